@@ -1,0 +1,33 @@
+# Two commands do all the set-up on a fresh machine:
+#   make site   builds the example timeline into site/ and prints where to open it
+#   make test   installs the test tools (and Debian's chromium for browser tests) and runs pytest
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: site test install install-test lint bench clean
+
+$(BIN)/dateline: pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+install: $(BIN)/dateline
+
+install-test: install
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	bash scripts/install-browser.sh
+
+site: install
+	$(BIN)/dateline build
+	@echo "Open site/index.html in a browser, or run: $(BIN)/dateline serve"
+
+test: install-test
+	$(BIN)/python -m pytest -q
+
+lint: install-test
+	$(BIN)/ruff check src tests bench build.py
+
+clean:
+	rm -rf site .venv

@@ -1,0 +1,164 @@
+"""The `dateline` command line: thin wrappers over the pipeline stages.
+
+Exit codes: 0 success, 1 bad content or input, 2 usage, 3 internal error.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import sys
+import time
+import traceback
+from pathlib import Path
+
+import click
+
+from dateline import __version__
+
+REPORT_URL = "https://github.com/dateline-timeline/dateline/issues"
+EXIT_BAD_INPUT = 1
+EXIT_INTERNAL = 3
+
+
+class Group(click.Group):
+    """A click group that turns unexpected exceptions into exit 3 with a report hint."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
+            raise
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            sys.exit(130)
+        except Exception as exc:  # noqa: BLE001 - the last line of defence
+            click.echo(f"dateline: internal error: {type(exc).__name__}: {exc}", err=True)
+            click.echo(f"This is a bug in dateline {__version__}. Please report it at {REPORT_URL} "
+                       "with the command you ran and the traceback below.", err=True)
+            click.echo("".join(traceback.format_exception(exc)).rstrip(), err=True)
+            sys.exit(EXIT_INTERNAL)
+
+
+def _iso_day(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"expected YYYY-MM-DD, got {value!r}") from None
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="dateline")
+@click.option("-C", "--root", type=click.Path(file_okay=False, path_type=Path), default=".",
+              show_default=True, help="The site folder (holding content/ and templates/).")
+@click.pass_context
+def cli(ctx: click.Context, root: Path) -> None:
+    """Turn news articles into a browsable static timeline.
+
+    extract: articles -> content/events/*.yaml; edit those by hand; build: -> site/.
+    """
+    ctx.obj = root
+
+
+def _print_problems(problems: list) -> None:
+    for problem in problems:
+        click.echo(str(problem), err=True)
+
+
+def _load_checked(root: Path, strict: bool, base_url: str | None = None):
+    """Load content and render it in memory; returns files=None when anything failed."""
+    from dateline.content import load_site
+    from dateline.render import RenderError, render_site
+
+    content = load_site(root)
+    if base_url is not None:
+        content.timeline = dataclasses.replace(content.timeline,
+                                               base_url=base_url.rstrip("/") + "/")
+    failing = content.problems if strict else content.errors
+    _print_problems(content.problems)
+    if failing:
+        click.echo(f"{len(failing)} problem(s) in {root / 'content'}"
+                   f"{' (warnings count as errors with --strict)' if strict else ''}", err=True)
+        return content, None
+    try:
+        files = render_site(content, root)
+    except RenderError as exc:
+        _print_problems([exc.problem])
+        return content, None
+    return content, files
+
+
+@cli.command()
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Output folder [default: site/ in the site folder].")
+@click.option("--base-url", default=None, help="Path the site is served under, e.g. /my-timeline/.")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.pass_obj
+def build(root: Path, out: Path | None, base_url: str | None, strict: bool) -> None:
+    """Build the static site from content/ (all or nothing: a failed build changes nothing)."""
+    from dateline.write import write_site
+
+    started = time.perf_counter()
+    out = out or root / "site"
+    if base_url is not None and not base_url.startswith("/"):
+        raise click.BadParameter("expected a path such as /my-timeline/", param_hint="--base-url")
+    content, files = _load_checked(root, strict, base_url)
+    if files is None:
+        click.echo(f"build failed; {out} left as it was", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    report = write_site(files, out)
+    click.echo(f"built {out}: {len(content.events)} events, {len(files)} files "
+               f"({report.written} written, {report.unchanged} unchanged, {report.removed} removed) "
+               f"in {time.perf_counter() - started:.2f} s")
+
+
+@cli.command()
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.pass_obj
+def check(root: Path, strict: bool) -> None:
+    """Validate content/ and templates without writing anything."""
+    content, files = _load_checked(root, strict)
+    if files is None:
+        sys.exit(EXIT_BAD_INPUT)
+    warnings = len(content.warnings)
+    click.echo(f"ok: {len(content.events)} events"
+               + (f", {warnings} warning(s)" if warnings else ""))
+
+
+@cli.command()
+@click.option("--base", callback=_iso_day, metavar="YYYY-MM-DD",
+              help="The date relative phrases are read against (the publication date).")
+@click.argument("phrase", required=False)
+def normalize(base: dt.date | None, phrase: str | None) -> None:
+    """Normalize a date phrase to the stored form, as one JSON line.
+
+    With no PHRASE, read JSON Lines from stdin ({"text", "base", "sentence"}) and write one
+    JSON line per input line, in order.
+    """
+    import json
+
+    from dateline.normalize import normalize as normalize_phrase
+    from dateline.normalize import normalize_jsonl
+
+    if phrase is not None:
+        if base is None:
+            raise click.UsageError("a base date is required: --base YYYY-MM-DD")
+        click.echo(json.dumps({"text": phrase, "value": normalize_phrase(phrase, base)}))
+        return
+    if base is None and sys.stdin.isatty():
+        raise click.UsageError("give a PHRASE with --base, or JSON Lines on stdin")
+    failed = False
+    out = sys.stdout
+    for line, ok in normalize_jsonl(sys.stdin, base):
+        out.write(line + "\n")
+        out.flush()
+        failed = failed or not ok
+    if failed:
+        sys.exit(EXIT_BAD_INPUT)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="dateline")

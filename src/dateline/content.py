@@ -1,0 +1,346 @@
+"""Load and validate a site's content/: timeline.yaml and events/*.yaml, keeping line numbers.
+
+Every problem is collected as a `Problem` (file, line, field, message) so that `check` and
+`build` can print all of them at once instead of stopping at the first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from dateline.dates import DateError, DateValue, looks_like_value, parse_value
+from dateline.model import Content, Event, Media, Problem, Source, Timeline
+
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml is ~8x faster
+
+
+class Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """Safe YAML loading where an impossible unquoted date stays text for a clear message."""
+
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> object:
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:  # 2022-02-30: let the date model say "no such day"
+            return self.construct_scalar(node)
+
+
+Loader.add_constructor("tag:yaml.org,2002:timestamp", Loader.construct_yaml_timestamp)
+
+MAX_FILE_BYTES = 1 << 20  # an event file is a few hundred bytes; refuse what cannot be one
+EVENT_KEYS = (
+    "id date title date_text body tags people places source date_basis media".split()
+)
+SOURCE_KEYS = ("title", "url", "published", "quote")
+MEDIA_KEYS = ("url", "caption", "credit", "alt")
+TIMELINE_KEYS = ("title", "description", "base_url", "date_base", "language", "author")
+# Ids become folder names in site/: keep them portable across Windows, macOS and Linux.
+_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,119}")
+_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
+             *(f"lpt{i}" for i in range(10))}
+
+
+class Doc:
+    """A parsed YAML mapping with the line of each key, for located messages."""
+
+    def __init__(self, path: str, node: yaml.MappingNode, data: dict, problems: list[Problem]):
+        self.path, self.data, self.problems = path, data, problems
+        self.lines: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                continue
+            self.lines[key_node.value] = key_node.start_mark.line + 1
+            if isinstance(value_node, yaml.MappingNode):  # source.url, media.alt, ...
+                for sub_key, _ in value_node.value:
+                    if isinstance(sub_key, yaml.ScalarNode):
+                        self.lines[f"{key_node.value}.{sub_key.value}"] = sub_key.start_mark.line + 1
+        self.top = node.start_mark.line + 1
+
+    def error(self, key: str | None, message: str, severity: str = "error") -> None:
+        line = self.top
+        if key:
+            line = self.lines.get(key) or self.lines.get(key.split(".")[0], self.top)
+        self.problems.append(Problem(self.path, line, key, message, severity))
+
+
+def read_yaml(path: Path, shown: str, problems: list[Problem]) -> Doc | None:
+    """Read one YAML file holding a single mapping; report why not otherwise."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        problems.append(Problem(shown, None, None, f"cannot read file: {exc.strerror}"))
+        return None
+    if len(raw) > MAX_FILE_BYTES:
+        problems.append(Problem(shown, None, None,
+                                f"file is {len(raw):,} bytes; refusing files over {MAX_FILE_BYTES:,}"))
+        return None
+    try:
+        text = raw.decode("utf-8-sig")  # a byte-order mark from Windows editors is harmless
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        problems.append(Problem(shown, line, None,
+                                f"not UTF-8 text (byte 0x{raw[exc.start]:02x}); save the file as UTF-8"))
+        return None
+    if not text.strip():
+        problems.append(Problem(shown, 1, None, "file is empty; expected a mapping such as "
+                                "'date: 2022-02' and 'title: ...'"))
+        return None
+    loader = Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is not None and not isinstance(node, yaml.MappingNode):
+            kind = "a list" if isinstance(node, yaml.SequenceNode) else "a single value"
+            problems.append(Problem(shown, node.start_mark.line + 1, None,
+                                    f"expected a mapping of fields (key: value), found {kind}"))
+            return None
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        col = mark.column + 1 if mark else None
+        what = exc.problem or "invalid YAML"
+        if "expected a single document" in str(exc):
+            what = "several YAML documents in one file ('---'); put one event per file"
+        elif mark and _char_at(text, mark.line, mark.column) == "\t":
+            what = "a tab character; YAML indents with spaces only"
+        problems.append(Problem(shown, line, None, f"YAML syntax error: {what}", column=col))
+        return None
+    except yaml.YAMLError as exc:
+        problems.append(Problem(shown, None, None, f"YAML error: {exc}"))
+        return None
+    finally:
+        loader.dispose()
+    if not isinstance(data, dict):
+        problems.append(Problem(shown, 1, None, "file holds no fields"))
+        return None
+    return Doc(shown, node, data, problems)
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    lines = text.splitlines()
+    return lines[line][column : column + 1] if line < len(lines) else ""
+
+
+def _unknown_keys(doc: Doc, mapping: dict, known: tuple[str, ...], prefix: str = "") -> None:
+    for key in mapping:
+        if str(key) not in known:
+            close = difflib.get_close_matches(str(key), known, n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else f"; known keys: {', '.join(known)}"
+            doc.error(f"{prefix}{key}", f"unknown key{hint}", severity="warning")
+
+
+def _text(doc: Doc, key: str, value: Any, required: bool = False) -> str:
+    if value is None or value == "":
+        if required:
+            doc.error(key, "required, but missing or empty")
+        return ""
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        doc.error(key, f"expected text, found {_kind(value)}")
+        return ""
+    return str(value).strip()
+
+
+def _names(doc: Doc, key: str, value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        doc.error(key, f"expected a list such as [a, b], found {_kind(value)}")
+        return ()
+    out = []
+    for item in value:
+        if isinstance(item, bool) or not isinstance(item, (str, int, float)) or not str(item).strip():
+            doc.error(key, f"expected a list of names, found an item that is {_kind(item)}")
+            continue
+        out.append(str(item).strip())
+    return tuple(dict.fromkeys(out))  # keep order, drop repeats
+
+
+def _date(doc: Doc, key: str, value: Any) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        doc.error(key, f"expected a day as YYYY-MM-DD, found {value!r}")
+        return None
+
+
+def _url(doc: Doc, key: str, value: Any) -> str:
+    url = _text(doc, key, value)
+    if url and not re.match(r"https?://[^\s/]+", url, re.I):
+        doc.error(key, f"expected an http(s) URL, found {url!r}")
+        return ""
+    return url
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing"
+    return f"{type(value).__name__} {value!r}"
+
+
+def _mapping(doc: Doc, key: str, value: Any, known: tuple[str, ...]) -> dict | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        doc.error(key, f"expected a mapping ({', '.join(known)}), found {_kind(value)}")
+        return None
+    _unknown_keys(doc, value, known, prefix=f"{key}.")
+    return value
+
+
+Normalizer = Callable[[str, dt.date], "str | None"]
+
+
+def _normalize_phrase(text: str, base: dt.date) -> str | None:
+    # Imported here so a build whose dates are all in stored form never loads dateparser.
+    from dateline.normalize import normalize
+
+    return normalize(text, base)
+
+
+def parse_event(doc: Doc, stem: str, default_base: dt.date | None,
+                normalize: Normalizer = _normalize_phrase) -> Event | None:
+    """Validate one event file's fields; report problems on `doc` and return None if unusable."""
+    d = doc.data
+    before = len(doc.problems)
+    _unknown_keys(doc, d, EVENT_KEYS)
+    event_id = _text(doc, "id", d.get("id")) or stem
+    if not _ID.fullmatch(event_id) or event_id.lower().split(".")[0] in _RESERVED:
+        where = "id" if d.get("id") else None
+        doc.error(where, f"cannot use {event_id!r} as an id: use letters, digits, '-', '_' "
+                  "and '.', starting with a letter or digit (rename the file or set id:)")
+    title = _text(doc, "title", d.get("title"), required=True)
+    src = _mapping(doc, "source", d.get("source"), SOURCE_KEYS)
+    source = None
+    if src is not None:
+        source = Source(title=_text(doc, "source.title", src.get("title")),
+                        url=_url(doc, "source.url", src.get("url")),
+                        published=_date(doc, "source.published", src.get("published")),
+                        quote=_text(doc, "source.quote", src.get("quote")))
+    date = _event_date(doc, d.get("date"), (source and source.published) or default_base,
+                       normalize)
+    date_basis = _text(doc, "date_basis", d.get("date_basis"))
+    if date_basis and date_basis != "published":
+        doc.error("date_basis", f"expected 'published', found {date_basis!r}")
+    med = _mapping(doc, "media", d.get("media"), MEDIA_KEYS)
+    media = None
+    if med is not None:
+        media_url = _url(doc, "media.url", med.get("url"))
+        if not media_url:
+            doc.error("media.url", "required when media is given")
+        media = Media(media_url, _text(doc, "media.caption", med.get("caption")),
+                      _text(doc, "media.credit", med.get("credit")),
+                      _text(doc, "media.alt", med.get("alt")))
+    event = Event(
+        id=event_id, date=date, title=title, path=doc.path,  # type: ignore[arg-type]
+        date_text=_text(doc, "date_text", d.get("date_text")),
+        body=_text(doc, "body", d.get("body")),
+        tags=_names(doc, "tags", d.get("tags")),
+        people=_names(doc, "people", d.get("people")),
+        places=_names(doc, "places", d.get("places")),
+        source=source, date_basis=date_basis, media=media,
+    )
+    has_errors = any(p.severity == "error" for p in doc.problems[before:])
+    return None if has_errors or date is None else event
+
+
+def _event_date(doc: Doc, raw: Any, base: dt.date | None, normalize: Normalizer) -> DateValue | None:
+    if raw is None or raw == "":
+        doc.error("date", "required, but missing or empty")
+        return None
+    if isinstance(raw, str) and not looks_like_value(raw):
+        if base is None:
+            doc.error("date", f"{raw!r} is a phrase, and there is no date to read it against: "
+                      "set source.published, or date_base in timeline.yaml")
+            return None
+        value = normalize(raw, base)
+        if value is None:
+            doc.error("date", f"cannot read {raw!r} as a date")
+            return None
+        raw = value
+    try:
+        return parse_value(raw)
+    except DateError as exc:
+        doc.error("date", str(exc))
+        return None
+
+
+def load_timeline(root: Path, problems: list[Problem]) -> Timeline:
+    """Read content/timeline.yaml (optional); defaults fill what it leaves out."""
+    path = root / "content" / "timeline.yaml"
+    if not path.exists():
+        return Timeline()
+    doc = read_yaml(path, _shown(path, root), problems)
+    if doc is None:
+        return Timeline()
+    _unknown_keys(doc, doc.data, TIMELINE_KEYS)
+    base_url = _text(doc, "base_url", doc.data.get("base_url")) or "/"
+    if not base_url.startswith("/"):
+        doc.error("base_url", f"expected a path such as /my-timeline/, found {base_url!r}")
+        base_url = "/"
+    return Timeline(
+        title=_text(doc, "title", doc.data.get("title")) or "Timeline",
+        description=_text(doc, "description", doc.data.get("description")),
+        base_url=base_url.rstrip("/") + "/",
+        date_base=_date(doc, "date_base", doc.data.get("date_base")),
+        language=_text(doc, "language", doc.data.get("language")) or "en",
+        author=_text(doc, "author", doc.data.get("author")),
+    )
+
+
+def event_files(root: Path) -> list[Path]:
+    """The event files of a site, in a stable order."""
+    folder = root / "content" / "events"
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir()
+                  if p.suffix in (".yaml", ".yml") and not p.name.startswith("."))
+
+
+def load_site(root: Path) -> Content:
+    """Load and validate all of a site's content; problems are returned, not raised."""
+    problems: list[Problem] = []
+    timeline = load_timeline(root, problems)
+    events: list[Event] = []
+    seen: dict[str, Event] = {}
+    for path in event_files(root):
+        doc = read_yaml(path, _shown(path, root), problems)
+        if doc is None:
+            continue
+        event = parse_event(doc, path.stem, timeline.date_base)
+        if event is None:
+            continue
+        other = seen.get(event.slug)
+        if other is not None:
+            doc.error("id" if "id" in doc.data else None,
+                      f"duplicate id {event.id!r}: {other.path} has it too "
+                      "(ids compare ignoring case)")
+            continue
+        seen[event.slug] = event
+        events.append(event)
+    events.sort(key=Event.sort_key)
+    return Content(timeline, events, problems)
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)

@@ -1,0 +1,105 @@
+"""Plain data passed between stages: no I/O here, only frozen dataclasses."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from dateline.dates import DateValue
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the content, located as precisely as the input allows."""
+
+    path: str
+    line: int | None
+    field: str | None
+    message: str
+    severity: str = "error"  # or "warning"
+    column: int | None = None
+
+    def __str__(self) -> str:
+        where = self.path
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        what = f"{self.field}: {self.message}" if self.field else self.message
+        prefix = "warning: " if self.severity == "warning" else ""
+        return f"{where}: {prefix}{what}"
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where an event came from."""
+
+    title: str = ""
+    url: str = ""
+    published: dt.date | None = None
+    quote: str = ""
+
+
+@dataclass(frozen=True)
+class Media:
+    """An image or other media shown with an event."""
+
+    url: str
+    caption: str = ""
+    credit: str = ""
+    alt: str = ""
+
+
+@dataclass(frozen=True)
+class Event:
+    """One validated event, ready to render."""
+
+    id: str
+    date: DateValue
+    title: str
+    path: str  # the event file, as shown in messages
+    date_text: str = ""
+    body: str = ""  # Markdown source
+    tags: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    source: Source | None = None
+    date_basis: str = ""
+    media: Media | None = None
+
+    @property
+    def slug(self) -> str:
+        """The URL path segment of the event's page: its id, lower-cased."""
+        return self.id.lower()
+
+    def sort_key(self) -> tuple:
+        return (*self.date.sort_key(), self.title.lower(), self.slug)
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """Site settings from content/timeline.yaml."""
+
+    title: str = "Timeline"
+    description: str = ""
+    base_url: str = "/"
+    date_base: dt.date | None = None
+    language: str = "en"
+    author: str = ""
+
+
+@dataclass
+class Content:
+    """Everything loaded from a site folder, plus the problems found on the way."""
+
+    timeline: Timeline
+    events: list[Event]
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]

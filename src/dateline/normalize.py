@@ -1,0 +1,228 @@
+"""The one date normalizer: an English date phrase + a base date -> a contract date value.
+
+``normalize("late 2020", base)`` -> ``"2020-09/2020-12"``.  The value forms are those of
+DESIGN.md ("date forms"): ``2022``, ``2022-02``, ``2022-02-24``, ``START/END`` intervals,
+EDTF seasons (``2021-21`` spring .. ``2021-24`` winter), decades as ``1990/1999`` and
+centuries as ``18XX``.  ``None`` means "not a date" or "names no interval" ("recently").
+
+Our own regex grammar (``dateline._timex_rules``) handles the common news forms first; only
+what it does not know falls back to dateparser, which is imported lazily (once) because its
+import costs ~100 ms and the site build imports this module for hand-written phrases.
+
+Relative phrases are resolved against ``base`` (the publication date) and the tense of the
+containing sentence: "on Tuesday" in a past-tense sentence is the latest Tuesday not after
+base, in a sentence with "will" the next one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import sys
+from collections.abc import Iterable, Iterator
+
+from dateline import _timex_rules as tr
+from dateline._timex_rules import MONTH_RE, WEEKDAY_RE
+
+__all__ = ["normalize", "normalize_jsonl", "tense_of"]
+
+# ----------------------------------------------------------------------------- tense
+
+_FUTURE = re.compile(
+    r"\b(?:will|won't|wo n't|'ll|shall|going to|plans? to|planning to|planned to|"
+    r"expects? to|expected to|intends? to|scheduled|is due|are due|due to|set to|slated|"
+    r"upcoming|next|tomorrow|coming|would|hopes? to|aims? to|is to|are to)\b")
+# Past-tense auxiliaries plus regular -ed verbs; the nearest marker to the phrase wins.
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|said|told|ago|last|yesterday|earlier|came|went|met|began|took|"
+    r"made|gave|saw|left|fell|rose|won|lost|got|held|became|announced|\w{3,}ed)\b")
+
+
+def tense_of(sentence: str | None, phrase: str = "") -> str | None:
+    """'past', 'future' or None for the sentence around ``phrase``: the tense marker
+    nearest to the phrase wins (a sentence may mix "said" with "will meet on Friday")."""
+    if not sentence:
+        return None
+    s = sentence.lower()
+    p = phrase.lower().strip()
+    at = s.find(p) if p else -1
+    if at < 0:
+        at, end = len(s) // 2, len(s) // 2
+    else:
+        end = at + len(p)
+        s = s[:at] + " " * len(p) + s[end:]  # the phrase's own words ("next") don't count
+    best: tuple[int, str] | None = None
+    for rx, label in ((_FUTURE, "future"), (_PAST, "past")):
+        for m in rx.finditer(s):
+            dist = at - m.end() if m.end() <= at else m.start() - end
+            if label == "past":
+                dist += 1  # ties go to the future marker ("said it will")
+            if best is None or dist < best[0]:
+                best = (dist, label)
+    return best[1] if best else None
+
+
+# ----------------------------------------------------------------------------- cleaning
+
+_PREFIX = re.compile(
+    r"^(?:in|on|at|by|since|during|until|till|through|throughout|before|after|around|about|"
+    r"circa|approximately|nearly|almost|roughly|some|more than|less than|over|as of|as early as|"
+    r"as late as|as recently as|as soon as|beginning|starting|from|of|for|to|ahead of|"
+    r"prior to|sometime|some time|up to|within|the|its|their|his|her|our|this year's|a|an|"
+    r"all|just|only|back|even|still|already|very|fully|sometime in|the course of|"
+    r"post|pre)\s+(?=\S)|^(?:post|pre)-(?=\d)")
+_TIME_OF_DAY = re.compile(
+    r"\b\d{1,2}(?::\d{2})?\s*(?:a\.?m\b\.?|p\.?m\b\.?)|\b(?:[ecmp][sd]t|gmt|utc|o'clock|"
+    r"noon|midnight)\b")
+_DAYWORD = rf"(?:{WEEKDAY_RE}|yesterday|today|tomorrow)"
+
+
+def clean(text: str) -> str:
+    """Lower-case, unify quotes and dashes, spell numbers as digits, and drop what does not
+    change the interval: leading prepositions and hedges, times of day, possessives."""
+    t = text.lower().replace("\u2019", "'").replace("\u2018", "'")
+    t = re.sub(r"[\u2013\u2014]", "-", t)
+    t = re.sub(r"\s+", " ", t).strip(" ,;:!?\"()[]")
+    t = t.removesuffix(".") if not re.search(rf"\b(?:{MONTH_RE})\.$", t) else t
+    t = tr.words_to_digits(t)
+    t = re.sub(r"(?<=[a-z])'s\b", "", t)  # "friday's" -> "friday", "year's end"
+    t = re.sub(r"\bor so\b|\bor thereabouts\b|\bnow\b(?= \d)", "", t)
+    t = _TIME_OF_DAY.sub(" ", t)
+    t = re.sub(r"\b(?:tonight|this (?:morning|afternoon|evening))\b", "today", t)
+    t = re.sub(r"\blast night\b", "yesterday", t)
+    t = re.sub(rf"\b({_DAYWORD}) (?:morning|afternoon|evening|night|overnight)\b", r"\1", t)
+    t = re.sub(rf"\b(?:early|late|earlier|later) (?={_DAYWORD}\b)", "", t)
+    t = re.sub(r"\s+", " ", t).strip(" ,")
+    for _ in range(4):  # "in the", "sometime in early"
+        t2 = _PREFIX.sub("", t).strip(" ,")
+        if t2 == t:
+            break
+        t = t2
+    # A weekday in front of a calendar date adds nothing: "saturday, 3 december 2022".
+    t = re.sub(rf"^(?:{WEEKDAY_RE})\.?,? (?=\d|(?:{MONTH_RE})\b)", "", t)
+    return t
+
+
+# ----------------------------------------------------------------------------- resolving
+
+
+def fallback(t: str, base: dt.date, tense: str | None) -> str | None:
+    """dateparser for what the rules did not cover, with its period as the precision.
+
+    Only phrases that name a month or weekday are offered: dateparser reads almost any
+    number as a date ("64" -> 1964), and we would rather say None than invent one."""
+    if not re.search(rf"\b(?:{MONTH_RE}|{WEEKDAY_RE})\b", t) or re.search(r"\d{5,}", t):
+        return None
+    parser = _parser(base, "future" if tense == "future" else "past")
+    try:
+        data = parser.get_date_data(t)
+    except Exception:  # dateparser raises on odd input; a phrase it can't read is None
+        return None
+    if not data or not data.date_obj:
+        return None
+    d = data.date_obj.date()
+    if data.period == "year":
+        return f"{d.year:04d}"
+    if data.period == "month":
+        return tr.ym(d.year, d.month)
+    if data.period == "week":
+        return tr.week_of(d)
+    return tr.ymd(d)
+
+
+_PARSERS: dict[tuple[dt.date, str], object] = {}
+
+
+def _parser(base: dt.date, prefer: str):  # -> dateparser.date.DateDataParser
+    """One DateDataParser per (base, direction), dateparser imported on first use only."""
+    key = (base, prefer)
+    if key not in _PARSERS:
+        from dateparser.date import DateDataParser  # lazy: heavy import, see module doc
+
+        if len(_PARSERS) > 64:
+            _PARSERS.clear()
+        _PARSERS[key] = DateDataParser(languages=["en"], settings={
+            "RELATIVE_BASE": dt.datetime.combine(base, dt.time(12)),
+            "PREFER_DATES_FROM": prefer, "REQUIRE_PARTS": []})
+    return _PARSERS[key]
+
+
+# ----------------------------------------------------------------------------- public API
+
+_NOT_DATE = re.compile(
+    r".*(?:[$\u20ac\u00a3\u00a5%]|\bper ?cent\b|\bpercent\b).*|[\d.,]*\d[\d.,]*(?: ?(?:k|m|bn))?"
+    r"|\d+(?:st|nd|rd|th)")
+
+
+def normalize(text: str, base: dt.date, sentence: str | None = None) -> str | None:
+    """Normalize an English date phrase relative to ``base`` (the publication date).
+
+    ``sentence`` (the phrase's sentence) decides past or future for relative phrases.
+    Returns a contract date value (``"2022-02"``, ``"2020-09/2020-12"``, ...) or None when
+    the phrase is not a date or names no interval.  Never raises on odd text.
+    """
+    if isinstance(base, dt.datetime):
+        base = base.date()
+    t = clean(text or "")
+    if not t or len(t) > 120:
+        return None
+    if _NOT_DATE.fullmatch(t) and not re.fullmatch(r"'?\d{4}|\d{4}s?", t):
+        return None
+    tense = tense_of(sentence, text) or tense_of(text)
+    try:
+        found, value = tr.apply_rules(t, base, tense)
+    except (ValueError, OverflowError):  # impossible dates such as "February 30, 2022"
+        return None
+    if found:
+        return value
+    try:
+        return fallback(t, base, tense)
+    except (ValueError, OverflowError):
+        return None
+
+
+def normalize_jsonl(lines: Iterable[str], default_base: dt.date | None
+                    ) -> Iterator[tuple[str, bool]]:
+    """The `dateline normalize` JSON Lines protocol: one output line per input line.
+
+    In: ``{"text": ..., "base": "YYYY-MM-DD" (optional if default_base), "sentence": ...}``.
+    Out: ``({"text": ..., "value": ... or null}, True)``, or ``({"error": "line N: ..."},
+    False)`` for a malformed line; later lines go on regardless.
+    """
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            if not isinstance(row, dict) or not isinstance(row.get("text"), str):
+                raise ValueError('expected an object with a string "text"')
+            base_text = row.get("base")
+            if base_text is None:
+                if default_base is None:
+                    raise ValueError('no "base" date in the line and no --base given')
+                base = default_base
+            else:
+                base = dt.date.fromisoformat(str(base_text)[:10])
+            sentence = row.get("sentence")
+            value = normalize(row["text"], base, sentence if isinstance(sentence, str) else None)
+        except ValueError as exc:  # json.JSONDecodeError is a ValueError too
+            yield json.dumps({"error": f"line {n}: {exc}"}), False
+            continue
+        yield json.dumps({"text": row["text"], "value": value}), True
+
+
+def _main() -> int:
+    """`python -m dateline.normalize [--base D]`: JSON Lines on stdin (for bench/)."""
+    base = None
+    if len(sys.argv) >= 3 and sys.argv[1] == "--base":
+        base = dt.date.fromisoformat(sys.argv[2])
+    ok_all = True
+    for out, ok in normalize_jsonl(sys.stdin, base):
+        ok_all &= ok
+        sys.stdout.write(out + "\n")
+    return 0 if ok_all else 1
+
+
+if __name__ == "__main__":
+    sys.exit(_main())

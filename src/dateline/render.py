@@ -1,0 +1,135 @@
+"""Render validated content into the site's files, in memory: {relative path: bytes}.
+
+Templates are looked up in the site's own templates/ first, then the package defaults;
+`{% extends "default:base.html" %}` reaches a default explicitly from an override.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from itertools import groupby
+from pathlib import Path
+
+import jinja2
+import markdown
+import nh3
+
+from dateline.model import Content, Event, Problem
+
+DEFAULT_TEMPLATES = Path(__file__).parent / "templates"
+# Markdown may carry links, emphasis, lists, quotes, code and tables; nothing that runs.
+ALLOWED_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "code", "del", "em", "h2", "h3", "h4", "hr", "i",
+    "li", "ol", "p", "pre", "s", "strong", "sub", "sup", "table", "tbody", "td", "th", "thead",
+    "tr", "ul", "img",
+}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title"}, "abbr": {"title"},
+                      "th": {"align"}, "td": {"align"}}
+
+
+class RenderError(Exception):
+    """A template problem, reported like a content problem (template name and line)."""
+
+    def __init__(self, problem: Problem):
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+@dataclass(frozen=True)
+class YearGroup:
+    """The events whose first day falls in one year, for the index."""
+
+    year: int
+    events: list[Event]
+
+
+class MarkdownRenderer:
+    """Markdown to sanitized HTML; one converter reused, since building one is costly."""
+
+    def __init__(self) -> None:
+        self._md = markdown.Markdown(extensions=["extra", "sane_lists"], output_format="html")
+
+    def __call__(self, text: str) -> str:
+        html = self._md.reset().convert(text)
+        return nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
+                         url_schemes={"http", "https", "mailto"}, link_rel="noopener noreferrer")
+
+
+def make_environment(site_root: Path) -> jinja2.Environment:
+    """The Jinja environment: site templates over defaults, autoescape, StrictUndefined."""
+    defaults = jinja2.FileSystemLoader(DEFAULT_TEMPLATES)
+    loader = jinja2.ChoiceLoader([
+        jinja2.PrefixLoader({"default": defaults}, delimiter=":"),
+        jinja2.FileSystemLoader(site_root / "templates"),
+        defaults,
+    ])
+    env = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
+                             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters["markdown"] = MarkdownRenderer()
+    return env
+
+
+def group_by_year(events: list[Event]) -> list[YearGroup]:
+    """Sorted events split into years by their first day (an index can later split by year)."""
+    return [YearGroup(year, list(evs)) for year, evs in groupby(events, lambda e: e.date.first.year)]
+
+
+def render_site(content: Content, site_root: Path) -> dict[str, bytes]:
+    """Every output file of the site as bytes, keyed by its path relative to site/."""
+    env = make_environment(site_root)
+    events = content.events
+    common = {"timeline": content.timeline}
+    files: dict[str, bytes] = {".nojekyll": b""}
+    files["index.html"] = _render(env, "index.html", root="", years=group_by_year(events),
+                                  events=events, **common)
+    for i, event in enumerate(events):
+        files[f"events/{event.slug}.html"] = _render(
+            env, "event.html", root="../", event=event,
+            previous=events[i - 1] if i > 0 else None,
+            next=events[i + 1] if i + 1 < len(events) else None, **common)
+    files.update(static_files(site_root))
+    return files
+
+
+def static_files(site_root: Path) -> dict[str, bytes]:
+    """Default static assets, overridden file by file by the site's templates/static/."""
+    out: dict[str, bytes] = {}
+    for folder in (DEFAULT_TEMPLATES / "static", site_root / "templates" / "static"):
+        if folder.is_dir():
+            for path in sorted(folder.rglob("*")):
+                if path.is_file():
+                    out[f"static/{path.relative_to(folder).as_posix()}"] = path.read_bytes()
+    return out
+
+
+def _render(env: jinja2.Environment, name: str, **context: object) -> bytes:
+    try:
+        return env.get_template(name).render(**context).encode("utf-8")
+    except jinja2.TemplateSyntaxError as exc:
+        where = exc.filename or exc.name or name
+        raise RenderError(Problem(_template_path(where), exc.lineno, None,
+                                  f"template syntax error: {exc.message}")) from None
+    except jinja2.TemplateError as exc:
+        path, line = _template_frame(exc)
+        raise RenderError(Problem(path or f"templates/{name}", line, None,
+                                  f"template error: {exc}")) from None
+
+
+def _template_path(filename: str) -> str:
+    p = Path(filename)
+    if p.is_absolute() and DEFAULT_TEMPLATES in p.parents:
+        return f"(default template) {p.relative_to(DEFAULT_TEMPLATES).as_posix()}"
+    return f"templates/{p.name}" if p.is_absolute() else filename
+
+
+def _template_frame(exc: BaseException) -> tuple[str | None, int | None]:
+    # Jinja rewrites tracebacks so template frames carry the template's file and line.
+    tb = exc.__traceback__ or sys.exc_info()[2]
+    found: tuple[str | None, int | None] = (None, None)
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith((".html", ".xml", ".txt", ".json", ".ics", ".css", ".js")):
+            found = (_template_path(filename), tb.tb_lineno)
+        tb = tb.tb_next
+    return found

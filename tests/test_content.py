@@ -1,0 +1,153 @@
+"""Loading and validating event files: every problem located by file and line."""
+
+import datetime as dt
+
+from dateline.content import load_site
+
+
+def messages(root):
+    return [str(p) for p in load_site(root).problems]
+
+
+def test_valid_event_loads_with_all_fields(site):
+    root = site({"events/2022-02-invasion.yaml": """\
+        date: 2022-02
+        title: Invasion
+        date_text: in February
+        body: "*Big* news"
+        tags: [war]
+        people: [A Person]
+        places: Kyiv
+        source:
+          title: Paper
+          url: https://example.org/a
+          published: 2022-12-06
+          quote: It happened in February.
+        media: {url: https://example.org/a.jpg, alt: A photo}
+        """})
+    content = load_site(root)
+    assert content.problems == []
+    (event,) = content.events
+    assert event.id == "2022-02-invasion"
+    assert event.date.value == "2022-02" and event.date.precision == "month"
+    assert event.places == ("Kyiv",)
+    assert event.source.published == dt.date(2022, 12, 6)
+    assert event.media.alt == "A photo"
+
+
+def test_reports_all_problems_at_once_with_lines(site):
+    root = site({
+        "events/a.yaml": "title: No date here\n",
+        "events/b.yaml": "date: 2022-02-30\ntitle: Bad day\n",
+        "events/c.yaml": "date: 2022\ntitle: [a, list]\n",
+        "events/d.yaml": "date: 2022\ntitle: ok\nsource:\n  url: ftp://x\n",
+    })
+    assert messages(root) == [
+        "content/events/a.yaml:1: date: required, but missing or empty",
+        "content/events/b.yaml:1: date: cannot read '2022-02-30' (no such day)",
+        "content/events/c.yaml:2: title: expected text, found a list",
+        "content/events/d.yaml:4: source.url: expected an http(s) URL, found 'ftp://x'",
+    ]
+
+
+def test_yaml_syntax_error_is_located(site):
+    root = site({"events/a.yaml": 'date: 2022\ntitle: "unclosed\n'})
+    (msg,) = messages(root)
+    assert msg.startswith("content/events/a.yaml:3:") and "YAML syntax error" in msg
+
+
+def test_tab_indentation_is_explained(site):
+    root = site({"events/a.yaml": "date: 2022\nsource:\n\ttitle: x\ntitle: t\n"})
+    (msg,) = messages(root)
+    assert "content/events/a.yaml:3" in msg and "tab" in msg
+
+
+def test_non_mapping_empty_and_multi_document_files(site):
+    root = site({
+        "events/list.yaml": "- date: 2022\n",
+        "events/empty.yaml": "\n",
+        "events/multi.yaml": "date: 2022\ntitle: a\n---\ndate: 2023\ntitle: b\n",
+    })
+    msgs = messages(root)
+    assert msgs[0] == ("content/events/empty.yaml:1: file is empty; expected a mapping such as "
+                       "'date: 2022-02' and 'title: ...'")
+    assert msgs[1] == "content/events/list.yaml:1: expected a mapping of fields (key: value), found a list"
+    assert msgs[2].startswith("content/events/multi.yaml:3") and "several YAML documents" in msgs[2]
+
+
+def test_non_utf8_is_refused_and_bom_accepted(site):
+    root = site({
+        "events/latin1.yaml": "date: 2022\ntitle: caf\xe9\n".encode("latin-1"),
+        "events/bom.yaml": "\ufeffdate: 2022\ntitle: ok\n".encode(),
+    })
+    content = load_site(root)
+    assert [str(p) for p in content.problems] == [
+        "content/events/latin1.yaml:2: not UTF-8 text (byte 0xe9); save the file as UTF-8"]
+    assert [e.title for e in content.events] == ["ok"]
+
+
+def test_unknown_key_is_a_warning_with_suggestion(site):
+    root = site({"events/a.yaml": "date: 2022\ntitle: t\ntgas: [x]\nsource: {titel: s}\n"})
+    content = load_site(root)
+    assert content.errors == []
+    assert [str(p) for p in content.warnings] == [
+        "content/events/a.yaml:3: warning: tgas: unknown key; did you mean 'tags'?",
+        "content/events/a.yaml:4: warning: source.titel: unknown key; did you mean 'title'?",
+    ]
+    assert len(content.events) == 1
+
+
+def test_duplicate_ids_name_both_files_ignoring_case(site):
+    root = site({
+        "events/a.yaml": "date: 2022\ntitle: one\nid: Same\n",
+        "events/b.yml": "date: 2022\ntitle: two\nid: same\n",
+    })
+    assert messages(root) == [
+        "content/events/b.yml:3: id: duplicate id 'same': content/events/a.yaml has it too "
+        "(ids compare ignoring case)"]
+
+
+def test_unsafe_id_is_refused(site):
+    root = site({"events/a.yaml": "date: 2022\ntitle: t\nid: ../../etc/passwd\n"})
+    (msg,) = messages(root)
+    assert msg.startswith("content/events/a.yaml:3: id: cannot use '../../etc/passwd'")
+
+
+def test_phrase_dates_are_normalized_against_source_published(site):
+    root = site({"events/a.yaml": """\
+        date: late 2020
+        title: Crackdown
+        source: {published: 2022-12-06}
+        """})
+    (event,) = load_site(root).events
+    assert event.date.value == "2020-09/2020-12"
+
+
+def test_phrase_date_falls_back_to_timeline_date_base(site):
+    root = site({"timeline.yaml": "title: T\ndate_base: 2022-12-06\n",
+                 "events/a.yaml": "date: in February\ntitle: Invasion\n"})
+    (event,) = load_site(root).events
+    assert event.date.value == "2022-02"
+
+
+def test_phrase_without_any_base_or_unreadable_is_an_error(site):
+    root = site({"events/a.yaml": "date: in February\ntitle: t\n",
+                 "events/b.yaml": "date: the day the music died\ntitle: t\nsource: {published: 2022-01-01}\n"})
+    msgs = messages(root)
+    assert msgs[0].startswith("content/events/a.yaml:1: date: 'in February' is a phrase, and there is")
+    assert msgs[1] == "content/events/b.yaml:1: date: cannot read 'the day the music died' as a date"
+
+
+def test_events_sorted_chronologically(site):
+    root = site({
+        "events/z.yaml": "date: 2020-09/2020-12\ntitle: late\n",
+        "events/y.yaml": "date: 2022-02\ntitle: feb\n",
+        "events/x.yaml": "date: 2020\ntitle: year\n",
+    })
+    assert [e.title for e in load_site(root).events] == ["year", "late", "feb"]
+
+
+def test_broken_timeline_yaml_is_reported(site):
+    root = site({"timeline.yaml": "title: [unclosed\n"})
+    (msg,) = messages(root)
+    assert msg.startswith("content/timeline.yaml:2") and "YAML syntax error" in msg

@@ -1,0 +1,112 @@
+"""Rendering: parse the built HTML and check events, dates, order, escaping and links."""
+
+import posixpath
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from dateline.content import load_site
+from dateline.render import RenderError, render_site
+
+
+def build(root: Path) -> dict[str, bytes]:
+    content = load_site(root)
+    assert content.errors == []
+    return render_site(content, root)
+
+
+def html(files, path):
+    return lxml.html.fromstring(files[path])
+
+
+def test_index_lists_events_by_year_with_time_elements(site):
+    root = site({
+        "events/b.yaml": "date: 2022-02\ntitle: Invasion\ndate_text: in February\n",
+        "events/a.yaml": "date: 2020-09/2020-12\ntitle: Crackdown\n",
+        "events/c.yaml": "date: 2022-12-03/2022-12-04\ntitle: Visit\n",
+    })
+    doc = html(build(root), "index.html")
+    assert [h.text_content() for h in doc.cssselect("li.year > h2")] == ["2020", "2022"]
+    times = doc.cssselect("article.event time")
+    assert [(t.get("datetime"), t.text_content()) for t in times] == [
+        ("2020", "late 2020"), ("2022-02", "February 2022"), ("2022-12", "3–4 December 2022")]
+    assert [a.text_content() for a in doc.cssselect("article.event h3 a")] == [
+        "Crackdown", "Invasion", "Visit"]
+    assert "“in February”" in doc.cssselect("article.event")[1].text_content()
+
+
+def test_event_pages_link_previous_next_and_back(site):
+    root = site({"events/a.yaml": "date: 2020\ntitle: A\n", "events/b.yaml": "date: 2021\ntitle: B\n",
+                 "events/c.yaml": "date: 2022\ntitle: C\n"})
+    files = build(root)
+    doc = html(files, "events/b.html")
+    assert doc.cssselect("a[rel=prev]")[0].get("href") == "a.html"
+    assert doc.cssselect("a[rel=next]")[0].get("href") == "c.html"
+    assert doc.cssselect("link[rel=stylesheet]")[0].get("href") == "../static/style.css"
+    assert doc.cssselect("h1")[0].text_content() == "B"
+
+
+def test_all_internal_links_resolve(site):
+    root = site({"events/a.yaml": "date: 2020\ntitle: A\n", "events/b.yaml": "date: 2021\ntitle: B\n"})
+    files = build(root)
+    for path, data in files.items():
+        if not path.endswith(".html"):
+            continue
+        for el, _attr, link, _ in lxml.html.fromstring(data).iterlinks():
+            if "://" in link or link.startswith(("#", "mailto:")):
+                continue
+            target = posixpath.join(posixpath.dirname(path), link.split("#")[0])
+            assert posixpath.normpath(target) in files, f"{path}: broken link {link}"
+
+
+def test_text_is_escaped_and_markdown_sanitized(site):
+    root = site({"events/a.yaml": """\
+        date: 2020
+        title: "</script><script>alert(1)</script>"
+        body: |
+          Hello <script>alert(2)</script> [x](javascript:alert(3)) <img src=x onerror=alert(4)>
+          **bold**
+        tags: ["<b>tag</b>"]
+        """})
+    files = build(root)
+    for path in ("index.html", "events/a.html"):
+        text = files[path].decode()
+        assert "<script>" not in text and "onerror" not in text and "javascript:" not in text
+        assert "&lt;/script&gt;&lt;script&gt;alert(1)" in text
+        assert "<strong>bold</strong>" in text
+        assert "&lt;b&gt;tag&lt;/b&gt;" in text
+
+
+def test_site_template_overrides_default_and_can_extend_it(site):
+    root = site({
+        "events/a.yaml": "date: 2020\ntitle: A\n",
+        "templates/footer.html": "<footer>my own footer</footer>",
+        "templates/event.html": '{% extends "default:event.html" %}{% block title %}X-{{ event.title }}{% endblock %}',
+    })
+    files = build(root)
+    assert b"my own footer" in files["index.html"]
+    doc = html(files, "events/a.html")
+    assert doc.findtext(".//title") == "X-A"
+
+
+def test_template_errors_name_template_and_line(site):
+    root = site({"events/a.yaml": "date: 2020\ntitle: A\n",
+                 "templates/footer.html": "<footer>\n{% if %}\n</footer>"})
+    with pytest.raises(RenderError) as err:
+        render_site(load_site(root), root)
+    assert str(err.value).startswith("templates/footer.html:2: template syntax error")
+
+
+def test_undefined_variable_in_template_is_an_error(site):
+    root = site({"events/a.yaml": "date: 2020\ntitle: A\n",
+                 "templates/footer.html": "<footer>\n\n{{ no_such_thing }}</footer>"})
+    with pytest.raises(RenderError) as err:
+        render_site(load_site(root), root)
+    assert str(err.value).startswith("templates/footer.html:3: template error: 'no_such_thing' is undefined")
+
+
+def test_nojekyll_and_static_assets_present(site):
+    files = build(site({"events/a.yaml": "date: 2020\ntitle: A\n"}))
+    assert files[".nojekyll"] == b""
+    assert b"prefers-color-scheme" in files["static/style.css"]
