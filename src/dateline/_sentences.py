@@ -169,10 +169,16 @@ def make_title(clause: str) -> str:
 def slugify(text: str, limit: int = 60) -> str:
     """ASCII, lowercase, hyphen-separated slug of at most ``limit`` characters."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    if len(slug) > limit:
-        slug = slug[:limit + 1].rsplit("-", 1)[0] if "-" in slug[:limit + 1] else slug[:limit]
-    return slug.strip("-") or "event"
+    ascii_text = re.sub(r"['’]", "", ascii_text)
+    words = [w for w in re.split(r"[^a-z0-9]+", ascii_text.lower()) if w]
+    # Articles add length, not meaning; a slug cut short should not end on "of"/"to".
+    words = [w for w in words if w not in ("the", "a", "an")] or words
+    while words and len("-".join(words)) > limit:
+        words.pop()
+    while len(words) > 1 and words[-1] in _WEAK_END:
+        words.pop()
+    slug = "-".join(words)[:limit].strip("-")
+    return slug or "event"
 
 
 # --------------------------------------------------------------------- names and places

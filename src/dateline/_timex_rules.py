@@ -250,10 +250,10 @@ def month_day(mo: int, day: int, base: dt.date, tense: str | None) -> str | None
              if (d := safe_date(y, mo, day))]
     if not cands:
         return None
-    if tense == "future":
+    if tense == "futureX":
         later = [d for d in cands if d >= base]
         return ymd(min(later)) if later else None
-    if tense == "past":
+    if tense == "pastX":
         earlier = [d for d in cands if d <= base]
         return ymd(max(earlier)) if earlier else None
     return ymd(min(cands, key=lambda d: abs((d - base).days)))
@@ -295,11 +295,12 @@ def quarter_year(q: int, base: dt.date, tense: str | None) -> int:
     """Year of 'the third quarter': the latest such quarter begun by base (past/default),
     the next one not yet over (future)."""
     start = dt.date(base.year, 3 * q - 2, 1)
-    if tense == "future":
-        end_m = 3 * q
-        return base.year if dt.date(base.year, end_m, last_day(base.year, end_m)) >= base \
-            else base.year + 1
-    return base.year if start <= base else base.year - 1
+    if start <= base:
+        # A quarter of this year that ended long ago is next year's in a future sentence;
+        # one just ended is still being reported on ("will report third-quarter results").
+        ended = dt.date(base.year, 3 * q, last_day(base.year, 3 * q))
+        return base.year + 1 if tense == "future" and (base - ended).days > 100 else base.year
+    return base.year if tense == "future" else base.year - 1
 
 
 def reported_quarter(base: dt.date) -> tuple[int, int]:
@@ -323,6 +324,7 @@ def year_of(token: str, base: dt.date) -> int:
 # a value (or None for "a date word, but no interval").  Rules are tried in order; the
 # first that matches decides, so specific forms come before general ones.
 
+PASS = "<pass>"  # a handler's "not mine after all": the next rule gets a try
 Handler = Callable[[re.Match[str], dt.date, "str | None"], "str | None"]
 _RULES: list[tuple[re.Pattern[str], Handler]] = []
 
@@ -339,13 +341,15 @@ def apply_rules(t: str, base: dt.date, tense: str | None) -> tuple[bool, str | N
     for rx, fn in _RULES:
         m = rx.fullmatch(t)
         if m:
-            return True, fn(m, base, tense)
+            value = fn(m, base, tense)
+            if value is not PASS:
+                return True, value
     return False, None
 
 
 def sub_value(t: str, base: dt.date, tense: str | None) -> str | None:
     """Normalize an inner phrase (of a range or qualifier) with the same rules."""
-    return apply_rules(t.strip(" ,"), base, tense)[1]
+    return apply_rules(t.strip(" ,"), base, tense)[1] if t.strip(" ,") else None
 
 
 _ORD = r"(1st|2nd|3rd|4th)"
@@ -358,8 +362,9 @@ _BACK = {"last", "past", "previous", "this past", "recent", "most recent"}
 _FWD = {"next", "coming", "following", "this coming"}
 _VAGUE = (r"recently|lately|recent|past|future|formerly|once|soon|previously|eventually|"
           r"someday|sometime|earlier|later|then|time|that time|moment|so far|yet|already|"
-          r"now and then|day|days|weeks|months|years|the day|that day|that year|week|month|"
-          r"year|a while|long ago|the other day|one day|some day|this time|the same time|"
+          r"now and then|day|days|weeks|months|years|the day|that day|that year|that month|"
+          r"that week|that quarter|"
+          r"a while|long ago|the other day|one day|some day|this time|the same time|"
           r"the time|meantime|meanwhile|nowadays?|ever|never|always|before|after|since|"
           r"earlier that day|later that day|the following day|the next day|the day before|"
           r"the next morning|same day|afterwards?|beforehand|ahead|next|last|first|today's")
@@ -404,9 +409,7 @@ def _range(m, base, tense):
         left = f"{left} {ry.group(1)}"  # "from March 3 to May 5, 2020"
     a, b = sub_value(left, base, tense), sub_value(right, base, tense)
     if not a or not b:
-        if re.fullmatch(r"\d{4}-\d{1,2}(?:-\d{1,2})?|\d{1,4}/\d{1,2}(?:/\d{2,4})?", m.group(0)):
-            return _numeric_date(m.group(0), base)
-        return None
+        return PASS
     fa, fb = first_day(a), first_day(b)
     if fa and fb and fb < fa and not re.search(r"\d{4}", right):
         b = sub_value(f"{right} {fa.year + 1}", base, tense) or b  # "December to March"
@@ -440,6 +443,35 @@ def _numeric_date(t: str, base: dt.date) -> str | None:
       r"(?:\d{2}|\d{4})|\d{1,2}/\d{1,2}")
 def _numeric(m, base, tense):
     return _numeric_date(m.group(0), base)
+
+
+@rule(rf"(?:{_REL} )?({WEEKDAY_RE})\.?,? (?:the )?(.*\d.*)")
+def _weekday_date(m, base, tense):
+    """'Saturday, April 25': the weekday picks the year when the text gives none."""
+    rest = m.group(3)
+    if re.search(r"\d{4}|'\d\d", rest):
+        return sub_value(rest, base, tense) or PASS
+    md = re.fullmatch(rf"{_MON} {_DAY}|{_DAY} (?:of )?{_MON}", rest)
+    if not md:
+        return PASS
+    g = md.groups()
+    mo, d = MONTHS[g[0] or g[3]], int(g[1] or g[2])
+    wd = WEEKDAYS[m.group(2)]
+    cands = [x for y in range(base.year - 1, base.year + 2)
+             if (x := safe_date(y, mo, d)) and x.weekday() == wd]
+    if not cands:
+        return month_day(mo, d, base, tense)
+    return ymd(min(cands, key=lambda x: abs((x - base).days)))
+
+
+@rule(r"year[- ]?end|end of (?:the )?year|(\d{4}) year[- ]end|end of (?:the )?(\d{4})")
+def _year_end(m, base, tense):
+    """Year-end is the accounting term for 31 December; 'the end of 1990' is late 1990."""
+    if m.group(2):
+        return qualify(m.group(2), "late")
+    if m.group(0).startswith("end"):
+        return qualify(f"{base.year:04d}", "late")
+    return f"{int(m.group(1) or base.year):04d}-12-31"
 
 
 @rule(rf"{_MON} {_DAY},? {_YEAR}|{_DAY} (?:of )?{_MON},? {_YEAR}")
@@ -542,8 +574,8 @@ def _qualified(m, base, tense):
     return qualify(value, _QUAL[m.group(1)])
 
 
-@rule(r"(?:earlier|later|early|late)? ?(?:in )?(?:the |this |that )?(week|month|year)"
-      r"(?: end|-end)?|year(?:-| )?end|(?:earlier|later) (this|last|next) (week|month|year)")
+@rule(r"(?:earlier|later|early|late)? ?(?:in )?(?:the |this )?(?:full |whole |entire |fiscal |calendar )?"
+      r"(week|month|year)|(?:earlier|later) (this|last|next) (week|month|year)")
 def _this_unit(m, base, tense):
     unit = m.group(1) or m.group(3) or "year"
     step = {"last": -1, "next": 1}.get(m.group(2) or "", 0)
@@ -557,6 +589,8 @@ def _this_unit(m, base, tense):
 @rule(rf"{_REL} (day|week|weekend|month|year|quarter|fiscal year|financial year|"
       rf"half|period|season)|(?:this|last|next) (?:fiscal|financial) (year|quarter)")
 def _rel_unit(m, base, tense):
+    if m.group(1) in ("following", "same"):
+        return None  # anaphoric: "the following year" counts from a time we don't know
     rel = _rel(m.group(1)) if m.group(1) else "this"
     unit = m.group(2) or m.group(3)
     step = {"last": -1, "next": 1}.get(rel or "", 0)

@@ -32,11 +32,18 @@ __all__ = ["normalize", "normalize_jsonl", "tense_of"]
 _FUTURE = re.compile(
     r"\b(?:will|won't|wo n't|'ll|shall|going to|plans? to|planning to|planned to|"
     r"expects? to|expected to|intends? to|scheduled|is due|are due|due to|set to|slated|"
-    r"upcoming|next|tomorrow|coming|would|hopes? to|aims? to|is to|are to)\b")
+    r"upcoming|tomorrow|would|hopes? to|aims? to|is to|are to|(?:is|are|be) expected|"
+    r"payable|effective|deadline|expires?|next (?:week|month|year))\b")
 # Past-tense auxiliaries plus regular -ed verbs; the nearest marker to the phrase wins.
+# An -ed word after a form of "be" is a passive or an adjective ("will be named"), and
+# some -ed words are no verbs at all ("united", "hundred").
 _PAST = re.compile(
     r"\b(?:was|were|had|did|said|told|ago|last|yesterday|earlier|came|went|met|began|took|"
-    r"made|gave|saw|left|fell|rose|won|lost|got|held|became|announced|\w{3,}ed)\b")
+    r"made|gave|saw|left|fell|rose|won|lost|got|held|became|"
+    r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?<!\bis )(?<!\bare )(?!(?:united|hundred|need|"
+    r"indeed|speed|proceed|exceed|succeed|feed|seed|breed|limited|based|related|detailed|"
+    r"advanced|armed|alleged|expected|proposed|planned|scheduled|interested|concerned|"
+    r"called|so-called|unexpected|unprecedented|embattled|embed)\b)\w{3,}ed)\b")
 
 
 def tense_of(sentence: str | None, phrase: str = "") -> str | None:
@@ -69,7 +76,7 @@ _PREFIX = re.compile(
     r"^(?:in|on|at|by|since|during|until|till|through|throughout|before|after|around|about|"
     r"circa|approximately|nearly|almost|roughly|some|more than|less than|over|as of|as early as|"
     r"as late as|as recently as|as soon as|beginning|starting|from|of|for|to|ahead of|"
-    r"prior to|sometime|some time|up to|within|the|its|their|his|her|our|this year's|a|an|"
+    r"prior to|sometime|some time|up to|within|the|its|their|his|her|our|this year's|"
     r"all|just|only|back|even|still|already|very|fully|sometime in|the course of|"
     r"post|pre)\s+(?=\S)|^(?:post|pre)-(?=\d)")
 _TIME_OF_DAY = re.compile(
@@ -99,8 +106,6 @@ def clean(text: str) -> str:
         if t2 == t:
             break
         t = t2
-    # A weekday in front of a calendar date adds nothing: "saturday, 3 december 2022".
-    t = re.sub(rf"^(?:{WEEKDAY_RE})\.?,? (?=\d|(?:{MONTH_RE})\b)", "", t)
     return t
 
 
@@ -175,11 +180,30 @@ def normalize(text: str, base: dt.date, sentence: str | None = None) -> str | No
     except (ValueError, OverflowError):  # impossible dates such as "February 30, 2022"
         return None
     if found:
-        return value
+        return _quarterly(t, value, base, sentence)
     try:
         return fallback(t, base, tense)
     except (ValueError, OverflowError):
         return None
+
+
+_YEAR_BACK = re.compile(r"(?:a |1 )?year[- ](?:ago|earlier|before)|year[- ](?:ago|earlier)"
+                        r"(?: period| results?)?")
+_QUARTER_NAMED = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal )?"
+                            r"quarter\b")
+
+
+def _quarterly(t: str, value: str | None, base: dt.date, sentence: str | None) -> str | None:
+    """In an earnings sentence ("profit rose in the quarter from $3 million a year earlier")
+    "a year earlier" compares quarters: it is the same quarter a year before."""
+    if not value or not sentence or not _YEAR_BACK.fullmatch(t) or "quarter" not in sentence.lower():
+        return value
+    named = _QUARTER_NAMED.search(tr.words_to_digits(sentence.lower()))
+    if named:
+        q = int(named.group(1)[0])
+        return tr.quarter(tr.quarter_year(q, base, None) - 1, q)
+    y, q = tr.reported_quarter(base)
+    return tr.quarter(y - 1, q)
 
 
 def normalize_jsonl(lines: Iterable[str], default_base: dt.date | None
