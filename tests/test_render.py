@@ -27,7 +27,7 @@ def test_index_lists_events_by_year_with_time_elements(site):
         "events/c.yaml": "date: 2022-12-03/2022-12-04\ntitle: Visit\n",
     })
     doc = html(build(root), "index.html")
-    assert [h.text_content() for h in doc.cssselect("li.year > h2")] == ["2020", "2022"]
+    assert [h.text.strip() for h in doc.cssselect("li.year > h2")] == ["2020", "2022"]
     times = doc.cssselect("article.event time")
     assert [(t.get("datetime"), t.text_content()) for t in times] == [
         ("2020", "late 2020"), ("2022-02", "February 2022"), ("2022-12", "3–4 December 2022")]
@@ -41,8 +41,8 @@ def test_event_pages_link_previous_next_and_back(site):
                  "events/c.yaml": "date: 2022\ntitle: C\n"})
     files = build(root)
     doc = html(files, "events/b.html")
-    assert doc.cssselect("a[rel=prev]")[0].get("href") == "a.html"
-    assert doc.cssselect("a[rel=next]")[0].get("href") == "c.html"
+    assert doc.cssselect("a[rel=prev]")[0].get("href") == "../events/a.html"
+    assert doc.cssselect("a[rel=next]")[0].get("href") == "../events/c.html"
     assert doc.cssselect("link[rel=stylesheet]")[0].get("href") == "../static/style.css"
     assert doc.cssselect("h1")[0].text_content() == "B"
 
@@ -110,3 +110,80 @@ def test_nojekyll_and_static_assets_present(site):
     files = build(site({"events/a.yaml": "date: 2020\ntitle: A\n"}))
     assert files[".nojekyll"] == b""
     assert b"prefers-color-scheme" in files["static/style.css"]
+
+
+def test_term_pages_and_related_events(site):
+    root = site({
+        "events/a.yaml": "date: 2020\ntitle: A\ntags: [war]\npeople: [Ann Lee]\n",
+        "events/b.yaml": "date: 2021\ntitle: B\ntags: [war, Law]\npeople: [Ann Lee]\n",
+        "events/c.yaml": "date: 2022\ntitle: C\ntags: [law]\nplaces: [Kyiv]\n",
+    })
+    files = build(root)
+    war = html(files, "tags/war.html")
+    assert [a.text_content() for a in war.cssselect("article.event h3 a")] == ["A", "B"]
+    # "Law" and "law" are different tags but must not share a file
+    assert {"tags/law.html", "tags/law-2.html"} <= files.keys()
+    assert html(files, "people/ann-lee.html").findtext(".//h1").strip() == "Ann Lee"
+    tag_index = html(files, "tags/index.html")
+    assert [a.text_content() for a in tag_index.cssselect(".term-index a")] == ["Law", "law", "war"]
+    related = html(files, "events/a.html").cssselect(".related article.event h3 a")
+    assert [a.text_content() for a in related] == ["B"]  # shares a tag and a person
+    links = [a.get("href") for a in html(files, "events/b.html").cssselect(".terms a")]
+    assert links == ["../tags/war.html", "../tags/law.html", "../people/ann-lee.html"]
+
+
+def test_dense_years_split_into_months(site):
+    events = {f"events/e{i:02d}.yaml": f"date: 2022-{i % 12 + 1:02d}-01\ntitle: E{i}\n" for i in range(14)}
+    events["events/whole-year.yaml"] = "date: 2022\ntitle: Sometime\n"
+    doc = html(build(site(events)), "index.html")
+    labels = [h.text_content() for h in doc.cssselect("li.month > h3")]
+    assert labels[0] == "During 2022" and labels[1] == "January 2022" and labels[-1] == "December 2022"
+    assert len(doc.cssselect("article.event h4")) == 15
+
+
+def test_large_timeline_splits_index_by_year(site):
+    from dateline.content import load_site
+    from dateline.render import render_site
+
+    events = {f"events/e{i}.yaml": f"date: {2000 + i % 3}\ntitle: E{i}\n" for i in range(7)}
+    root = site(events)
+    files = render_site(load_site(root), root, split_at=5)
+    index = html(files, "index.html")
+    assert index.cssselect("article.event") == []
+    assert [a.get("href") for a in index.cssselect(".year-summaries a")] == [
+        "years/2000.html", "years/2001.html", "years/2002.html"]
+    year = html(files, "years/2001.html")
+    assert len(year.cssselect("article.event")) == 2
+    assert year.cssselect("a[rel=next]")[0].get("href") == "2002.html"
+    assert year.cssselect("link[rel=stylesheet]")[0].get("href") == "../static/style.css"
+
+
+def test_overview_chart_bars_link_to_years_and_eras_are_bands(site):
+    root = site({
+        "timeline.yaml": "title: T\neras:\n  - {name: Protests, date: 2020-08/2021-03, color: '#123456'}\n",
+        "events/a.yaml": "date: 2020-09\ntitle: A\n",
+        "events/b.yaml": "date: 2020-10\ntitle: B\n",
+        "events/c.yaml": "date: 2023\ntitle: C\n",
+    })
+    files = build(root)
+    doc = html(files, "index.html")
+    bars = doc.cssselect("svg a")
+    assert [a.get("href") for a in bars] == ["#y2020", "#y2023"]
+    assert [b.findtext("title") for b in doc.cssselect("svg rect.bar")] == [
+        "2020: 2 events", "2023: 1 event"]
+    (band,) = doc.cssselect("svg rect.band")
+    assert band.get("fill") == "#123456"
+    assert "Protests" in html(files, "events/a.html").cssselect(".era-chip")[0].text_content()
+    assert html(files, "events/c.html").cssselect(".era-chip") == []
+
+
+def test_event_page_json_ld_cannot_break_out_of_its_script(site):
+    import json
+
+    root = site({"events/a.yaml": "date: 2022-12-03/2022-12-04\ntitle: \"</script><script>alert(1)</script>\"\n"})
+    doc = html(build(root), "events/a.html")
+    scripts = doc.cssselect("script")
+    assert len(scripts) == 1 and scripts[0].get("type") == "application/ld+json"
+    data = json.loads(scripts[0].text)
+    assert data["name"] == "</script><script>alert(1)</script>"
+    assert (data["startDate"], data["endDate"]) == ("2022-12-03", "2022-12-04")

@@ -80,8 +80,9 @@ _LINKS = (
     r"|but|and then|which|who|where|leading to|led to|prompting|sparking|triggering"
     r"|resulting in|saying|adding|despite"
 )
-_CLAUSE_SPLIT = re.compile(rf"(?:[;:—–]\s+|,\s+(?=(?:{_LINKS})\b)|\s+(?=(?:after|since|"
-                           rf"before|following|but|led to|leading to)\s))", re.I)
+_CLAUSE_SPLIT = re.compile(rf"(?:[;:—–]\s+|,\s+(?=(?:{_LINKS})\b)|,\s+(?=[a-z]{{3,}}ing\s)"
+                           rf"|\s+(?=(?:after|since|before|following|but|led to|leading to)\s))",
+                           re.I)
 TEMPORAL_LINKS = ("after", "following")
 
 
@@ -148,6 +149,11 @@ def make_title(clause: str) -> str:
     text = re.sub(r"[\"“”‘’']+(?=\s|$|[,.;:])|(?<=\s)[\"“”‘’']+|^[\"“”‘’']+", "", clause)
     text = _drop_parentheticals(text)
     text = _LEAD_WORDS.sub("", text.strip(" ,;:—–-"))
+    # A participle clause ("ending talks that had stalled") is about its object.
+    text = re.sub(r"^[a-z]{3,}ing\s+(?!to\b)", "", text)
+    # A leftover measure of time ("..., four years" before "after ...") is not the event.
+    text = re.sub(r",?\s+(?:\w+|\d+)\s+(?:years?|months?|weeks?|days?|decades?)"
+                  r"(?:\s+(?:later|earlier|ago|on))?\s*$", "", text, flags=re.I)
     text = _ADVERBS.sub("", text)
     text = _TRAIL.sub("", text)
     text = re.sub(r",\s*(?:saying|adding|as|while|which|and)\b.*$", "", text, flags=re.I)
@@ -301,3 +307,87 @@ def find_people(text: str) -> list[str]:
             continue
         found.setdefault(name, None)
     return list(found)
+
+
+# ------------------------------------------------------------------- event heuristics
+
+_STOP = frozenset("""a an the of to in on at by for from with and or but as is are was were be been
+has have had it its this that these those he she they his her their who which said says
+would could will not into over about after before since than also there then""".split())  # noqa: SIM905
+
+# A concrete development reported as news, with no date of its own.
+_DEVELOPMENT = re.compile(
+    r"\b(?:(?:has|have)\s+(?:\w+ly\s+)?(?:introduced|announced|launched|approved|passed|"
+    r"signed|imposed|banned|ordered|appointed|named|agreed|declared|adopted|unveiled|released|"
+    r"proposed|suspended|resigned|confirmed|opened|closed|begun|started|ended|sent|deployed|"
+    r"withdrawn|arrested|charged|sentenced|fired|dismissed|elected|raised|lifted|expelled|"
+    r"recalled|sanctioned|filed|sued|voted|rejected|vetoed|seized|captured|completed|acquired|"
+    r"cancelled|canceled|postponed|pledged|allocated|outlawed|criminalised|criminalized|"
+    r"restricted|extended)|announced|unveiled|(?:plans|plan|is planning|are planning|is set"
+    r"|are set|intends|intend) to|said (?:it|they|he|she) (?:was|were|is|are|will) \w+ing?)\b",
+    re.I)
+# Hedges, negation and reported opinion: not a concrete development.
+_NOT_DEVELOPMENT = re.compile(
+    r"\b(?:not|never|no longer|n't|may|might|could|should|would|probably|possibly|perhaps|"
+    r"reportedly|allegedly|speculat\w*|rumou?r\w*|claim\w*|believ\w*|think\w*|argu\w*|"
+    r"suggest\w*|if|whether|unless)\b|\?", re.I)
+_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "new", "any", "such",
+                "these", "those", "no"}
+PAST_VERB = re.compile(r"\b(?:\w{3,}ed|was|were|won|lost|began|took|made|fell|came|went|"
+                        r"left|gave|held|became|broke|ran|hit|struck|met|rose|led|sent|"
+                        r"handed)\b", re.I)
+
+
+def stems(text: str) -> set[str]:
+    return {w[:5] for w in re.findall(r"[a-z]+", text.lower()) if w not in _STOP and len(w) > 2}
+
+
+def is_development(clause: str, sentence: str) -> bool:
+    m = _DEVELOPMENT.search(clause)
+    if not m or _NOT_DEVELOPMENT.search(sentence) or sentence.lstrip()[:1] in "\"“‘'":
+        return False
+    before = clause[:m.start()].split()
+    # An actor must come first ("The ministry announced"), not a noun use ("its plans to").
+    if not before or len(before) > 10:
+        return False
+    last = before[-1].lower()
+    return last not in _DETERMINERS and not last.endswith(("'s", "’s"))
+
+
+# ------------------------------------------------------------------------ names/pronouns
+
+class Names:
+    """Full personal names seen so far: resolves surnames and sentence-subject pronouns."""
+
+    def __init__(self) -> None:
+        self.full: list[str] = []
+        self.last_subject: str | None = None
+
+    def people_in(self, text: str) -> list[str]:
+        found = find_people(text)
+        for name in found:
+            if name not in self.full:
+                self.full.append(name)
+        for full in self.full:  # a bare surname of someone named in full earlier
+            surname = full.split()[-1]
+            if full not in found and re.search(rf"(?<![\w-]){re.escape(surname)}(?![\w-])",
+                                                text):
+                found.append(full)
+        return found
+
+    @staticmethod
+    def subject(sentence: str, people: list[str]) -> str | None:
+        """The person a sentence opens with, if any (its likely grammatical subject)."""
+        head = sentence[:60]
+        hits = [(head.find(p.split()[-1]), p) for p in people if p.split()[-1] in head]
+        return min(hits)[1] if hits else None
+
+    def resolve(self, title: str, here: str | None = None) -> tuple[str, str | None]:
+        """Replace a leading He/She/His/Her by the person it most likely refers to:
+        ``here`` (this sentence's subject, for a later clause) or the last subject."""
+        m = re.match(r"(He|She|His|Her)\b", title)
+        who = here or self.last_subject
+        if not m or not who:
+            return title, None
+        name = who + ("'s" if m.group(1) in ("His", "Her") else "")
+        return name + title[m.end():], who

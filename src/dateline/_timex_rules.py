@@ -231,8 +231,8 @@ def first_day(value: str) -> dt.date | None:
 
 
 def month_year(mo: int, base: dt.date, tense: str | None, rel: str | None = None) -> int:
-    """Year of a bare month name: the latest not after base's month (past, default), the
-    next from base's month on (future); 'last'/'next' exclude the base month."""
+    """Year of a bare month name: the latest not after base's month (past), the next from
+    base's month on (future), else the nearest; 'last'/'next' exclude the base month."""
     if rel in ("last", "past", "previous"):
         return base.year if mo < base.month else base.year - 1
     if rel in ("next", "coming", "following"):
@@ -241,22 +241,27 @@ def month_year(mo: int, base: dt.date, tense: str | None, rel: str | None = None
         return base.year
     if tense == "future":
         return base.year if mo >= base.month else base.year + 1
-    return base.year if mo <= base.month else base.year - 1
+    if tense == "past":
+        return base.year if mo <= base.month else base.year - 1
+    # No tense to go by: the nearest such month (within six months either way).
+    diff = (mo - base.month + 6) % 12 - 6
+    return base.year + (base.month + diff - 1) // 12
 
 
 def month_day(mo: int, day: int, base: dt.date, tense: str | None) -> str | None:
-    """A month and day without a year: the nearest such day in the tense's direction."""
+    """A month and day without a year: the nearest such day, unless the tense points the
+    other way and that day is over two months off ("payable Dec. 7" in a past-tense
+    sentence in late October is still this December)."""
     cands = [d for y in (base.year - 1, base.year, base.year + 1)
              if (d := safe_date(y, mo, day))]
     if not cands:
         return None
-    if tense == "futureX":
-        later = [d for d in cands if d >= base]
-        return ymd(min(later)) if later else None
-    if tense == "pastX":
-        earlier = [d for d in cands if d <= base]
-        return ymd(max(earlier)) if earlier else None
-    return ymd(min(cands, key=lambda d: abs((d - base).days)))
+    near = min(cands, key=lambda d: abs((d - base).days))
+    if tense == "future" and (base - near).days > 60:
+        return ymd(min(d for d in cands if d >= base))
+    if tense == "past" and (near - base).days > 60:
+        return ymd(max(d for d in cands if d <= base))
+    return ymd(near)
 
 
 def weekday(wd: int, base: dt.date, tense: str | None, rel: str | None = None) -> str:
@@ -471,7 +476,10 @@ def _year_end(m, base, tense):
         return qualify(m.group(2), "late")
     if m.group(0).startswith("end"):
         return qualify(f"{base.year:04d}", "late")
-    return f"{int(m.group(1) or base.year):04d}-12-31"
+    if m.group(1):
+        return f"{m.group(1)}-12-31"
+    # In a past-tense sentence ("the change since year-end") it is the last one gone by.
+    return f"{base.year - 1 if tense == 'past' else base.year:04d}-12-31"
 
 
 @rule(rf"{_MON} {_DAY},? {_YEAR}|{_DAY} (?:of )?{_MON},? {_YEAR}")
@@ -624,9 +632,10 @@ _YEAR_AGO = r"(?:year-ago|year-earlier|year ago|year earlier|prior-year|prior ye
 
 @rule(rf"(?:{_YEAR_AGO} ?)+(?:{_ORD}[- ])?(?:fiscal )?(quarter|period|year|month|week|day)?"
       r"(?: (?:a|1) year (?:ago|earlier)| last year| of last year)?|"
-      r"(?:a |1 )year (?:ago|earlier|before)")
+      r"(?:a |1 )year (?:ago|earlier|before)|last year (quarter|period)|"
+      r"(quarter|period) (?:a|1) year (?:ago|earlier)")
 def _year_ago(m, base, tense):
-    unit = m.group(2)
+    unit = m.group(2) or m.group(3) or m.group(4)
     if unit in ("quarter", "period"):
         y, q = reported_quarter(base)
         return quarter(y - 1, int(m.group(1)[0]) if m.group(1) else q)
@@ -771,12 +780,34 @@ _HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
     "memorial day": lambda y: _nth_weekday(y, 5, 0, -1),
     "martin luther king day": lambda y: _nth_weekday(y, 1, 0, 3),
     "election day": lambda y: _nth_weekday(y, 11, 0, 1) + dt.timedelta(days=1),
+    "easter": lambda y: easter(y),
+    "easter sunday": lambda y: easter(y),
+    "easter monday": lambda y: easter(y) + dt.timedelta(days=1),
+    "good friday": lambda y: easter(y) - dt.timedelta(days=2),
 }
 _HOLIDAY_RE = "|".join(sorted(_HOLIDAYS, key=len, reverse=True))
 
 
-@rule(rf"(?:{_REL} )?({_HOLIDAY_RE})(?:,? {_YEAR})?")
+def easter(y: int) -> dt.date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return dt.date(y, month, day + 1)
+
+
+@rule(rf"(?:{_REL} )?({_HOLIDAY_RE})(?:,? {_YEAR})?( week)?")
 def _holiday(m, base, tense):
+    value = _holiday_day(m, base, tense)
+    return week_of(dt.date.fromisoformat(value)) if m.group(4) else value
+
+
+def _holiday_day(m: re.Match[str], base: dt.date, tense: str | None) -> str:
     fn = _HOLIDAYS[m.group(2)]
     if m.group(3):
         return ymd(fn(int(m.group(3))))

@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from dateline.dates import DateError, DateValue, looks_like_value, parse_value
-from dateline.model import Content, Event, Media, Problem, Source, Timeline
+from dateline.model import Content, Era, Event, Media, Problem, Source, Timeline
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml is ~8x faster
 
@@ -39,7 +39,8 @@ EVENT_KEYS = (
 )
 SOURCE_KEYS = ("title", "url", "published", "quote")
 MEDIA_KEYS = ("url", "caption", "credit", "alt")
-TIMELINE_KEYS = ("title", "description", "base_url", "date_base", "language", "author")
+TIMELINE_KEYS = ("title", "description", "base_url", "url", "date_base", "language", "author",
+                 "eras")
 # Ids become folder names in site/: keep them portable across Windows, macOS and Linux.
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,119}")
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
@@ -299,10 +300,55 @@ def load_timeline(root: Path, problems: list[Problem]) -> Timeline:
         title=_text(doc, "title", doc.data.get("title")) or "Timeline",
         description=_text(doc, "description", doc.data.get("description")),
         base_url=base_url.rstrip("/") + "/",
+        url=_site_url(doc, doc.data.get("url")),
         date_base=_date(doc, "date_base", doc.data.get("date_base")),
         language=_text(doc, "language", doc.data.get("language")) or "en",
         author=_text(doc, "author", doc.data.get("author")),
+        eras=_eras(doc, doc.data.get("eras")),
     )
+
+
+ERA_KEYS = ("name", "date", "tags", "color", "description")
+ERA_COLORS = ("#c9a227", "#4f86c6", "#7fb069", "#d1603d", "#8e6bbf", "#3aa39a")
+
+
+def _eras(doc: Doc, value: Any) -> tuple[Era, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        doc.error("eras", f"expected a list of eras (name, date, tags, color), found {_kind(value)}")
+        return ()
+    eras = []
+    for i, item in enumerate(value):
+        key = f"eras[{i}]"
+        if not isinstance(item, dict):
+            doc.error("eras", f"{key}: expected a mapping (name, date), found {_kind(item)}")
+            continue
+        _unknown_keys(doc, item, ERA_KEYS, prefix=f"{key}.")
+        name = _text(doc, f"{key}.name", item.get("name"), required=True)
+        try:
+            span = parse_value(item.get("date")) if item.get("date") is not None else None
+        except DateError as exc:
+            doc.error(f"{key}.date", str(exc))
+            continue
+        if span is None:
+            doc.error(f"{key}.date", "required: the span of the era, e.g. 2020-08/2021-03")
+            continue
+        color = _text(doc, f"{key}.color", item.get("color"))
+        # Colors go into an SVG attribute: accept only hex so nothing else can be injected.
+        if color and not re.fullmatch(r"#[0-9a-fA-F]{3}(?:[0-9a-fA-F]{3})?", color):
+            doc.error(f"{key}.color", f"expected a hex color such as #c9a227, found {color!r}")
+            color = ""
+        if name:
+            eras.append(Era(name, span, _names(doc, f"{key}.tags", item.get("tags")),
+                            color or ERA_COLORS[i % len(ERA_COLORS)],
+                            _text(doc, f"{key}.description", item.get("description"))))
+    return tuple(eras)
+
+
+def _site_url(doc: Doc, value: Any) -> str:
+    url = _url(doc, "url", value)
+    return url.rstrip("/") + "/" if url else ""
 
 
 def event_files(root: Path) -> list[Path]:

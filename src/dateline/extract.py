@@ -93,85 +93,6 @@ def _contains(outer: str, inner: str) -> bool:
     return a.first <= b.first and b.last <= a.last
 
 
-# -------------------------------------------------------------------------- event tests
-
-_STOP = set("""a an the of to in on at by for from with and or but as is are was were be been
-has have had it its this that these those he she they his her their who which said says
-would could will not into over about after before since than also there then""".split())
-
-# A concrete development reported as news, with no date of its own.
-_DEVELOPMENT = re.compile(
-    r"\b(?:(?:has|have)\s+(?:\w+ly\s+)?(?:introduced|announced|launched|approved|passed|"
-    r"signed|imposed|banned|ordered|appointed|named|agreed|declared|adopted|unveiled|released|"
-    r"proposed|suspended|resigned|confirmed|opened|closed|begun|started|ended|sent|deployed|"
-    r"withdrawn|arrested|charged|sentenced|fired|dismissed|elected|raised|lifted|expelled|"
-    r"recalled|sanctioned|filed|sued|voted|rejected|vetoed|seized|captured|completed|acquired|"
-    r"cancelled|canceled|postponed|pledged|allocated|outlawed|criminalised|criminalized|"
-    r"restricted|extended)|announced|unveiled|(?:plans|plan|is planning|are planning|is set"
-    r"|are set|intends|intend) to|said (?:it|they|he|she) (?:was|were|is|are|will) \w+ing?)\b",
-    re.I)
-# Hedges, negation and reported opinion: not a concrete development.
-_NOT_DEVELOPMENT = re.compile(
-    r"\b(?:not|never|no longer|n't|may|might|could|should|would|probably|possibly|perhaps|"
-    r"reportedly|allegedly|speculat\w*|rumou?r\w*|claim\w*|believ\w*|think\w*|argu\w*|"
-    r"suggest\w*|if|whether|unless)\b|\?", re.I)
-_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "new", "any", "such",
-                "these", "those", "no"}
-_PAST_VERB = re.compile(r"\b(?:\w{3,}ed|was|were|won|lost|began|took|made|fell|came|went|"
-                        r"left|gave|held|became|broke|ran|hit|struck|met|rose|led|sent|"
-                        r"handed)\b", re.I)
-
-
-def _stems(text: str) -> set[str]:
-    return {w[:5] for w in re.findall(r"[a-z]+", text.lower()) if w not in _STOP and len(w) > 2}
-
-
-def _is_development(clause: str, sentence: str) -> bool:
-    m = _DEVELOPMENT.search(clause)
-    if not m or _NOT_DEVELOPMENT.search(sentence) or sentence.lstrip()[:1] in "\"“‘'":
-        return False
-    before = clause[:m.start()].split()
-    # An actor must come first ("The ministry announced"), not a noun use ("its plans to").
-    if not before or len(before) > 10:
-        return False
-    last = before[-1].lower()
-    return last not in _DETERMINERS and not last.endswith(("'s", "’s"))
-
-
-# ------------------------------------------------------------------------ names/pronouns
-
-class _Names:
-    """Full personal names seen so far: resolves surnames and sentence-subject pronouns."""
-
-    def __init__(self) -> None:
-        self.full: list[str] = []
-        self.last_subject: str | None = None
-
-    def people_in(self, text: str) -> list[str]:
-        found = sx.find_people(text)
-        for name in found:
-            if name not in self.full:
-                self.full.append(name)
-        for full in self.full:  # a bare surname of someone named in full earlier
-            surname = full.split()[-1]
-            if full not in found and re.search(rf"(?<![\w-]){re.escape(surname)}(?![\w-])",
-                                                text):
-                found.append(full)
-        return found
-
-    def subject_of(self, sentence: str, people: list[str]) -> None:
-        head = sentence[:60]
-        hits = [(head.find(p.split()[-1]), p) for p in people if p.split()[-1] in head]
-        if hits:
-            self.last_subject = min(hits)[1]
-
-    def resolve(self, title: str) -> tuple[str, str | None]:
-        m = re.match(r"(He|She)\b", title)
-        if m and self.last_subject:
-            return self.last_subject + title[m.end():], self.last_subject
-        return title, None
-
-
 # ----------------------------------------------------------------------------- extract
 
 def extract_events(article: Article) -> list[ExtractedEvent]:
@@ -183,7 +104,7 @@ def extract_events(article: Article) -> list[ExtractedEvent]:
     base = article.published
     text = article.text
     mentions = [m for m in find_dates(text, base) if _usable(m, text, base)]
-    names = _Names()
+    names = sx.Names()
     cands: list[_Candidate] = []
     for order, (s0, s1) in enumerate(sx.split_sentences(text)):
         sentence = text[s0:s1]
@@ -195,26 +116,35 @@ def extract_events(article: Article) -> list[ExtractedEvent]:
             dev = _undated_candidate(sentence, base, people, places, names, order)
             made = [dev] if dev else []
         cands.extend(made)
-        names.subject_of(sentence, people)
+        names.last_subject = sx.Names.subject(sentence, people) or names.last_subject
     return [_finish(c) for c in _merge(cands)]
 
 
 def _new(date: str, date_text: str, clause: str, sentence: str, people: list[str],
-         places: list[str], names: _Names, order: int, basis: str | None = None,
+         places: list[str], names: sx.Names, order: int, basis: str | None = None,
          ) -> _Candidate | None:
     title = sx.make_title(clause)
-    title, who = names.resolve(title)
-    if len(title.split()) < 3:
+    # In a later clause "he" is most likely the subject of this very sentence.
+    here = sx.Names.subject(sentence, people) if not sentence.startswith(clause) else None
+    title, who = names.resolve(title, here)
+    # Two words make a title only as subject + verb ("Construction began").
+    n_words = len(title.split())
+    if n_words < 2 or (n_words == 2 and not sx.PAST_VERB.search(title)):
         return None
-    ppl = list(people) + ([who] if who and who not in people else [])
-    return _Candidate(date, date_text, title, " ".join(sentence.split()), ppl, list(places),
-                      basis, _stems(clause), order)
+    # People and places of the clause itself: another clause may be another event's.
+    ppl = [p for p in people if re.search(rf"\b{re.escape(p.split()[-1])}\b", clause)]
+    if who and who not in ppl:
+        ppl.insert(0, who)
+    where = [p for p in places if p in sx.find_places(clause)]
+    return _Candidate(date, date_text, title, " ".join(sentence.split()), ppl, where,
+                      basis, sx.stems(clause), order)
 
 
 def _dated_candidates(sentence: str, offset: int, mentions: list[Any], people: list[str],
-                      places: list[str], names: _Names, order: int) -> list[_Candidate]:
+                      places: list[str], names: sx.Names, order: int) -> list[_Candidate]:
     out: list[_Candidate] = []
     anchor: _Candidate | None = None
+    prev: tuple[int, bool] | None = None  # (start of the previous clause, did it date?)
     for a, b in sx.clause_spans(sentence):
         clause = sentence[a:b]
         inside = [m for m in mentions if a <= m.start - offset < b]
@@ -222,7 +152,7 @@ def _dated_candidates(sentence: str, offset: int, mentions: list[Any], people: l
             # "... in late 2020 after a fraudulent election ...": the linked clause is an
             # earlier event; it inherits the year of its anchor (never a finer precision).
             link = sx.clause_link(clause)
-            if anchor and link in sx.TEMPORAL_LINKS and _PAST_VERB.search(clause) \
+            if anchor and link in sx.TEMPORAL_LINKS and sx.PAST_VERB.search(clause) \
                     and len(clause.split()) >= 5:
                 year = _year_before(anchor.date)
                 if year:
@@ -231,23 +161,28 @@ def _dated_candidates(sentence: str, offset: int, mentions: list[Any], people: l
                     if cand:
                         out.append(cand)
             anchor = None if link not in (None, *sx.TEMPORAL_LINKS) else anchor
+            prev = (a, False)
             continue
         # The most specific mention dates the clause; a coarse "this year" only modifies.
         best = min(inside, key=lambda m: (_span_days(m.value), m.start))
-        s, e = best.start - offset - a, best.end - offset - a
-        stripped = sx.remove_span(clause, s, e)
-        for other in inside:  # other dates in the same clause are not part of the title
-            if other is not best and other.text in stripped:
-                stripped = stripped.replace(other.text, " ")
         date_text = _date_text(sentence, best.start - offset, best.text)
-        cand = _new(best.value, date_text, stripped, sentence, people, places, names, order)
-        if cand is None:
-            # The clause is only its date ("..., in 2019."): title from the whole sentence.
-            whole = sx.remove_span(sentence, best.start - offset, best.end - offset)
-            cand = _new(best.value, date_text, whole, sentence, people, places, names, order)
+        cand = None
+        # A clause that is only its date ("..., since the spring of 2022") belongs to the
+        # clause before it, unless that one carried a date of its own.
+        starts = [a] + ([prev[0]] if prev and not prev[1] else [])
+        for start in starts:
+            part = sx.remove_span(sentence[start:b], best.start - offset - start,
+                                  best.end - offset - start)
+            for other in inside:  # other dates in the same clause are not part of the title
+                if other is not best and other.text in part:
+                    part = part.replace(other.text, " ")
+            cand = _new(best.value, date_text, part, sentence, people, places, names, order)
+            if cand:
+                break
         if cand:
             out.append(cand)
             anchor = cand
+        prev = (a, True)
     return out
 
 
@@ -261,10 +196,10 @@ def _year_before(value: str) -> str | None:
 
 
 def _undated_candidate(sentence: str, base: datetime.date, people: list[str],
-                       places: list[str], names: _Names, order: int) -> _Candidate | None:
+                       places: list[str], names: sx.Names, order: int) -> _Candidate | None:
     spans = sx.clause_spans(sentence)
     main = sentence[spans[0][0]:spans[0][1]] if spans else sentence
-    if not _is_development(main, sentence):
+    if not sx.is_development(main, sentence):
         return None
     return _new(base.isoformat(), "", main, sentence, people, places, names, order,
                 basis="published")

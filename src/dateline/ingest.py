@@ -13,6 +13,7 @@ saying so; text that still contains control characters is rejected as binary.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import re
 import urllib.error
@@ -25,6 +26,7 @@ import yaml
 
 MAX_FETCH_BYTES = 5 * 1024 * 1024
 FETCH_TIMEOUT_S = 15.0
+MIN_ARTICLE_WORDS = 8
 _USER_AGENT = "dateline/0.1 (+article extractor)"
 
 
@@ -54,7 +56,8 @@ _COMMENTS_START = re.compile(
 )
 # Whole-paragraph furniture, matched anywhere in a short paragraph.
 _FURNITURE = [
-    re.compile(r"\b(picture|photo(graph)?|image|video|illustration)\s+(credit|by|source)\s*:", re.I),
+    re.compile(r"\b(picture|photo(graph)?|image|video|illustration)\s+(credit|by|source)\s*:",
+               re.I),
     re.compile(r"^(photo|picture|image|caption|credit|photograph|file photo)\s*:", re.I),
     re.compile(r"\b(getty images|shutterstock|afp via getty)\b", re.I),
     re.compile(r"\bakismet\b|comment data is processed|your email address will not be", re.I),
@@ -64,7 +67,7 @@ _FURNITURE = [
     re.compile(r"^(subscribe|sign up|follow us|advertisement|sponsored|tags|filed under)\b", re.I),
     re.compile(r"(©|\(c\)|copyright)\s*\d{4}|all rights reserved", re.I),
     re.compile(r"^(published|updated|posted|last updated|first published)\b", re.I),
-    re.compile(r"^(by|written by|reporting by|words by|editing by|additional reporting by)\s"
+    re.compile(r"^(?i:by|written by|reporting by|words by|editing by|additional reporting by)\s"
                r"[A-Z][\w.'’-]*(\s+(and\s+)?[A-Z][\w.'’-]*){0,5}\s*([,;|].{0,60})?$"),
     re.compile(r"^\(?(reuters|ap|afp|ap photo|epa|pa)\)?$", re.I),
 ]
@@ -235,14 +238,14 @@ _MD_RULES = [
     (re.compile(r"^```.*?^```[ \t]*$", re.M | re.S), ""),          # code fences
     (re.compile(r"<!--.*?-->", re.S), ""),                          # HTML comments
     (re.compile(r"^#{1,6}\s.*$", re.M), ""),                        # headings are not prose
-    (re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$", re.M), ""),      # horizontal rules
-    (re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+.*$", re.M), ""),        # link definitions
+    (re.compile(r"^[ \t]{0,3}([-*_])([ \t]*\1){2,}[ \t]*$", re.M), ""),  # horizontal rules
+    (re.compile(r"^[ \t]{0,3}\[[^\]]+\]:[ \t]*\S+.*$", re.M), ""),    # link definitions
     (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),                      # images
     (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),                  # inline links
     (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),                 # reference links
     (re.compile(r"<[^>\n]+>"), ""),                                 # inline HTML tags
-    (re.compile(r"^\s{0,3}>\s?", re.M), ""),                        # blockquotes
-    (re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+", re.M), ""),            # list markers
+    (re.compile(r"^[ \t]{0,3}>[ \t]?", re.M), ""),                  # blockquotes
+    (re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+", re.M), ""),      # list markers
     (re.compile(r"(\*\*|__)(.+?)\1"), r"\2"),                       # bold
     (re.compile(r"(?<![\w*])([*_])(?!\s)(.+?)(?<!\s)\1(?![\w*])"), r"\2"),  # emphasis
     (re.compile(r"`([^`]+)`"), r"\1"),                              # inline code
@@ -275,10 +278,8 @@ def _from_html(html: str | bytes, where: str, url: str | None) -> tuple[str, dic
     if doc.url:
         meta["url"] = doc.url
     if doc.date:
-        try:
+        with contextlib.suppress(ValueError):  # a malformed page date counts as none
             meta["published"] = datetime.date.fromisoformat(doc.date[:10])
-        except ValueError:
-            pass
     # trafilatura puts one paragraph per line.
     paras = [line for line in text.split("\n") if line.strip()]
     return "\n\n".join(clean_paragraphs(paras, meta.get("title"))), meta
@@ -345,7 +346,8 @@ def load_article(source: str, published: datetime.date | None = None) -> Article
                     meta["title"] = h1.group(1)
                 rest = markdown_to_text(rest)
             body, meta = _from_plain(rest, meta)
-    if not body.strip():
+    # A menu word or two left over from a page is not an article.
+    if len(body.split()) < MIN_ARTICLE_WORDS:
         raise IngestError(f"{source}: no article text found")
     date = published or meta.get("published")
     if date is None:

@@ -77,15 +77,32 @@ class Event:
 
 
 @dataclass(frozen=True)
+class Era:
+    """A named span drawn as a band; events join it by date, or by tag when tags are given."""
+
+    name: str
+    span: DateValue
+    tags: tuple[str, ...] = ()
+    color: str = ""
+    description: str = ""
+
+    @property
+    def slug(self) -> str:
+        return "".join(c if c.isalnum() else "-" for c in self.name.lower()).strip("-") or "era"
+
+
+@dataclass(frozen=True)
 class Timeline:
     """Site settings from content/timeline.yaml."""
 
     title: str = "Timeline"
     description: str = ""
     base_url: str = "/"
+    url: str = ""  # the site's absolute address, e.g. https://user.github.io/repo/ (feeds, sitemap)
     date_base: dt.date | None = None
     language: str = "en"
     author: str = ""
+    eras: tuple[Era, ...] = ()
 
 
 @dataclass

@@ -32,13 +32,14 @@ __all__ = ["normalize", "normalize_jsonl", "tense_of"]
 _FUTURE = re.compile(
     r"\b(?:will|won't|wo n't|'ll|shall|going to|plans? to|planning to|planned to|"
     r"expects? to|expected to|intends? to|scheduled|is due|are due|due to|set to|slated|"
-    r"upcoming|tomorrow|would|hopes? to|aims? to|is to|are to|(?:is|are|be) expected|"
-    r"payable|effective|deadline|expires?|next (?:week|month|year))\b")
+    r"upcoming|tomorrow|would|might|could|hopes? to|aims? to|is to|are to|(?:is|are|be) expected|"
+    r"payable|effective|deadline|expires?|(?:planned|scheduled|set|slated) for|"
+    r"next (?:week|month|year))\b")
 # Past-tense auxiliaries plus regular -ed verbs; the nearest marker to the phrase wins.
 # An -ed word after a form of "be" is a passive or an adjective ("will be named"), and
 # some -ed words are no verbs at all ("united", "hundred").
 _PAST = re.compile(
-    r"\b(?:was|were|had|did|said|told|ago|last|yesterday|earlier|came|went|met|began|took|"
+    r"\b(?:was|were|had|did|said|told|ago|since|last|yesterday|earlier|came|went|met|began|took|"
     r"made|gave|saw|left|fell|rose|won|lost|got|held|became|"
     r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?<!\bis )(?<!\bare )(?!(?:united|hundred|need|"
     r"indeed|speed|proceed|exceed|succeed|feed|seed|breed|limited|based|related|detailed|"
@@ -62,7 +63,9 @@ def tense_of(sentence: str | None, phrase: str = "") -> str | None:
     best: tuple[int, str] | None = None
     for rx, label in ((_FUTURE, "future"), (_PAST, "past")):
         for m in rx.finditer(s):
-            dist = at - m.end() if m.end() <= at else m.start() - end
+            # English puts the verb before its time adverbial ("met on Friday"), so a
+            # marker after the phrase counts only when none is near before it.
+            dist = at - m.end() if m.end() <= at else 3 * (m.start() - end)
             if label == "past":
                 dist += 1  # ties go to the future marker ("said it will")
             if best is None or dist < best[0]:
@@ -175,35 +178,59 @@ def normalize(text: str, base: dt.date, sentence: str | None = None) -> str | No
     if _NOT_DATE.fullmatch(t) and not re.fullmatch(r"'?\d{4}|\d{4}s?", t):
         return None
     tense = tense_of(sentence, text) or tense_of(text)
+    if tense == "past" and _deadline(text, sentence):
+        tense = None  # "extended the loans through January": let the nearest one win
     try:
         found, value = tr.apply_rules(t, base, tense)
     except (ValueError, OverflowError):  # impossible dates such as "February 30, 2022"
         return None
     if found:
-        return _quarterly(t, value, base, sentence)
+        return _quarterly(t, value, base, text, sentence)
     try:
         return fallback(t, base, tense)
     except (ValueError, OverflowError):
         return None
 
 
+def _deadline(text: str, sentence: str | None) -> bool:
+    """Is the phrase the object of until/through/by (a deadline, often still ahead)?"""
+    if not sentence:
+        return bool(re.match(r"(?i)(?:until|till|through|by|before)\b", text.strip()))
+    at = sentence.find(text)
+    return at >= 0 and bool(re.search(r"(?i)\b(?:until|till|through|by|before|ahead of|"
+                                      r"no later than)\s+(?:the\s+)?$", sentence[:at]))
+
+
 _YEAR_BACK = re.compile(r"(?:a |1 )?year[- ](?:ago|earlier|before)|year[- ](?:ago|earlier)"
                         r"(?: period| results?)?")
-_QUARTER_NAMED = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal )?"
+# Phrases that mean "the quarter being reported" without naming it.
+_IMPLICIT_QUARTER = re.compile(r"(?:latest |current |same |(?:year|prior|previous)[- ]?"
+                               r"(?:ago|earlier|year)? )?(?:fiscal )?(?:quarter|period)")
+_QUARTER_NAMED = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?"
                             r"quarter\b")
 
 
-def _quarterly(t: str, value: str | None, base: dt.date, sentence: str | None) -> str | None:
-    """In an earnings sentence ("profit rose in the quarter from $3 million a year earlier")
-    "a year earlier" compares quarters: it is the same quarter a year before."""
-    if not value or not sentence or not _YEAR_BACK.fullmatch(t) or "quarter" not in sentence.lower():
+def _quarterly(t: str, value: str | None, base: dt.date, text: str,
+               sentence: str | None) -> str | None:
+    """Earnings prose compares quarters.  "Profit rose from $3 million a year earlier" in a
+    sentence about a quarter is that quarter a year before, and "the quarter" or "the
+    year-ago period" is the quarter the sentence names, if it names one."""
+    if not value or not sentence or "quarter" not in sentence.lower():
         return value
-    named = _QUARTER_NAMED.search(tr.words_to_digits(sentence.lower()))
+    implicit = _IMPLICIT_QUARTER.fullmatch(t)
+    if not (implicit or _YEAR_BACK.fullmatch(t)):
+        return value
+    rest = sentence.lower().replace(text.lower(), " ", 1)
+    named = _QUARTER_NAMED.search(tr.words_to_digits(rest))
     if named:
         q = int(named.group(1)[0])
-        return tr.quarter(tr.quarter_year(q, base, None) - 1, q)
-    y, q = tr.reported_quarter(base)
-    return tr.quarter(y - 1, q)
+        y = tr.quarter_year(q, base, None)
+    else:
+        y, q = tr.reported_quarter(base)
+    back = _YEAR_BACK.fullmatch(t) or re.search(r"ago|earlier|prior|previous", t)
+    if implicit and not back and not named:
+        return value
+    return tr.quarter(y - 1 if back else y, q)
 
 
 def normalize_jsonl(lines: Iterable[str], default_base: dt.date | None

@@ -7,14 +7,13 @@ Templates are looked up in the site's own templates/ first, then the package def
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
-from itertools import groupby
 from pathlib import Path
 
 import jinja2
 import markdown
 import nh3
 
+from dateline import views
 from dateline.model import Content, Event, Problem
 
 DEFAULT_TEMPLATES = Path(__file__).parent / "templates"
@@ -34,14 +33,6 @@ class RenderError(Exception):
     def __init__(self, problem: Problem):
         super().__init__(str(problem))
         self.problem = problem
-
-
-@dataclass(frozen=True)
-class YearGroup:
-    """The events whose first day falls in one year, for the index."""
-
-    year: int
-    events: list[Event]
 
 
 class MarkdownRenderer:
@@ -70,24 +61,47 @@ def make_environment(site_root: Path) -> jinja2.Environment:
     return env
 
 
-def group_by_year(events: list[Event]) -> list[YearGroup]:
-    """Sorted events split into years by their first day (an index can later split by year)."""
-    return [YearGroup(year, list(evs)) for year, evs in groupby(events, lambda e: e.date.first.year)]
+SPLIT_INDEX_AT = 500  # more events than this: the index links to one page per year
 
 
-def render_site(content: Content, site_root: Path) -> dict[str, bytes]:
+def render_site(content: Content, site_root: Path, split_at: int = SPLIT_INDEX_AT) -> dict[str, bytes]:
     """Every output file of the site as bytes, keyed by its path relative to site/."""
     env = make_environment(site_root)
-    events = content.events
-    common = {"timeline": content.timeline}
+    timeline, events = content.timeline, content.events
+    terms = views.collect_terms(events)
+    years = views.group_by_year(events)
+    split = len(events) > split_at
+    event_url = (lambda e: f"events/{e.slug}.html")
+    common = {"timeline": timeline, "terms": terms, "term_kinds": views.TERM_KINDS,
+              "event_url": event_url, "eras_of": lambda e: views.eras_of(e, timeline.eras)}
     files: dict[str, bytes] = {".nojekyll": b""}
-    files["index.html"] = _render(env, "index.html", root="", years=group_by_year(events),
-                                  events=events, **common)
+
+    def page(path: str, template: str, **context: object) -> None:
+        root = "../" * path.count("/")
+        files[path] = _render(env, template, root=root, page_path=path, **common, **context)
+
+    year_href = "years/{year}.html" if split else "#y{year}"
+    page("index.html", "index.html", years=[] if split else years, year_summaries=years if split else [],
+         events=events, split=split,
+         navigation=views.year_navigation(years, "years/{year}.html" if split else "#{anchor}"),
+         chart=views.overview_chart(events, timeline.eras, href=year_href))
+    if split:
+        for i, group in enumerate(years):
+            page(f"years/{group.year}.html", "year.html", group=group, years=[group],
+                 navigation=views.year_navigation(years, "{year}.html"),
+                 previous=years[i - 1] if i else None,
+                 next=years[i + 1] if i + 1 < len(years) else None)
     for i, event in enumerate(events):
-        files[f"events/{event.slug}.html"] = _render(
-            env, "event.html", root="../", event=event,
-            previous=events[i - 1] if i > 0 else None,
-            next=events[i + 1] if i + 1 < len(events) else None, **common)
+        page(event_url(event), "event.html", event=event,
+             previous=events[i - 1] if i > 0 else None,
+             next=events[i + 1] if i + 1 < len(events) else None,
+             related=views.related_events(event, terms))
+    for kind, singular, heading in views.TERM_KINDS:
+        page(f"{kind}/index.html", "terms.html", kind=kind, heading=heading,
+             items=terms.by_kind[kind])
+        for term in terms.by_kind[kind]:
+            page(term.url, "term.html", term=term, singular=singular, heading=heading,
+                 years=views.group_by_year(list(term.events)))
     files.update(static_files(site_root))
     return files
 

@@ -1,0 +1,197 @@
+"""Find temporal expressions in English news prose and normalize them.
+
+``find_dates(text, base)`` returns :class:`Mention` objects with character offsets into
+``text`` (extents in the spirit of TimeML TIMEX3: "February", "last weekend", "late 2020",
+"Saturday 3 December 2022", "recently").  Each is normalized by
+:func:`dateline.normalize.normalize` with its own sentence, so the tense of that sentence
+decides "on Tuesday".  Vague mentions ("recently") are kept with ``value=None`` so callers
+can tell vague from absent; things that only look like dates (ages, money, counts,
+percentages, "a sixth term", "2,020 troops") are not mentions at all.
+
+The patterns are general English; nothing here knows any particular article.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from dateline._timex_rules import MONTH_RE, WEEKDAY_RE
+from dateline.normalize import normalize
+
+__all__ = ["Mention", "find_dates", "split_sentences"]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A temporal expression: ``text[start:end]`` and its contract value (or None)."""
+
+    start: int
+    end: int
+    text: str
+    value: str | None
+
+
+# ----------------------------------------------------------------------------- patterns
+
+_MON = rf"(?:{MONTH_RE})\b\.?"
+_WD = rf"(?:{WEEKDAY_RE})\b\.?"
+_NUMW = (r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+         r"fifteen|twenty|thirty|forty|fifty|sixty|a few|several|a couple of)")
+_ORDW = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
+_CENT = (r"(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|"
+         r"ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|"
+         r"seventeenth|eighteenth|nineteenth|twentieth|twenty-first)")
+_YEAR = r"(?<![\d,.$£€])(?:1[0-9]|20|21)\d\d(?![\d%]|,\d|\.\d)"
+_MOD = (r"(?:(?:early|mid|late)[- ]|(?:the )?(?:beginning|start|middle|end|close|latter part|"
+        r"first half|second half) of (?:the )?)")
+_REL = r"(?:last|this|next|past|previous|coming|current|latest|this past|this coming)"
+_UNIT = r"(?:week|weekend|month|year|quarter|decade|century|spring|summer|fall|autumn|winter)"
+_SEASON = r"(?:spring|summer|fall|autumn|winter)"
+_DAYNUM = r"\d{1,2}(?:st|nd|rd|th)?"
+_VAGUE = (r"recently|lately|nowadays|these days|at present|currently|right now|now|"
+          r"in the past|in the future|in recent (?:days|weeks|months|years)")
+_HOLIDAY = (r"(?:new year's (?:day|eve)|christmas(?: eve| day)?|thanksgiving(?: day)?|"
+            r"easter(?: sunday| monday)?|good friday|independence day|labor day|"
+            r"memorial day|election day|halloween|boxing day|valentine's day)")
+
+_PATTERNS = [
+    # Calendar dates, optionally led by a weekday: "Saturday 3 December 2022".
+    rf"(?:{_WD},? )?(?:the )?{_DAYNUM} (?:of )?{_MON},? (?:{_YEAR})?",
+    rf"(?:{_WD},? )?{_MON} {_DAYNUM}\b(?:,? {_YEAR})?",
+    rf"(?:{_MOD}|{_REL} )?{_MON}(?:,? (?:of )?(?:{_YEAR}|(?:this|last|next) year))?",
+    r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b",
+    # Years, decades, centuries, with qualifiers and fiscal/calendar.
+    rf"(?:(?:fiscal|calendar) (?:year )?)?(?:{_MOD})?{_YEAR}\b(?:[-/]\d{{2}}(?:\d{{2}})?\b)?",
+    rf"(?:the )?(?:{_MOD})?(?:(?<![\d,.$])\d{{3}}0s|'\d0s|(?:twenties|thirties|forties|fifties|"
+    rf"sixties|seventies|eighties|nineties))\b",
+    rf"(?:the )?(?:{_MOD})?{_CENT} century\b",
+    # Relative phrases.
+    rf"(?:(?:earlier|later|early|late|mid-?) )?(?:{_REL}) (?:{_UNIT}|{_WD})\b",
+    rf"(?:(?:earlier|later) )?(?:this|that) (?:morning|afternoon|evening)\b",
+    r"\b(?:(?:the day (?:before|after) )?(?:yesterday|today|tomorrow)|tonight|last night)\b"
+    rf"(?: (?:morning|afternoon|evening|night))?",
+    rf"\b{_NUMW} (?:day|week|month|year|decade)s? (?:ago|earlier|later|before|from now)\b",
+    r"\b(?:the )?(?:year|a year)[- ](?:ago|earlier)(?: (?:quarter|period))?\b",
+    r"\b(?:earlier|later) (?:this|last|next) (?:week|month|year)\b",
+    # Quarters, halves, seasons.
+    rf"(?:the )?(?:{_YEAR} )?(?:fiscal )?{_ORDW}[- ](?:fiscal[- ])?quarter\b"
+    rf"(?:,? (?:of )?(?:fiscal )?(?:{_YEAR}|(?:this|last|next) year))?",
+    rf"\bQ[1-4](?:[ -]{_YEAR})?\b",
+    rf"(?:the )?(?:first|second) half of (?:{_YEAR}|(?:this|last|next|the) year)\b",
+    rf"(?:(?:{_REL}|early|late|mid-?) |(?<=\bthe )|(?<=\bin ))"
+    rf"{_SEASON}\b(?:,? (?:of )?{_YEAR})?",
+    rf"(?:{_REL} )?{_HOLIDAY}(?:,? {_YEAR})?",
+    # Weekdays, alone or with a part of the day.
+    rf"(?:{_REL} )?{_WD}(?: (?:morning|afternoon|evening|night))?",
+    rf"\b(?:{_VAGUE})\b",
+]
+_SCAN = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.IGNORECASE)
+# Month and weekday names must be capitalized: "may", "march", "sun" are ordinary words.
+_NAME = re.compile(rf"\b(?:{MONTH_RE}|{WEEKDAY_RE})\b", re.IGNORECASE)
+# A year followed by a counted noun is a quantity: "2020 troops", "1500 people".
+_QUANTITY_AFTER = re.compile(r"\s+(?!(?:and|or|to|through|until|when|while|as|at|in|on|"
+                             r"for|the|a|was|were|is|are|had|has|will|would)\b)[a-z]+s\b")
+_RANGE_JOIN = re.compile(r"\s*(?:-|\u2013|to|and|until|till|through)\s*$", re.IGNORECASE)
+_RANGE_LEAD = re.compile(r"(?:\bfrom|\bbetween)\s+$", re.IGNORECASE)
+
+_ABBREV = re.compile(rf"(?:\b(?:mr|mrs|ms|dr|gen|col|lt|sen|rep|gov|st|jr|sr|inc|corp|co|"
+                     rf"ltd|no|vs|{MONTH_RE})|\b[a-z])\.$", re.IGNORECASE)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence: a naive splitter that knows common abbreviations
+    ("Feb. 24", "Mr. Makei", "U.S.") so that a date stays in its sentence."""
+    spans, start = [], 0
+    for m in re.finditer(r"[.!?]['\"\u201d)]?\s+(?=[\"'\u201c(]?[A-Z0-9])|\n\s*\n", text):
+        chunk = text[start:m.start() + 1]
+        if m.group(0)[0] == "." and _ABBREV.search(chunk):
+            continue
+        spans.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def _accept(text: str, m: re.Match[str]) -> bool:
+    """Reject look-alikes: lower-case month/weekday words, quantities, bare numbers."""
+    s = m.group(0)
+    for name in _NAME.finditer(s):
+        if not name.group(0)[0].isupper():
+            return False
+    if re.fullmatch(r"(?:(?:fiscal|calendar) (?:year )?)?\d{4}", s, re.IGNORECASE):
+        if _QUANTITY_AFTER.match(text, m.end()) or re.match(r"\s*(?:%|percent|per cent)",
+                                                            text[m.end():]):
+            return False
+        if re.search(r"(?:[$£€#]|No\.|number|page|room|flight|route)\s*$", text[:m.start()],
+                     re.IGNORECASE):
+            return False
+    return True
+
+
+def _candidates(text: str) -> list[tuple[int, int]]:
+    """Non-overlapping (start, end) spans, preferring the longest at each place."""
+    found: list[tuple[int, int]] = []
+    pos = 0
+    while pos <= len(text):
+        best = None
+        for m in _SCAN.finditer(text, pos):
+            # Among matches starting here, try every pattern and keep the longest.
+            longest = m
+            for p in _PATTERNS:
+                m2 = re.compile(p, re.IGNORECASE).match(text, m.start())
+                if m2 and m2.end() > longest.end() and _accept(text, m2):
+                    longest = m2
+            if _accept(text, longest):
+                best = longest
+                break
+        if best is None:
+            break
+        s, e = best.start(), best.end()
+        while e > s and text[e - 1] in " ,":  # "Feb. 24, " -> "Feb. 24"
+            e -= 1
+        if e > s:
+            found.append((s, e))
+        pos = max(best.end(), s + 1)
+    return found
+
+
+def find_dates(text: str, base: dt.date) -> list[Mention]:
+    """Temporal expressions in ``text`` (a sentence or a paragraph of English news),
+    normalized relative to ``base`` (the publication date) and each one's sentence.
+
+    Ranges joined by from/between ... to/and ("from 1994 to 2020") become one mention.
+    """
+    if not text:
+        return []
+    spans = _candidates(text)
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged:
+            ps, pe = merged[-1]
+            lead = _RANGE_LEAD.search(text, 0, ps)
+            if lead and _RANGE_JOIN.fullmatch(text, pe, s) and (
+                    "-" in text[pe:s] or "\u2013" in text[pe:s] or True):
+                merged[-1] = (lead.start(), e)
+                continue
+            if re.fullmatch(r"\s*[-\u2013]\s*", text[pe:s]) and re.fullmatch(
+                    r"\d{4}", text[ps:pe]):
+                merged[-1] = (ps, e)  # "1994-2020"
+                continue
+        merged.append((s, e))
+    sentences = split_sentences(text)
+    out = []
+    for s, e in merged:
+        sentence = next((text[a:b] for a, b in sentences if a <= s < b), text)
+        phrase = text[s:e]
+        try:
+            value = normalize(phrase, base, sentence)
+        except Exception:  # a tagger must not fail a whole article on one odd phrase
+            value = None
+        if value is None and not re.search(rf"\b(?:{_VAGUE})\b", phrase, re.IGNORECASE) \
+                and not re.search(r"[a-z]", phrase, re.IGNORECASE):
+            continue  # a bare number that normalize() says is no date
+        out.append(Mention(s, e, phrase, value))
+    return out

@@ -1,0 +1,238 @@
+"""What the pages show, computed from validated content: term pages, related events, the
+overview chart, eras and the year/month grouping of the index. Pure functions, no I/O."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from itertools import groupby
+
+from dateline.dates import MONTHS
+from dateline.model import Era, Event
+
+TERM_KINDS = (("tags", "tag", "Tags"), ("people", "person", "People"), ("places", "place", "Places"))
+DENSE_YEAR = 12  # a year with more events than this is split into months on the index
+
+
+def slugify(text: str, limit: int = 60) -> str:
+    """An ASCII, lower-case, hyphenated slug that is safe as a file name everywhere."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:limit].strip("-")
+    return slug or "x"
+
+
+@dataclass(frozen=True)
+class Term:
+    """A tag, person or place with the events that carry it."""
+
+    kind: str  # tags, people, places (the event field and the folder in site/)
+    name: str
+    slug: str
+    events: tuple[Event, ...]
+
+    @property
+    def url(self) -> str:
+        return f"{self.kind}/{self.slug}.html"
+
+
+@dataclass
+class Terms:
+    """Every term of each kind, with a lookup from (kind, name) to its Term."""
+
+    by_kind: dict[str, list[Term]] = field(default_factory=dict)
+    lookup: dict[tuple[str, str], Term] = field(default_factory=dict)
+
+    def of(self, event: Event) -> list[Term]:
+        """The terms an event carries, tags first, then people, then places."""
+        return [self.lookup[(kind, name)] for kind, _, _ in TERM_KINDS
+                for name in getattr(event, kind)]
+
+
+def collect_terms(events: list[Event]) -> Terms:
+    """Group events by tag, person and place; slugs are unique within a kind."""
+    terms = Terms()
+    for kind, _, _ in TERM_KINDS:
+        members: dict[str, list[Event]] = defaultdict(list)
+        for event in events:
+            for name in getattr(event, kind):
+                members[name].append(event)
+        used: set[str] = set()
+        out = []
+        for name in sorted(members, key=lambda n: (n.lower(), n)):
+            slug = base = slugify(name)
+            n = 2
+            while slug in used:  # "Kyiv" and "kyiv!" must not share a page
+                slug, n = f"{base}-{n}", n + 1
+            used.add(slug)
+            term = Term(kind, name, slug, tuple(members[name]))
+            out.append(term)
+            terms.lookup[(kind, name)] = term
+        terms.by_kind[kind] = out
+    return terms
+
+
+def related_events(event: Event, terms: Terms, limit: int = 5) -> list[Event]:
+    """Events sharing the most tags, people or places with this one; nearer in time first."""
+    shared: Counter[str] = Counter()
+    by_slug: dict[str, Event] = {}
+    for term in terms.of(event):
+        for other in term.events:
+            if other.slug != event.slug:
+                shared[other.slug] += 1
+                by_slug[other.slug] = other
+    mid = event.date.first.toordinal()
+
+    def rank(slug: str) -> tuple:
+        other = by_slug[slug]
+        return (-shared[slug], abs(other.date.first.toordinal() - mid), other.sort_key())
+
+    return [by_slug[s] for s in sorted(shared, key=rank)[:limit]]
+
+
+@dataclass(frozen=True)
+class MonthGroup:
+    label: str  # "March 2022", or "2022" for events not placed within one month
+    anchor: str
+    events: list[Event]
+
+
+@dataclass(frozen=True)
+class YearGroup:
+    """The events whose first day falls in one year; months where the year is dense."""
+
+    year: int
+    events: list[Event]
+    months: list[MonthGroup]
+
+    @property
+    def anchor(self) -> str:
+        return f"y{self.year}"
+
+
+def group_by_year(events: list[Event], dense: int = DENSE_YEAR) -> list[YearGroup]:
+    """Sorted events split into years by their first day (the index can split by year)."""
+    groups = []
+    for year, evs in groupby(events, lambda e: e.date.first.year):
+        items = list(evs)
+        months: list[MonthGroup] = []
+        if len(items) > dense:
+            def month_of(e: Event) -> int:
+                d = e.date
+                return d.first.month if (d.first.year, d.first.month) == (
+                    d.last.year, d.last.month) else 0
+            for month, mevs in groupby(sorted(items, key=lambda e: (month_of(e), e.sort_key())),
+                                       month_of):
+                label = f"{MONTHS[month - 1]} {year}" if month else f"During {year}"
+                months.append(MonthGroup(label, f"y{year}-{month:02d}", list(mevs)))
+        groups.append(YearGroup(year, items, months))
+    return groups
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    href: str
+
+
+def year_navigation(years: list[YearGroup], href: str = "#{anchor}") -> list[NavItem]:
+    """Years, or decades when there are too many years for one row of links."""
+    if len(years) <= 24:
+        return [NavItem(str(g.year), href.format(anchor=g.anchor, year=g.year)) for g in years]
+    items, seen = [], set()
+    for g in years:
+        decade = g.year // 10 * 10
+        if decade not in seen:
+            seen.add(decade)
+            items.append(NavItem(f"{decade}s", href.format(anchor=g.anchor, year=g.year)))
+    return items
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    count: int
+    x: float
+    y: float
+    height: float
+    href: str | None
+
+
+@dataclass(frozen=True)
+class Band:
+    name: str
+    x: float
+    width: float
+    color: str
+
+
+@dataclass(frozen=True)
+class Chart:
+    """An inline SVG overview of event density over time, drawn at build time."""
+
+    width: int
+    height: int
+    bar_width: float
+    bars: list[Bar]
+    bands: list[Band]
+    first_label: str
+    last_label: str
+    max_count: int
+
+
+def overview_chart(events: list[Event], eras: tuple[Era, ...] = (), width: int = 640,
+                   height: int = 80, href: str = "#y{year}") -> Chart | None:
+    """Bars per year (per decade when the span is long) linking to their part of the index."""
+    if not events:
+        return None
+    first = min(e.date.first.year for e in events)
+    last = max(e.date.first.year for e in events)
+    step = 1 if last - first < 80 else 10
+    start = first // step * step
+    counts = Counter((e.date.first.year - start) // step for e in events)
+    slots = (last - start) // step + 1
+    slot_w = width / slots
+    top = max(counts.values())
+    bar_w = min(max(slot_w - 1, 1), 28)  # a few years must not become slabs
+    with_events = {e.date.first.year for e in events}
+    bars = []
+    for i in range(slots):
+        count = counts.get(i, 0)
+        h = (height - 4) * count / top if count else 0
+        year = start + i * step
+        target = year if step == 1 else min((y for y in with_events if year <= y < year + step),
+                                            default=None)
+        label = str(year) if step == 1 else f"{year}s"
+        x = i * slot_w + (slot_w - bar_w) / 2
+        bars.append(Bar(label, count, round(x, 2), round(height - h, 2), round(h, 2),
+                        href.format(year=target) if count and target is not None else None))
+    bands = []
+    for era in eras:
+        a = (era.span.first.year - start) / step + (era.span.first.timetuple().tm_yday - 1) / 366 / step
+        b = (era.span.last.year - start) / step + era.span.last.timetuple().tm_yday / 366 / step
+        a, b = max(a, 0), min(b, slots)
+        if b > a:
+            bands.append(Band(era.name, round(a * slot_w, 2), round((b - a) * slot_w, 2), era.color))
+    return Chart(width, height, round(bar_w, 2), bars, bands,
+                 str(start) if step == 1 else f"{start}s",
+                 str(last) if step == 1 else f"{last // 10 * 10}s", top)
+
+
+def eras_of(event: Event, eras: tuple[Era, ...]) -> list[Era]:
+    """The eras an event belongs to: by a shared tag, or by its first day falling inside."""
+    out = []
+    for era in eras:
+        if era.tags:
+            if set(era.tags) & set(event.tags):
+                out.append(era)
+        elif era.span.first <= event.date.first <= era.span.last:
+            out.append(era)
+    return out
+
+
+def today_free_updated(events: list[Event]) -> dt.date | None:
+    """The newest source publication day: a deterministic 'last updated' (never the clock)."""
+    days = [e.source.published for e in events if e.source and e.source.published]
+    return max(days) if days else None
