@@ -65,7 +65,7 @@ def test_check_validates_without_writing(site):
     assert not (root / "site").exists()
     strict = run_dateline("-C", str(root), "check", "--strict")
     assert strict.returncode == 1
-    assert "1 problem(s)" in strict.stderr
+    assert "1 problem(s) found" in strict.stderr
 
 
 def test_usage_errors_exit_2():

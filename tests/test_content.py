@@ -132,7 +132,8 @@ def test_phrase_date_falls_back_to_timeline_date_base(site):
 
 def test_phrase_without_any_base_or_unreadable_is_an_error(site):
     root = site({"events/a.yaml": "date: in February\ntitle: t\n",
-                 "events/b.yaml": "date: the day the music died\ntitle: t\nsource: {published: 2022-01-01}\n"})
+                 "events/b.yaml": "date: the day the music died\ntitle: t\n"
+                                  "source: {published: 2022-01-01}\n"})
     msgs = messages(root)
     assert msgs[0].startswith("content/events/a.yaml:1: date: 'in February' is a phrase, and there is")
     assert msgs[1] == "content/events/b.yaml:1: date: cannot read 'the day the music died' as a date"

@@ -9,7 +9,6 @@ import os
 from pathlib import Path
 
 import lxml.html
-
 from conftest import run_dateline
 
 GOLDEN = Path(__file__).parent / "golden" / "example-index.json"

@@ -295,3 +295,14 @@ def test_web_page_furniture_yields_no_events() -> None:
     assert any(e.date == "2021-09" and "Portugal" in e.places for e in evs)
     for ev in evs:
         assert not ev.date.startswith(("19", "2008", "2010", "2012", "2015")), ev
+
+
+def test_year_as_modifier_is_a_date_but_counts_are_not() -> None:
+    from dateline.extract import _usable
+
+    text = "Observers said the 2020 elections were rigged. The army sent 2000 troops there."
+    year, count = text.index("2020"), text.index("2000")
+    assert _usable(_Mention(year, year + 4, "2020", "2020"), text, BASE)
+    assert not _usable(_Mention(count, count + 4, "2000", "2000"), text, BASE)
+    assert not _usable(_Mention(0, 2, "64", "1964"), "64 years", BASE)
+    assert not _usable(_Mention(0, 8, "recently", None), "recently", BASE)

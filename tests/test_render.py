@@ -53,7 +53,7 @@ def test_all_internal_links_resolve(site):
     for path, data in files.items():
         if not path.endswith(".html"):
             continue
-        for el, _attr, link, _ in lxml.html.fromstring(data).iterlinks():
+        for _el, _attr, link, _ in lxml.html.fromstring(data).iterlinks():
             if "://" in link or link.startswith(("#", "mailto:")):
                 continue
             target = posixpath.join(posixpath.dirname(path), link.split("#")[0])
@@ -82,7 +82,8 @@ def test_site_template_overrides_default_and_can_extend_it(site):
     root = site({
         "events/a.yaml": "date: 2020\ntitle: A\n",
         "templates/footer.html": "<footer>my own footer</footer>",
-        "templates/event.html": '{% extends "default:event.html" %}{% block title %}X-{{ event.title }}{% endblock %}',
+        "templates/event.html": '{% extends "default:event.html" %}'
+                                '{% block title %}X-{{ event.title }}{% endblock %}',
     })
     files = build(root)
     assert b"my own footer" in files["index.html"]
@@ -180,7 +181,8 @@ def test_overview_chart_bars_link_to_years_and_eras_are_bands(site):
 def test_event_page_json_ld_cannot_break_out_of_its_script(site):
     import json
 
-    root = site({"events/a.yaml": "date: 2022-12-03/2022-12-04\ntitle: \"</script><script>alert(1)</script>\"\n"})
+    title = "</script><script>alert(1)</script>"
+    root = site({"events/a.yaml": f"date: 2022-12-03/2022-12-04\ntitle: \"{title}\"\n"})
     doc = html(build(root), "events/a.html")
     scripts = doc.cssselect("script")
     assert len(scripts) == 1 and scripts[0].get("type") == "application/ld+json"

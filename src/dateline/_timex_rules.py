@@ -231,8 +231,9 @@ def first_day(value: str) -> dt.date | None:
 
 
 def month_year(mo: int, base: dt.date, tense: str | None, rel: str | None = None) -> int:
-    """Year of a bare month name: the latest not after base's month (past), the next from
-    base's month on (future), else the nearest; 'last'/'next' exclude the base month."""
+    """Year of a bare month name: the next from base's month on (future), the nearest for a
+    deadline ('near'), else (past, unknown) the latest not after base's month;
+    'last'/'next' exclude the base month."""
     if rel in ("last", "past", "previous"):
         return base.year if mo < base.month else base.year - 1
     if rel in ("next", "coming", "following"):
@@ -241,17 +242,17 @@ def month_year(mo: int, base: dt.date, tense: str | None, rel: str | None = None
         return base.year
     if tense == "future":
         return base.year if mo >= base.month else base.year + 1
-    if tense == "past":
-        return base.year if mo <= base.month else base.year - 1
-    # No tense to go by: the nearest such month (within six months either way).
-    diff = (mo - base.month + 6) % 12 - 6
-    return base.year + (base.month + diff - 1) // 12
+    if tense == "near":
+        # A deadline ("through January"): the nearest such month, six months either way.
+        diff = (mo - base.month + 6) % 12 - 6
+        return base.year + (base.month + diff - 1) // 12
+    return base.year if mo <= base.month else base.year - 1
 
 
 def month_day(mo: int, day: int, base: dt.date, tense: str | None) -> str | None:
-    """A month and day without a year: the nearest such day, unless the tense points the
-    other way and that day is over two months off ("payable Dec. 7" in a past-tense
-    sentence in late October is still this December)."""
+    """A month and day without a year: the nearest such day, unless the tense (past when
+    unknown) points the other way and that day is over two months off ("payable Dec. 7"
+    in a past-tense sentence in late October is still this December)."""
     cands = [d for y in (base.year - 1, base.year, base.year + 1)
              if (d := safe_date(y, mo, day))]
     if not cands:
@@ -259,7 +260,7 @@ def month_day(mo: int, day: int, base: dt.date, tense: str | None) -> str | None
     near = min(cands, key=lambda d: abs((d - base).days))
     if tense == "future" and (base - near).days > 60:
         return ymd(min(d for d in cands if d >= base))
-    if tense == "past" and (near - base).days > 60:
+    if tense in ("past", None) and (near - base).days > 60:
         return ymd(max(d for d in cands if d <= base))
     return ymd(near)
 
@@ -409,15 +410,19 @@ def _range(m, base, tense):
     left, right = m.group(1), m.group(2)
     if re.fullmatch(r"\d{4}", left) and re.fullmatch(r"\d{2}", right):
         right = left[:2] + right  # "1994-96"
-    ry = re.search(r"(\d{4})$", right)
-    if ry and not re.search(r"\d{4}|'\d\d", left) and re.search(MONTH_RE, left):
-        left = f"{left} {ry.group(1)}"  # "from March 3 to May 5, 2020"
+    ry = re.search(r"(?:\d{4}|(?:this|last|next) year)$", right)
+    if ry and not re.search(r"\d{4}|'\d\d|year", left) and re.search(MONTH_RE, left):
+        left = f"{left} {ry.group(0)}"  # "from March 3 to May 5, 2020"
     a, b = sub_value(left, base, tense), sub_value(right, base, tense)
     if not a or not b:
         return PASS
-    fa, fb = first_day(a), first_day(b)
-    if fa and fb and fb < fa and not re.search(r"\d{4}", right):
-        b = sub_value(f"{right} {fa.year + 1}", base, tense) or b  # "December to March"
+    fa = first_day(a)
+    if fa and not re.search(r"\d{4}|year", right) and re.search(MONTH_RE, right):
+        # "from December 2019 to March": the end is the first such month after the start.
+        b = sub_value(f"{right} {fa.year}", base, tense) or b
+        fb = first_day(b)
+        if fb and fb < fa:
+            b = sub_value(f"{right} {fa.year + 1}", base, tense) or b
     return span(ends(a)[0], ends(b)[1])
 
 
@@ -582,8 +587,9 @@ def _qualified(m, base, tense):
     return qualify(value, _QUAL[m.group(1)])
 
 
-@rule(r"(?:earlier|later|early|late)? ?(?:in )?(?:the |this )?(?:full |whole |entire |fiscal |calendar )?"
-      r"(week|month|year)|(?:earlier|later) (this|last|next) (week|month|year)")
+@rule(r"(?:earlier|later|early|late)? ?(?:in )?(?:the |this )?"
+      r"(?:full |whole |entire |fiscal |calendar )?(week|month|year)|"
+      r"(?:earlier|later) (this|last|next) (week|month|year)")
 def _this_unit(m, base, tense):
     unit = m.group(1) or m.group(3) or "year"
     step = {"last": -1, "next": 1}.get(m.group(2) or "", 0)

@@ -79,7 +79,7 @@ def _load_checked(root: Path, strict: bool, base_url: str | None = None):
     failing = content.problems if strict else content.errors
     _print_problems(content.problems)
     if failing:
-        click.echo(f"{len(failing)} problem(s) in {root / 'content'}"
+        click.echo(f"{len(failing)} problem(s) found"
                    f"{' (warnings count as errors with --strict)' if strict else ''}", err=True)
         return content, None
     try:
@@ -155,6 +155,61 @@ def normalize(base: dt.date | None, phrase: str | None) -> None:
         out.write(line + "\n")
         out.flush()
         failed = failed or not ok
+    if failed:
+        sys.exit(EXIT_BAD_INPUT)
+
+
+@cli.command()
+@click.argument("articles", nargs=-1, required=True, metavar="ARTICLE...")
+@click.option("--published", callback=_iso_day, metavar="YYYY-MM-DD",
+              help="Publication date; overrides the article's own.")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder for the event files [default: content/events].")
+@click.option("--force", is_flag=True, help="Overwrite event files that already exist.")
+@click.option("--dry-run", is_flag=True, help="Print the YAML instead of writing files.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=2, show_default=True,
+              help="Processes for many articles.")
+@click.pass_obj
+def extract(root: Path, articles: tuple[str, ...], published: dt.date | None, out: Path | None,
+            force: bool, dry_run: bool, jobs: int) -> None:
+    """Extract dated events from articles (files or http(s) URLs) into YAML event files.
+
+    Existing files are never overwritten without --force: a re-run adds only new events.
+    """
+    from dateline.extract import event_to_yaml, extract_many, write_events
+
+    out = out or root / "content" / "events"
+    failed = 0
+    if len(articles) > 1 and sys.stderr.isatty():
+        with click.progressbar(length=len(articles), label="extracting", file=sys.stderr) as bar:
+            results = extract_many(articles, workers=jobs, published=published,
+                                   progress=lambda done, total, res: bar.update(1))
+    else:
+        results = extract_many(articles, workers=jobs if len(articles) > 1 else 1,
+                               published=published)
+    for res in results:
+        if res.error is not None or res.article is None:
+            click.echo(f"dateline: {res.error}", err=True)
+            failed += 1
+            continue
+        if not res.events:
+            click.echo(f"{res.path}: no dated events found")
+            continue
+        report = write_events(res.events, res.article, out, force=force, dry_run=dry_run)
+        if dry_run:
+            by_name = {f"{e.slug}": e for e in res.events}
+            for path in report.written:
+                event = by_name.get(path.stem.rsplit("-", 1)[0]) or by_name.get(path.stem)
+                click.echo(f"# {path}")
+                if event is not None:
+                    click.echo(event_to_yaml(event, res.article))
+        for path in report.written:
+            if not dry_run:
+                click.echo(f"wrote {path}")
+        for path in report.skipped:
+            click.echo(f"skipped {path} (exists; --force to overwrite)")
+        click.echo(f"{res.path}: {len(res.events)} event(s), {len(report.written)} "
+                   f"{'to write' if dry_run else 'written'}, {len(report.skipped)} skipped")
     if failed:
         sys.exit(EXIT_BAD_INPUT)
 

@@ -35,7 +35,7 @@ Loader.add_constructor("tag:yaml.org,2002:timestamp", Loader.construct_yaml_time
 
 MAX_FILE_BYTES = 1 << 20  # an event file is a few hundred bytes; refuse what cannot be one
 EVENT_KEYS = (
-    "id date title date_text body tags people places source date_basis media".split()
+    ["id", "date", "title", "date_text", "body", "tags", "people", "places", "source", "date_basis", "media"]
 )
 SOURCE_KEYS = ("title", "url", "published", "quote")
 MEDIA_KEYS = ("url", "caption", "credit", "alt")
@@ -56,7 +56,12 @@ class Doc:
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 continue
-            self.lines[key_node.value] = key_node.start_mark.line + 1
+            line = key_node.start_mark.line + 1
+            if key_node.value in self.lines:  # YAML keeps the last silently; a hand edit gone wrong
+                problems.append(Problem(path, line, key_node.value,
+                                        f"given twice (also on line {self.lines[key_node.value]}); "
+                                        "keep one"))
+            self.lines[key_node.value] = line
             if isinstance(value_node, yaml.MappingNode):  # source.url, media.alt, ...
                 for sub_key, _ in value_node.value:
                     if isinstance(sub_key, yaml.ScalarNode):
@@ -66,7 +71,8 @@ class Doc:
     def error(self, key: str | None, message: str, severity: str = "error") -> None:
         line = self.top
         if key:
-            line = self.lines.get(key) or self.lines.get(key.split(".")[0], self.top)
+            top_key = key.split(".")[0].split("[")[0]
+            line = self.lines.get(key) or self.lines.get(top_key, self.top)
         self.problems.append(Problem(self.path, line, key, message, severity))
 
 
@@ -106,6 +112,8 @@ def read_yaml(path: Path, shown: str, problems: list[Problem]) -> Doc | None:
         line = mark.line + 1 if mark else None
         col = mark.column + 1 if mark else None
         what = exc.problem or "invalid YAML"
+        if exc.context and exc.context_mark and exc.context_mark.line != getattr(mark, "line", None):
+            what += f" ({exc.context} that starts on line {exc.context_mark.line + 1})"
         if "expected a single document" in str(exc):
             what = "several YAML documents in one file ('---'); put one event per file"
         elif mark and _char_at(text, mark.line, mark.column) == "\t":
@@ -244,7 +252,7 @@ def parse_event(doc: Doc, stem: str, default_base: dt.date | None,
     media = None
     if med is not None:
         media_url = _url(doc, "media.url", med.get("url"))
-        if not media_url:
+        if med.get("url") in (None, ""):
             doc.error("media.url", "required when media is given")
         media = Media(media_url, _text(doc, "media.caption", med.get("caption")),
                       _text(doc, "media.credit", med.get("credit")),
@@ -382,6 +390,9 @@ def load_site(root: Path) -> Content:
         seen[event.slug] = event
         events.append(event)
     events.sort(key=Event.sort_key)
+    # Files in name order, each file's problems top to bottom, whatever order they were found.
+    order = {path: i for i, path in enumerate(dict.fromkeys(p.path for p in problems))}
+    problems.sort(key=lambda p: (order[p.path], p.line or 0))
     return Content(timeline, events, problems)
 
 

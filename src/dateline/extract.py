@@ -63,9 +63,13 @@ def _usable(mention: Any, text: str, base: datetime.date) -> bool:
     if re.fullmatch(r"\d{1,3}|\d{1,3}(?:,\d{3})+|\d+\.\d+", mtext):
         return False
     if re.fullmatch(r"\d{4}", mtext):
-        # A bare year next to ", 64," style punctuation, or a count ("2000 troops").
+        # A count ("sent 2000 troops") rather than a year ("the 2020 elections").
         after = text[mention.end:mention.end + 30]
-        if re.match(r"\s+[a-z]+s\b", after) and not re.match(r"\s+(?:was|is|has|as)\b", after):
+        before = text[max(0, mention.start - 12):mention.start]
+        if re.match(r"\s+[a-z]+s\b", after) \
+                and not re.match(r"\s+(?:was|is|has|as)\b", after) \
+                and not re.search(r"(?i)\b(?:the|in|since|of|during|by|until|from|before|"
+                                  r"after|its|their|his|her)\s+$|['’]s\s+$", before):
             return False
     try:
         value = parse_value(mention.value)
@@ -76,11 +80,16 @@ def _usable(mention: Any, text: str, base: datetime.date) -> bool:
 
 def _date_text(text: str, start: int, mtext: str) -> str:
     """The source's phrase, with the preposition that introduces it ("in November")."""
+    mtext = mtext.rstrip(" .,;:")  # a sentence's full stop is not part of the phrase
     if re.match(r"(?i)(in|on|at|during|since|by|from|until|last|this|next|early|late|mid)\b",
                 mtext):
         return mtext.strip()
     prep = re.search(r"(?i)\b(in|on|at|during|since|by|from|until)\s+(the\s+)?$", text[:start])
     return (prep.group() + mtext).strip() if prep else mtext.strip()
+
+
+def _is_target(sentence: str, start: int) -> bool:
+    return bool(re.search(r"(?i)\b(?:for|until|till|by)\s+(?:the\s+)?$", sentence[:start]))
 
 
 def _span_days(value: str) -> int:
@@ -164,18 +173,20 @@ def _dated_candidates(sentence: str, offset: int, mentions: list[Any], people: l
             prev = (a, False)
             continue
         # The most specific mention dates the clause; a coarse "this year" only modifies.
-        best = min(inside, key=lambda m: (_span_days(m.value), m.start))
+        # A date after "for" is the target of a plan ("an election for June 18"), not
+        # when the clause happened, so it only wins when nothing else dates the clause.
+        best = min(inside, key=lambda m: (_span_days(m.value),
+                                          _is_target(sentence, m.start - offset), m.start))
         date_text = _date_text(sentence, best.start - offset, best.text)
         cand = None
         # A clause that is only its date ("..., since the spring of 2022") belongs to the
         # clause before it, unless that one carried a date of its own.
         starts = [a] + ([prev[0]] if prev and not prev[1] else [])
         for start in starts:
-            part = sx.remove_span(sentence[start:b], best.start - offset - start,
-                                  best.end - offset - start)
-            for other in inside:  # other dates in the same clause are not part of the title
-                if other is not best and other.text in part:
-                    part = part.replace(other.text, " ")
+            part = sentence[start:b]
+            # Cut every date phrase of the clause out of the title, last one first.
+            for m in sorted(inside, key=lambda m: -m.start):
+                part = sx.remove_span(part, m.start - offset - start, m.end - offset - start)
             cand = _new(best.value, date_text, part, sentence, people, places, names, order)
             if cand:
                 break

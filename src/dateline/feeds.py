@@ -175,17 +175,16 @@ def _ics_text(text: str) -> str:
 
 def _fold(line: str) -> str:
     """Fold a content line at 75 octets without splitting a UTF-8 character (RFC 5545 3.1)."""
-    parts: list[str] = []
-    current, size, limit = [], 0, 75
-    for ch in line:
-        n = len(ch.encode("utf-8"))
-        if size + n > limit:
-            parts.append("".join(current))
-            current, size, limit = [], 0, 74  # continuation lines start with one space
-        current.append(ch)
-        size += n
-    parts.append("".join(current))
-    return "\r\n ".join(parts)
+    data = line.encode("utf-8")
+    parts, limit = [], 75
+    while len(data) > limit:
+        cut = limit
+        while data[cut] & 0xC0 == 0x80:  # a continuation byte: back off to the char start
+            cut -= 1
+        parts.append(data[:cut])
+        data, limit = data[cut:], 74  # continuation lines start with one space
+    parts.append(data)
+    return b"\r\n ".join(parts).decode("utf-8")
 
 
 def _ics_date(day: dt.date) -> str:

@@ -39,12 +39,13 @@ _FUTURE = re.compile(
 # An -ed word after a form of "be" is a passive or an adjective ("will be named"), and
 # some -ed words are no verbs at all ("united", "hundred").
 _PAST = re.compile(
-    r"\b(?:was|were|had|did|said|told|ago|since|last|yesterday|earlier|came|went|met|began|took|"
-    r"made|gave|saw|left|fell|rose|won|lost|got|held|became|"
-    r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?<!\bis )(?<!\bare )(?!(?:united|hundred|need|"
-    r"indeed|speed|proceed|exceed|succeed|feed|seed|breed|limited|based|related|detailed|"
-    r"advanced|armed|alleged|expected|proposed|planned|scheduled|interested|concerned|"
-    r"called|so-called|unexpected|unprecedented|embattled|embed)\b)\w{3,}ed)\b")
+    r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?<!\bis )(?<!\bare )(?<!\bget )"
+    r"\b(?:was|were|had|did|said|told|ago|since|last|yesterday|earlier|came|went|met|began|"
+    r"took|made|gave|saw|left|fell|rose|won|lost|got|held|became|"
+    r"(?!(?:united|hundred|need|indeed|speed|proceed|exceed|succeed|feed|seed|breed|limited|"
+    r"based|related|detailed|advanced|armed|alleged|expected|proposed|planned|scheduled|"
+    r"interested|concerned|called|so-called|unexpected|unprecedented|embattled|embed)\b)"
+    r"\w{3,}ed)\b")
 
 
 def tense_of(sentence: str | None, phrase: str = "") -> str | None:
@@ -178,8 +179,8 @@ def normalize(text: str, base: dt.date, sentence: str | None = None) -> str | No
     if _NOT_DATE.fullmatch(t) and not re.fullmatch(r"'?\d{4}|\d{4}s?", t):
         return None
     tense = tense_of(sentence, text) or tense_of(text)
-    if tense == "past" and _deadline(text, sentence):
-        tense = None  # "extended the loans through January": let the nearest one win
+    if tense != "future" and _deadline(text, sentence):
+        tense = "near"  # "extended the loans through January": let the nearest one win
     try:
         found, value = tr.apply_rules(t, base, tense)
     except (ValueError, OverflowError):  # impossible dates such as "February 30, 2022"

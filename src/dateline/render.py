@@ -14,7 +14,7 @@ import markdown
 import nh3
 
 from dateline import views
-from dateline.model import Content, Event, Problem
+from dateline.model import Content, Problem
 
 DEFAULT_TEMPLATES = Path(__file__).parent / "templates"
 # Markdown may carry links, emphasis, lists, quotes, code and tables; nothing that runs.
@@ -71,7 +71,6 @@ def render_site(content: Content, site_root: Path, split_at: int = SPLIT_INDEX_A
     terms = views.collect_terms(events)
     years = views.group_by_year(events)
     split = len(events) > split_at
-    event_url = (lambda e: f"events/{e.slug}.html")
     common = {"timeline": timeline, "terms": terms, "term_kinds": views.TERM_KINDS,
               "event_url": event_url, "eras_of": lambda e: views.eras_of(e, timeline.eras)}
     files: dict[str, bytes] = {".nojekyll": b""}
@@ -104,6 +103,11 @@ def render_site(content: Content, site_root: Path, split_at: int = SPLIT_INDEX_A
                  years=views.group_by_year(list(term.events)))
     files.update(static_files(site_root))
     return files
+
+
+def event_url(event: Event) -> str:
+    """An event page's path relative to the site root."""
+    return f"events/{event.slug}.html"
 
 
 def static_files(site_root: Path) -> dict[str, bytes]:

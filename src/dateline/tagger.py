@@ -13,11 +13,12 @@ The patterns are general English; nothing here knows any particular article.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
 
-from dateline._timex_rules import MONTH_RE, WEEKDAY_RE
+from dateline._timex_rules import MONTH_RE, MONTHS, WEEKDAY_RE, WEEKDAYS
 from dateline.normalize import normalize
 
 __all__ = ["Mention", "find_dates", "split_sentences"]
@@ -69,9 +70,9 @@ _PATTERNS = [
     rf"(?:the )?(?:{_MOD})?{_CENT} century\b",
     # Relative phrases.
     rf"(?:(?:earlier|later|early|late|mid-?) )?(?:{_REL}) (?:{_UNIT}|{_WD})\b",
-    rf"(?:(?:earlier|later) )?(?:this|that) (?:morning|afternoon|evening)\b",
+    r"(?:(?:earlier|later) )?(?:this|that) (?:morning|afternoon|evening)\b",
     r"\b(?:(?:the day (?:before|after) )?(?:yesterday|today|tomorrow)|tonight|last night)\b"
-    rf"(?: (?:morning|afternoon|evening|night))?",
+    r"(?: (?:morning|afternoon|evening|night))?",
     rf"\b{_NUMW} (?:day|week|month|year|decade)s? (?:ago|earlier|later|before|from now)\b",
     r"\b(?:the )?(?:year|a year)[- ](?:ago|earlier)(?: (?:quarter|period))?\b",
     r"\b(?:earlier|later) (?:this|last|next) (?:week|month|year)\b",
@@ -87,15 +88,22 @@ _PATTERNS = [
     rf"(?:{_REL} )?{_WD}(?: (?:morning|afternoon|evening|night))?",
     rf"\b(?:{_VAGUE})\b",
 ]
-_SCAN = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.IGNORECASE)
+_COMPILED = [re.compile(p, re.IGNORECASE) for p in _PATTERNS]
 # Month and weekday names must be capitalized: "may", "march", "sun" are ordinary words.
 _NAME = re.compile(rf"\b(?:{MONTH_RE}|{WEEKDAY_RE})\b", re.IGNORECASE)
-# A year followed by a counted noun is a quantity: "2020 troops", "1500 people".
-_QUANTITY_AFTER = re.compile(r"\s+(?!(?:and|or|to|through|until|when|while|as|at|in|on|"
-                             r"for|the|a|was|were|is|are|had|has|will|would)\b)[a-z]+s\b")
+# A number followed by a counted noun is a quantity ("2020 troops", "1500 people") unless a
+# preposition in front makes it a year ("in 2020 prices rose").
+_QUANTITY_AFTER = re.compile(r"\s+(?!(?:and|or|to|through|until|when|while|as|at|in|on|by|"
+                             r"for|the|a|an|was|were|is|are|had|has|have|will|would|after|"
+                             r"before|that|with|from|of|it|he|she|they|we|but)\b)[a-z]+\b")
+_YEAR_BEFORE = re.compile(r"(?:\b(?:in|since|by|until|till|of|from|during|before|after|"
+                          r"through|to|early|late|mid|the|year|fiscal|calendar|around|"
+                          r"circa)|[,(\u2013-])\s*$", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"\s*(?:-|\u2013|to|and|until|till|through)\s*$", re.IGNORECASE)
 _RANGE_LEAD = re.compile(r"(?:\bfrom|\bbetween)\s+$", re.IGNORECASE)
 
+_ABBREVIATED = {w for w in (*MONTHS, *WEEKDAYS)
+                if w not in {n.lower() for n in (*calendar.month_name, *calendar.day_name)}}
 _ABBREV = re.compile(rf"(?:\b(?:mr|mrs|ms|dr|gen|col|lt|sen|rep|gov|st|jr|sr|inc|corp|co|"
                      rf"ltd|no|vs|{MONTH_RE})|\b[a-z])\.$", re.IGNORECASE)
 
@@ -122,8 +130,9 @@ def _accept(text: str, m: re.Match[str]) -> bool:
         if not name.group(0)[0].isupper():
             return False
     if re.fullmatch(r"(?:(?:fiscal|calendar) (?:year )?)?\d{4}", s, re.IGNORECASE):
-        if _QUANTITY_AFTER.match(text, m.end()) or re.match(r"\s*(?:%|percent|per cent)",
-                                                            text[m.end():]):
+        if _QUANTITY_AFTER.match(text, m.end()) and not _YEAR_BEFORE.search(text, 0, m.start()):
+            return False
+        if re.match(r"\s*(?:%|percent|per cent)", text[m.end():]):
             return False
         if re.search(r"(?:[$£€#]|No\.|number|page|room|flight|route)\s*$", text[:m.start()],
                      re.IGNORECASE):
@@ -132,29 +141,19 @@ def _accept(text: str, m: re.Match[str]) -> bool:
 
 
 def _candidates(text: str) -> list[tuple[int, int]]:
-    """Non-overlapping (start, end) spans, preferring the longest at each place."""
+    """Non-overlapping (start, end) spans; where matches overlap the longest wins."""
+    hits = [(m.start(), m.end()) for rx in _COMPILED for m in rx.finditer(text)
+            if m.end() > m.start() and _accept(text, m)]
+    hits.sort(key=lambda h: (h[0], -h[1]))
     found: list[tuple[int, int]] = []
-    pos = 0
-    while pos <= len(text):
-        best = None
-        for m in _SCAN.finditer(text, pos):
-            # Among matches starting here, try every pattern and keep the longest.
-            longest = m
-            for p in _PATTERNS:
-                m2 = re.compile(p, re.IGNORECASE).match(text, m.start())
-                if m2 and m2.end() > longest.end() and _accept(text, m2):
-                    longest = m2
-            if _accept(text, longest):
-                best = longest
-                break
-        if best is None:
-            break
-        s, e = best.start(), best.end()
+    for s, e in hits:
         while e > s and text[e - 1] in " ,":  # "Feb. 24, " -> "Feb. 24"
             e -= 1
-        if e > s:
+        word = re.search(r"([A-Za-z]*)\.$", text[s:e])
+        if word and word.group(1).lower() not in _ABBREVIATED:
+            e -= 1  # "in November." ends a sentence; "Feb." and "Sept." keep their dot
+        if e > s and (not found or s >= found[-1][1]):
             found.append((s, e))
-        pos = max(best.end(), s + 1)
     return found
 
 
@@ -172,13 +171,8 @@ def find_dates(text: str, base: dt.date) -> list[Mention]:
         if merged:
             ps, pe = merged[-1]
             lead = _RANGE_LEAD.search(text, 0, ps)
-            if lead and _RANGE_JOIN.fullmatch(text, pe, s) and (
-                    "-" in text[pe:s] or "\u2013" in text[pe:s] or True):
+            if lead and _RANGE_JOIN.fullmatch(text, pe, s):
                 merged[-1] = (lead.start(), e)
-                continue
-            if re.fullmatch(r"\s*[-\u2013]\s*", text[pe:s]) and re.fullmatch(
-                    r"\d{4}", text[ps:pe]):
-                merged[-1] = (ps, e)  # "1994-2020"
                 continue
         merged.append((s, e))
     sentences = split_sentences(text)

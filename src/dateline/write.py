@@ -31,6 +31,8 @@ def write_site(files: dict[str, bytes], out: Path) -> WriteReport:
     for leftover in (staging, old):
         if leftover.exists():
             shutil.rmtree(leftover)
+    for rel in files:
+        _check_relative(rel)
     written = unchanged = 0
     try:
         made: set[Path] = set()
@@ -57,6 +59,14 @@ def write_site(files: dict[str, bytes], out: Path) -> WriteReport:
         raise
     shutil.rmtree(old, ignore_errors=True)
     return WriteReport(written, unchanged, len(stale))
+
+
+def _check_relative(rel: str) -> None:
+    # Content validation keeps ids and slugs tame; this is the last guard before the disk.
+    parts = rel.split("/")
+    if (not rel or rel.startswith("/") or "\\" in rel or ":" in rel
+            or any(part in ("", ".", "..") for part in parts)):
+        raise ValueError(f"refusing to write outside the site folder: {rel!r}")
 
 
 def _same(path: Path, data: bytes) -> bool:

@@ -1,0 +1,97 @@
+"""The temporal tagger: extents, values from each mention's own sentence, look-alikes."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dateline.tagger import Mention, find_dates, split_sentences
+
+BASE = dt.date(2022, 12, 6)  # a Tuesday
+
+
+def found(text: str, base: dt.date = BASE) -> list[tuple[str, str | None]]:
+    return [(m.text, m.value) for m in find_dates(text, base)]
+
+
+def test_offsets_point_into_the_text() -> None:
+    text = "The mayor, 71, resigned in February after a scandal."
+    [m] = find_dates(text, BASE)
+    assert m == Mention(text.index("February"), text.index("February") + 8, "February",
+                        "2022-02")
+    assert text[m.start:m.end] == m.text
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("The mayor resigned in February.", [("February", "2022-02")]),
+    ("Storms hit the coast in late 2020 and again this year.",
+     [("late 2020", "2020-09/2020-12"), ("this year", "2022")]),
+    ("The envoy flew to the capital last weekend.",
+     [("last weekend", "2022-12-03/2022-12-04")]),
+    ("They met on Saturday 3 December 2022 in the capital.",
+     [("Saturday 3 December 2022", "2022-12-03")]),
+    ("Prices rose steadily from 1994 to 2020.", [("from 1994 to 2020", "1994/2020")]),
+    ("The plant closed in the 1990s.", [("the 1990s", "1990/1999")]),
+    ("Sales fell in the third quarter.", [("the third quarter", "2022-07/2022-09")]),
+    ("The bridge dates from the 19th century.", [("the 19th century", "18XX")]),
+    ("Talks resumed two weeks ago.", [("two weeks ago", "2022-11-21/2022-11-27")]),
+    ("Recently, the two sides agreed to talk.", [("Recently", None)]),
+    ("The festival returns next spring.", [("next spring", "2023-21")]),
+    ("Payments were due Feb. 24, the ministry said.", [("Feb. 24", "2022-02-24")]),
+    ("The rebels attacked on Tuesday.", [("Tuesday", "2022-12-06")]),
+    ("The council will vote on Thursday.", [("Thursday", "2022-12-08")]),
+    ("It grew 5% between March and May 2021.",
+     [("between March and May 2021", "2021-03/2021-05")]),
+])
+def test_finds_and_normalizes(text: str, want: list[tuple[str, str | None]]) -> None:
+    assert found(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "The minister, 64, was re-elected to a sixth term.",
+    "Some 48,000 troops and 2,020 tanks crossed, costing $64 million.",
+    "Turnout was 64% and 1500 people marched.",
+    "He may march on the capital; the sun rose.",
+    "The score was 3-1 after 90 minutes.",
+    "Flight 2019 landed at gate 12.",
+])
+def test_skips_look_alikes(text: str) -> None:
+    assert found(text) == []
+
+
+def test_each_mention_uses_its_own_sentence_for_tense() -> None:
+    text = "The army withdrew on Friday. The talks will resume on Friday."
+    assert [v for _, v in found(text)] == ["2022-12-02", "2022-12-09"]
+
+
+def test_sentence_splitter_keeps_abbreviations() -> None:
+    text = "Mr. Smith arrived on Feb. 3. He left in U.S. custody. Then it rained."
+    spans = [text[a:b].strip() for a, b in split_sentences(text)]
+    assert spans == ["Mr. Smith arrived on Feb. 3.", "He left in U.S. custody.",
+                     "Then it rained."]
+
+
+def test_month_sentence_end_is_not_part_of_the_extent() -> None:
+    assert found("It happened in November.") == [("November", "2022-11")]
+    assert found("Due Sept. 30.")[0][0] == "Sept. 30"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200))
+def test_find_dates_never_raises(text: str) -> None:
+    for m in find_dates(text, BASE):
+        assert text[m.start:m.end] == m.text
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(["In", "late", "2020", "March", "May", "Friday", "the",
+                                 "1990s", "from", "to", "and", "between", "last", "week",
+                                 ",", ".", "Feb.", "24", "$", "%", "64", "quarter", "third"]),
+                max_size=12))
+def test_find_dates_never_raises_on_date_like_words(words: list[str]) -> None:
+    text = " ".join(words)
+    for m in find_dates(text, BASE):
+        assert text[m.start:m.end] == m.text

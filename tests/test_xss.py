@@ -1,0 +1,68 @@
+"""An XSS corpus through every text field: the built HTML must carry it as inert text."""
+
+import lxml.html
+import pytest
+
+from dateline.content import load_site
+from dateline.render import render_site
+
+PAYLOADS = [
+    "</script><script>alert(1)</script>",
+    '"><img src=x onerror=alert(2)>',
+    "<svg onload=alert(3)>",
+    "javascript:alert(4)",
+    "' onmouseover='alert(5)",
+    "{{ 7*7 }}{% raw %}",
+    "<a href=\"javascript:alert(6)\">x</a>",
+]
+
+
+def yaml_str(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+@pytest.fixture
+def xss_site(site):
+    files = {"timeline.yaml": f"title: {yaml_str(PAYLOADS[0])}\ndescription: {yaml_str(PAYLOADS[1])}\n"
+             f"eras:\n  - name: {yaml_str(PAYLOADS[2])}\n    date: 2020/2021\n"}
+    for i, p in enumerate(PAYLOADS):
+        q = yaml_str(p)
+        files[f"events/e{i}.yaml"] = (
+            f"date: {2020 + i % 2}\ntitle: {q}\ndate_text: {q}\n"
+            f"body: |\n  {p}\n  [link](javascript:alert(9)) <iframe src=x></iframe>\n"
+            f"tags: [{q}]\npeople: [{q}]\nplaces: [{q}]\n"
+            f"source:\n  title: {q}\n  url: https://example.org/?q=%22%3E\n  quote: {q}\n"
+            f"media:\n  url: https://example.org/a.jpg\n  caption: {q}\n  credit: {q}\n  alt: {q}\n")
+    return site(files)
+
+
+def test_no_payload_becomes_markup(xss_site):
+    content = load_site(xss_site)
+    assert content.errors == []
+    files = render_site(content, xss_site)
+    pages = [p for p in files if p.endswith(".html")]
+    assert len(pages) > 10
+    for path in pages:
+        doc = lxml.html.fromstring(files[path])
+        for script in doc.iter("script"):
+            is_data = script.get("type") == "application/ld+json"
+            is_ours = script.get("src", "").endswith("static/timeline.js") and not (script.text or "").strip()
+            assert is_data or is_ours, path
+        for el in doc.iter():
+            if not isinstance(el.tag, str):
+                continue
+            assert el.tag not in ("iframe", "object", "embed"), path
+            assert el.tag != "svg" or path == "index.html", path
+            for name, value in el.attrib.items():
+                assert not name.lower().startswith("on"), f"{path}: {el.tag} has {name}"
+                if name in ("href", "src", "action", "cite"):
+                    assert not value.strip().lower().startswith("javascript:"), f"{path}: {value}"
+        text = files[path].decode()
+        assert "<script>alert" not in text and "<img src=x" not in text
+
+
+def test_ld_json_payload_stays_inside_its_script(xss_site):
+    files = render_site(load_site(xss_site), xss_site)
+    doc = lxml.html.fromstring(files["events/e0.html"])
+    (ld,) = [s for s in doc.iter("script") if s.get("type") == "application/ld+json"]
+    assert "</script>" not in ld.text and "\\u003c/script\\u003e" in ld.text
