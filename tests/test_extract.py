@@ -306,3 +306,27 @@ def test_year_as_modifier_is_a_date_but_counts_are_not() -> None:
     assert not _usable(_Mention(count, count + 4, "2000", "2000"), text, BASE)
     assert not _usable(_Mention(0, 2, "64", "1964"), "64 years", BASE)
     assert not _usable(_Mention(0, 8, "recently", None), "recently", BASE)
+
+
+def test_rerun_skips_events_already_curated_under_another_name(tmp_path):
+    from dateline.extract import extract_events, write_events
+    from dateline.ingest import load_article
+
+    article_path = tmp_path / "a.md"
+    article_path.write_text("---\ntitle: T\npublished: 2021-06-10\n---\n\n"
+                            "The council approved the new bridge in March. "
+                            "Workers finished the harbour wall in 2019.\n", encoding="utf-8")
+    article = load_article(str(article_path))
+    events = extract_events(article)
+    assert len(events) == 2
+    out = tmp_path / "events"
+    first = write_events(events, article, out)
+    assert len(first.written) == 2
+    renamed = out / "curated-bridge.yaml"
+    first.written[0].rename(renamed)
+    text = renamed.read_text(encoding="utf-8").replace("title:", "title: Edited -", 1)
+    renamed.write_text(text, encoding="utf-8")
+    second = write_events(extract_events(article), article, out)
+    assert second.written == []
+    assert renamed in second.skipped
+    assert renamed.read_text(encoding="utf-8") == text  # the hand edit is untouched

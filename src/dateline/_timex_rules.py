@@ -267,7 +267,8 @@ def month_day(mo: int, day: int, base: dt.date, tense: str | None) -> str | None
 
 def weekday(wd: int, base: dt.date, tense: str | None, rel: str | None = None) -> str:
     """A weekday: 'last'/'next' strictly before/after base, 'this' within base's ISO week,
-    otherwise by tense (past and default: the latest such day not after base)."""
+    otherwise by tense (past and default: the latest such day not after base; a deadline,
+    'near': the nearest)."""
     back = (base.weekday() - wd) % 7
     fwd = (wd - base.weekday()) % 7
     if rel in ("last", "past", "previous"):
@@ -276,7 +277,7 @@ def weekday(wd: int, base: dt.date, tense: str | None, rel: str | None = None) -
         return ymd(base + dt.timedelta(days=fwd or 7))
     if rel == "this":
         return ymd(base + dt.timedelta(days=wd - base.weekday()))
-    if tense == "future":
+    if tense == "future" or tense == "near" and fwd <= back:
         return ymd(base + dt.timedelta(days=fwd))
     return ymd(base - dt.timedelta(days=back))
 
@@ -667,26 +668,30 @@ def _quarter(m, base, tense):
     return quarter(quarter_year(q, base, tense), q)
 
 
-@rule(r"(?:(?:fiscal |the )?(\d{4}) )?(?:quarter|period)|(?:fiscal )?quarter")
+@rule(r"(?:(?:fiscal |the )?(\d{4}) )?(quarter|period)|(?:fiscal )?quarter")
 def _the_quarter(m, base, tense):
     y, q = reported_quarter(base)
+    if m.group(1) and m.group(2) == "period":
+        return m.group(1)  # "the 1988 period" may be any part of 1988: say only the year
     if m.group(1):
         return quarter(int(m.group(1)), q)  # "the 1988 quarter": the same quarter that year
     return quarter(y, q)
 
 
-@rule(r"(1st|2nd|first|second|last|latter|final|back|front)[- ]half(?: of (?:the )?(.+))?|"
+@rule(r"(?:(1st|2nd|first|second|last|latter|final|back|front)[- ]half|(first|last|final) 2 "
+      r"quarters)(?: of (?:the )?(.+))?|"
       r"(?:(\d{4})|(this|last|next) year) (1st|2nd|first|second)[- ]half|h([12])(?: (\d{4}))?")
 def _half(m, base, tense):
-    which_word = m.group(1) or m.group(5) or ("1st" if m.group(6) == "1" else "2nd")
+    g = m.groups()  # "the first two quarters" is the first half too
+    which_word = g[0] or g[1] or g[5] or ("1st" if g[6] == "1" else "2nd")
     which = 1 if which_word in ("1st", "first", "front") else 2
-    if m.group(2):
-        inner = sub_value(m.group(2), base, tense)
+    if g[2]:
+        inner = sub_value(g[2], base, tense)
         return half(inner, which) if inner else None
-    if m.group(3) or m.group(7):
-        return half(m.group(3) or m.group(7), which)
-    if m.group(4):
-        return half(f"{base.year + {'this': 0, 'last': -1, 'next': 1}[m.group(4)]:04d}", which)
+    if g[3] or g[7]:
+        return half(g[3] or g[7], which)
+    if g[4]:
+        return half(f"{base.year + {'this': 0, 'last': -1, 'next': 1}[g[4]]:04d}", which)
     y = base.year if which == 1 or base.month > 6 or tense == "future" else base.year - 1
     return half(f"{y:04d}", which)
 
@@ -737,6 +742,16 @@ def _deictic(m, base, tense):
     if m.group(1):
         step += -1 if "before" in m.group(1) else 1
     return ymd(base + dt.timedelta(days=step))
+
+
+@rule(r"(?:the )?day (before|after) (.+)")
+def _day_before(m, base, tense):
+    """'the day before last Tuesday': one day from a day value."""
+    inner = sub_value(m.group(2), base, tense)
+    if not inner or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", inner):
+        return None
+    step = -1 if m.group(1) == "before" else 1
+    return ymd(dt.date.fromisoformat(inner) + dt.timedelta(days=step))
 
 
 @rule(rf"(?:{_REL} )?({WEEKDAY_RE})\.?(?: (this|last|next) week)?")
@@ -821,6 +836,14 @@ def _holiday_day(m: re.Match[str], base: dt.date, tense: str | None) -> str:
     cands = [fn(y) for y in (base.year - 1, base.year, base.year + 1)]
     if rel == "this":
         return ymd(cands[1])
-    if rel == "next" or (rel is None and tense == "future"):
-        return ymd(min(d for d in cands if (d > base if rel else d >= base)))
-    return ymd(max(d for d in cands if (d < base if rel else d <= base)))
+    if rel == "next":
+        return ymd(min(d for d in cands if d > base))
+    if rel == "last":
+        return ymd(max(d for d in cands if d < base))
+    # Like a month and day: the nearest, unless the tense says otherwise and it is far.
+    near = min(cands, key=lambda d: abs((d - base).days))
+    if tense == "future" and (base - near).days > 60:
+        return ymd(min(d for d in cands if d >= base))
+    if tense in ("past", None) and (near - base).days > 60:
+        return ymd(max(d for d in cands if d <= base))
+    return ymd(near)

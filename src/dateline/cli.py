@@ -176,7 +176,7 @@ def extract(root: Path, articles: tuple[str, ...], published: dt.date | None, ou
 
     Existing files are never overwritten without --force: a re-run adds only new events.
     """
-    from dateline.extract import event_to_yaml, extract_many, write_events
+    from dateline.extract import extract_many, write_events
 
     out = out or root / "content" / "events"
     failed = 0
@@ -192,17 +192,14 @@ def extract(root: Path, articles: tuple[str, ...], published: dt.date | None, ou
             click.echo(f"dateline: {res.error}", err=True)
             failed += 1
             continue
+        for warning in res.article.warnings:
+            click.echo(f"warning: {warning}", err=True)
         if not res.events:
             click.echo(f"{res.path}: no dated events found")
             continue
         report = write_events(res.events, res.article, out, force=force, dry_run=dry_run)
-        if dry_run:
-            by_name = {f"{e.slug}": e for e in res.events}
-            for path in report.written:
-                event = by_name.get(path.stem.rsplit("-", 1)[0]) or by_name.get(path.stem)
-                click.echo(f"# {path}")
-                if event is not None:
-                    click.echo(event_to_yaml(event, res.article))
+        for path, text in report.previews.items():
+            click.echo(f"# {path}\n{text}")
         for path in report.written:
             if not dry_run:
                 click.echo(f"wrote {path}")

@@ -12,7 +12,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-MONTHS = ("January February March April May June July August September October November December").split()
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
 # EDTF level 1 seasons, northern hemisphere: 21 spring .. 24 winter (winter runs into next year).
 SEASONS = {21: ("spring", 3, 5), 22: ("summer", 6, 8), 23: ("autumn", 9, 11), 24: ("winter", 12, 2)}
 QUALIFIERS = {"~": "approximate", "?": "uncertain", "%": "approximate and uncertain"}

@@ -165,8 +165,8 @@ def _dated_candidates(sentence: str, offset: int, mentions: list[Any], people: l
                     and len(clause.split()) >= 5:
                 year = _year_before(anchor.date)
                 if year:
-                    cand = _new(year, anchor.date_text, clause, sentence, people, places,
-                                names, order)
+                    # No date_text: the source gave this clause no phrase of its own.
+                    cand = _new(year, "", clause, sentence, people, places, names, order)
                     if cand:
                         out.append(cand)
             anchor = None if link not in (None, *sx.TEMPORAL_LINKS) else anchor
@@ -297,6 +297,7 @@ class WriteReport:
     written: list[Path] = field(default_factory=list)
     skipped: list[Path] = field(default_factory=list)  # existed already, kept as they were
     dry_run: bool = False
+    previews: dict[Path, str] = field(default_factory=dict)  # dry run: the YAML not written
 
 
 def write_events(events: Sequence[ExtractedEvent], article: Article, out_dir: Path,
@@ -309,7 +310,13 @@ def write_events(events: Sequence[ExtractedEvent], article: Article, out_dir: Pa
     out_dir = Path(out_dir)
     report = WriteReport(dry_run=dry_run)
     used: set[str] = set()
+    known = {} if force else _already_extracted(out_dir)
     for ev in events:
+        # A curated file may have been renamed: recognise the event by its quote and phrase.
+        earlier = known.get(_fingerprint(ev.quote, ev.date_text))
+        if earlier is not None:
+            report.skipped.append(earlier)
+            continue
         stem, n = ev.slug, 2
         while stem.casefold() in used:
             stem, n = f"{ev.slug}-{n}", n + 1
@@ -319,11 +326,36 @@ def write_events(events: Sequence[ExtractedEvent], article: Article, out_dir: Pa
         if exists and not force:
             report.skipped.append(path)
             continue
-        if not dry_run:
+        text = event_to_yaml(ev, article)
+        if dry_run:
+            report.previews[path] = text
+        else:
             out_dir.mkdir(parents=True, exist_ok=True)
-            _write_atomic(path, event_to_yaml(ev, article), exclusive=not force)
+            _write_atomic(path, text, exclusive=not force)
         report.written.append(path)
     return report
+
+
+def _fingerprint(quote: str, date_text: str) -> tuple[str, str]:
+    return (" ".join(quote.split()).casefold(), " ".join(date_text.split()).casefold())
+
+
+def _already_extracted(out_dir: Path) -> dict[tuple[str, str], Path]:
+    """Fingerprints of the events already in ``out_dir``, whatever their file names now."""
+    found: dict[tuple[str, str], Path] = {}
+    if not out_dir.is_dir():
+        return found
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    for path in sorted([*out_dir.glob("*.yaml"), *out_dir.glob("*.yml")]):
+        try:
+            data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=loader)
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            continue  # a broken file is `dateline check`'s business, not extract's
+        source = data.get("source") if isinstance(data, dict) else None
+        if isinstance(source, dict) and isinstance(source.get("quote"), str):
+            date_text = data.get("date_text") if isinstance(data.get("date_text"), str) else ""
+            found.setdefault(_fingerprint(source["quote"], date_text), path)
+    return found
 
 
 def _write_atomic(path: Path, text: str, exclusive: bool) -> None:

@@ -62,7 +62,8 @@ def render_exports(content: Content, event_url: Callable[[Event], str], site_url
 # --- shared helpers -------------------------------------------------------------------------
 
 def _clean(text: str) -> str:
-    return _CONTROL.sub("", text)
+    # isprintable() is a C-speed scan that is true for most text: skip the regex then.
+    return text if text.isprintable() else _CONTROL.sub("", text)
 
 
 def _site_base(site_url: str | None) -> str:

@@ -32,16 +32,22 @@ __all__ = ["normalize", "normalize_jsonl", "tense_of"]
 _FUTURE = re.compile(
     r"\b(?:will|won't|wo n't|'ll|shall|going to|plans? to|planning to|planned to|"
     r"expects? to|expected to|intends? to|scheduled|is due|are due|due to|set to|slated|"
-    r"upcoming|tomorrow|would|might|could|hopes? to|aims? to|is to|are to|(?:is|are|be) expected|"
-    r"payable|effective|deadline|expires?|(?:planned|scheduled|set|slated) for|"
+    r"upcoming|tomorrow|would|might|hopes? to|aims? to|is to|are to|(?:is|are|be) expected|"
+    r"payable|effective|expires?|(?:planned|scheduled|set|slated) for|"
     r"next (?:week|month|year))\b")
 # Past-tense auxiliaries plus regular -ed verbs; the nearest marker to the phrase wins.
 # An -ed word after a form of "be" is a passive or an adjective ("will be named"), and
 # some -ed words are no verbs at all ("united", "hundred").
 _PAST = re.compile(
+    r"\b(?:was|were|had|did|ago|since|last|yesterday|earlier)\b|"
+    # Past forms; after a form of "be" they are passives or adjectives ("will be held").
     r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?<!\bis )(?<!\bare )(?<!\bget )"
-    r"\b(?:was|were|had|did|said|told|ago|since|last|yesterday|earlier|came|went|met|began|"
-    r"took|made|gave|saw|left|fell|rose|won|lost|got|held|became|"
+    # "has decided" is a present perfect, which takes no past time adverbial.
+    r"(?<!\bhas )(?<!\bhave )"
+    r"\b(?:said|told|came|went|met|began|took|made|gave|saw|left|fell|rose|won|lost|got|"
+    r"held|became|tore|struck|ran|shot|fought|sent|spent|sold|bought|brought|thought|found|"
+    r"led|kept|broke|spoke|wrote|stood|sat|flew|drove|chose|knew|grew|threw|drew|paid|"
+    r"felt|heard|built|fled|hid|stole|woke|wore|swore|sank|sang|rang|forgot|overtook|"
     r"(?!(?:united|hundred|need|indeed|speed|proceed|exceed|succeed|feed|seed|breed|limited|"
     r"based|related|detailed|advanced|armed|alleged|expected|proposed|planned|scheduled|"
     r"interested|concerned|called|so-called|unexpected|unprecedented|embattled|embed)\b)"
@@ -82,6 +88,7 @@ _PREFIX = re.compile(
     r"as late as|as recently as|as soon as|beginning|starting|from|of|for|to|ahead of|"
     r"prior to|sometime|some time|up to|within|the|its|their|his|her|our|this year's|"
     r"all|just|only|back|even|still|already|very|fully|sometime in|the course of|"
+    r"(?:a good |a large |a big |the better |the greater )?part of|much of|most of|all of|"
     r"post|pre)\s+(?=\S)|^(?:post|pre)-(?=\d)")
 _TIME_OF_DAY = re.compile(
     r"\b\d{1,2}(?::\d{2})?\s*(?:a\.?m\b\.?|p\.?m\b\.?)|\b(?:[ecmp][sd]t|gmt|utc|o'clock|"
@@ -199,7 +206,7 @@ def _deadline(text: str, sentence: str | None) -> bool:
         return bool(re.match(r"(?i)(?:until|till|through|by|before)\b", text.strip()))
     at = sentence.find(text)
     return at >= 0 and bool(re.search(r"(?i)\b(?:until|till|through|by|before|ahead of|"
-                                      r"no later than)\s+(?:the\s+)?$", sentence[:at]))
+                                      r"no later than|as soon as)\s+(?:the\s+)?$", sentence[:at]))
 
 
 _YEAR_BACK = re.compile(r"(?:a |1 )?year[- ](?:ago|earlier|before)|year[- ](?:ago|earlier)"

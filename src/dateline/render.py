@@ -14,7 +14,7 @@ import markdown
 import nh3
 
 from dateline import views
-from dateline.model import Content, Problem
+from dateline.model import Content, Event, Problem
 
 DEFAULT_TEMPLATES = Path(__file__).parent / "templates"
 # Markdown may carry links, emphasis, lists, quotes, code and tables; nothing that runs.

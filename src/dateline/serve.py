@@ -1,0 +1,574 @@
+"""`dateline serve`: preview the site as GitHub Pages will serve it, rebuilding on every save.
+
+- The built site/ is served under the site's base path (/ redirects there), exactly as a
+  project page lives under /<repository>/, so a link that works here works on Pages.
+- Only files inside site/ are served: no `..`, no directory listings, no symlink escape.
+- content/ and templates/ are watched (watchfiles, in a thread); every change rebuilds.
+- Live reload: served HTML pages (never the files in site/) get one <script> that listens
+  to Server-Sent Events on /__dateline/events and reloads the page after a good build. A
+  failed build is printed in the terminal and shown on the page as an overlay fed by
+  /__dateline/status; site/ keeps the last good build (`build` never half-writes it), so
+  serving goes on.
+"""
+
+from __future__ import annotations
+
+import http.server
+import ipaddress
+import json
+import mimetypes
+import os
+import re
+import secrets
+import socket
+import socketserver
+import sys
+import threading
+import time
+import traceback
+import webbrowser
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from urllib.parse import quote, unquote, urlsplit
+
+Build = Callable[[], list[str]]
+Say = Callable[[str], None]
+
+LIVE_PREFIX = "/__dateline/"
+EVENTS_PATH = LIVE_PREFIX + "events"
+STATUS_PATH = LIVE_PREFIX + "status"
+SCRIPT_PATH = LIVE_PREFIX + "live.js"
+KEEPALIVE_SECONDS = 15.0  # an SSE comment now and then lets a closed tab end its thread
+BUILD_WAIT_SECONDS = 10.0
+_BODY_END = re.compile(rb"</body\s*>", re.I)
+_HTML_END = re.compile(rb"</html\s*>", re.I)
+_TYPES = {".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
+          ".js": "text/javascript; charset=utf-8", ".json": "application/json",
+          ".xml": "application/xml", ".atom": "application/atom+xml",
+          ".rss": "application/rss+xml", ".svg": "image/svg+xml", ".txt": "text/plain; charset=utf-8",
+          ".ics": "text/calendar; charset=utf-8", ".webmanifest": "application/manifest+json",
+          ".woff2": "font/woff2", ".map": "application/json"}
+
+
+class ServeError(Exception):
+    """The server cannot start (the port is taken, the address is wrong); the message says why."""
+
+
+# --------------------------------------------------------------------------- live state
+
+
+class LiveState:
+    """The latest build's outcome, shared by the builder thread and the request threads.
+
+    `build_id` changes only when a build succeeds, so a page that was loaded from the last
+    good build knows to reload exactly when there is something new to see; `serial` changes
+    after every build, good or bad, so event streams wake up for failures too.
+    """
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._token = secrets.token_hex(4)  # a new server run reloads pages from an old one
+        self._good = 0
+        self.serial = 0
+        self.ok = True
+        self.problems: list[str] = []
+        self.building = False
+        self.closed = False
+        self.finished_at: float | None = None
+
+    @property
+    def build_id(self) -> str:
+        """The id of the build now in site/ (the last good one)."""
+        return f"{self._token}-{self._good}"
+
+    def begin(self) -> None:
+        """A build has started: requests for files that vanish meanwhile wait for it."""
+        with self._cond:
+            self.building = True
+
+    def finish(self, problems: list[str]) -> None:
+        """A build ended: record its outcome and wake every waiting event stream."""
+        with self._cond:
+            self.building = False
+            self.ok = not problems
+            self.problems = list(problems)
+            if self.ok:
+                self._good += 1
+            self.serial += 1
+            self.finished_at = time.time()
+            self._cond.notify_all()
+
+    def snapshot(self) -> dict:
+        """The JSON the status endpoint returns and the overlay shows."""
+        with self._cond:
+            return {"ok": self.ok, "build": self.build_id, "serial": self.serial,
+                    "building": self.building, "problems": list(self.problems),
+                    "finished_at": self.finished_at}
+
+    def wait_change(self, serial: int, timeout: float) -> int:
+        """Block until a build newer than `serial` ends (or timeout, or close); the serial now."""
+        with self._cond:
+            self._cond.wait_for(lambda: self.serial != serial or self.closed, timeout)
+            return self.serial
+
+    def wait_idle(self, timeout: float) -> None:
+        """Block while a build is running (at most `timeout` seconds)."""
+        with self._cond:
+            self._cond.wait_for(lambda: not self.building or self.closed, timeout)
+
+    def close(self) -> None:
+        """End every event stream (the server is stopping)."""
+        with self._cond:
+            self.closed = True
+            self._cond.notify_all()
+
+
+LIVE_SCRIPT = r"""// dateline serve: live reload and build-error overlay (never part of the built site).
+(function () {
+  "use strict";
+  var me = document.currentScript;
+  var loaded = me ? me.getAttribute("data-build") : null;
+  var box = null;
+
+  function hide() {
+    if (box) { box.remove(); box = null; }
+  }
+
+  function overlay(problems) {
+    hide();
+    box = document.createElement("div");
+    box.id = "dateline-build-error";
+    box.setAttribute("role", "alert");
+    var s = box.style;
+    s.position = "fixed"; s.left = "0"; s.right = "0"; s.bottom = "0"; s.zIndex = "2147483647";
+    s.maxHeight = "60vh"; s.overflow = "auto"; s.padding = "1rem 1.25rem";
+    s.background = "#3b0a0a"; s.color = "#fff"; s.font = "14px/1.5 system-ui, sans-serif";
+    s.borderTop = "4px solid #ff6b6b";
+    var head = document.createElement("p");
+    head.style.margin = "0 0 .5rem"; head.style.fontWeight = "bold";
+    head.textContent = "dateline: the build failed. This page shows the last good build; " +
+      "fix the problems below and save.";
+    var list = document.createElement("pre");
+    list.style.margin = "0"; list.style.whiteSpace = "pre-wrap"; list.style.font = "13px/1.5 monospace";
+    list.textContent = problems.join("\n");
+    var close = document.createElement("button");
+    close.type = "button"; close.textContent = "Dismiss";
+    close.style.marginTop = ".75rem";
+    close.addEventListener("click", hide);
+    box.appendChild(head); box.appendChild(list); box.appendChild(close);
+    document.body.appendChild(box);
+  }
+
+  function apply(status) {
+    if (status.build !== loaded) { location.reload(); return; }
+    if (status.ok) { hide(); } else { overlay(status.problems); }
+  }
+
+  function refresh() {
+    fetch("/__dateline/status", {cache: "no-store"})
+      .then(function (r) { return r.json(); })
+      .then(apply)
+      .catch(function () { /* the server is restarting; the event stream reconnects */ });
+  }
+
+  if (window.EventSource) {
+    new EventSource("/__dateline/events").addEventListener("build", refresh);
+  }
+})();
+"""
+
+
+def live_tag(build_id: str) -> bytes:
+    """The tag injected into served pages; an external script so a page CSP of
+    script-src 'self' does not block it."""
+    return (f'<script src="{SCRIPT_PATH}" data-build="{build_id}" defer></script>\n').encode()
+
+
+def inject(html: bytes, tag: bytes) -> bytes:
+    """Put `tag` before the last </body> (or </html>, or at the end) of a page."""
+    for pattern in (_BODY_END, _HTML_END):
+        matches = list(pattern.finditer(html))
+        if matches:
+            at = matches[-1].start()
+            return html[:at] + tag + html[at:]
+    return html + tag
+
+
+# --------------------------------------------------------------------------- HTTP
+
+
+def normalize_base(base_path: str) -> str:
+    """'dateline' / '/dateline' / '/dateline/' -> '/dateline/'; '' -> '/'."""
+    parts = [p for p in base_path.split("/") if p]
+    return "/" + "".join(p + "/" for p in parts)
+
+
+class SiteServer(http.server.ThreadingHTTPServer):
+    """An HTTP server for one built site folder under a base path."""
+
+    daemon_threads = True  # an open event stream must not keep the process alive
+    block_on_close = False
+
+    def __init__(self, out: Path, host: str, port: int, base_path: str = "/",
+                 live: LiveState | None = None, quiet: bool = True,
+                 say: Say | None = None) -> None:
+        self.out = Path(out)
+        self.base_path = normalize_base(base_path)
+        self.live = live
+        self.quiet = quiet
+        self.say: Say = say or _say
+        self.host = host
+        self.address_family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        self.allowed_hosts = _allowed_hosts(host)
+        super().__init__((host, port), SiteHandler)
+
+    def server_bind(self) -> None:
+        # HTTPServer.server_bind does a reverse DNS lookup (getfqdn), slow on some
+        # machines and useless here.
+        socketserver.TCPServer.server_bind(self)
+        self.server_name, self.server_port = self.host, self.server_address[1]
+
+    @property
+    def port(self) -> int:
+        """The bound port (useful with port=0)."""
+        return int(self.server_address[1])
+
+    @property
+    def url(self) -> str:
+        """The address of the site's front page."""
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{host}:{self.port}{quote(self.base_path)}"
+
+
+def _allowed_hosts(host: str) -> set[str] | None:
+    """On a loopback address, the Host names a browser may use; None means any.
+
+    Checking Host on a local server stops DNS rebinding: a web page whose name is made to
+    resolve to 127.0.0.1 cannot read the unpublished site or its problem list.
+    """
+    try:
+        loopback = ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        loopback = host == "localhost"
+    if not loopback:
+        return None
+    return {"localhost", "127.0.0.1", "[::1]", "::1", host.lower()}
+
+
+class SiteHandler(http.server.BaseHTTPRequestHandler):
+    """Serves files from the server's `out` folder only; the live endpoints beside them."""
+
+    server: SiteServer
+    server_version = "dateline-serve"
+
+    def do_GET(self) -> None:  # noqa: N802 - the http.server naming
+        self._handle(head=False)
+
+    def do_HEAD(self) -> None:  # noqa: N802
+        self._handle(head=True)
+
+    # -- routing
+
+    def _handle(self, head: bool) -> None:
+        if not self._host_allowed():
+            self._text(421, "unknown host name for a local preview server\n", head)
+            return
+        split = urlsplit(self.path)
+        try:
+            path = unquote(split.path, errors="strict")
+        except UnicodeDecodeError:
+            self._not_found(head)
+            return
+        live = self.server.live
+        if live is not None and path.startswith(LIVE_PREFIX):
+            self._live(path, live, head)
+            return
+        base = self.server.base_path
+        if base != "/" and path in ("/", base.rstrip("/")):
+            self._redirect(base, split.query)
+            return
+        if not path.startswith(base):
+            self._not_found(head)
+            return
+        rel = path[len(base):]
+        found = self._resolve(rel)
+        if found is None and live is not None and live.building:
+            live.wait_idle(BUILD_WAIT_SECONDS)  # site/ is being swapped: look again after
+            found = self._resolve(rel)
+        if found == "redirect":
+            self._redirect(path + "/", split.query)
+        elif isinstance(found, Path):
+            self._file(found, 200, head)
+        else:
+            self._not_found(head)
+
+    def _resolve(self, rel: str) -> Path | str | None:
+        """The file for a path under the base, 'redirect' for a folder without '/', or None."""
+        if "\x00" in rel or "\\" in rel:
+            return None
+        parts = [p for p in rel.split("/") if p]
+        if any(p in (".", "..") for p in parts):
+            return None
+        root = Path(os.path.realpath(self.server.out))
+        candidate = root.joinpath(*parts)
+        if not _inside(candidate, root):
+            return None
+        if candidate.is_dir():
+            if rel and not rel.endswith("/"):
+                return "redirect"  # as Pages does, so relative links in index.html resolve
+            candidate = candidate / "index.html"
+        elif not candidate.exists() and parts and not candidate.suffix:
+            candidate = candidate.with_name(candidate.name + ".html")  # Pages serves /a as a.html
+        if candidate.is_file() and _inside(candidate, root):
+            return candidate
+        return None
+
+    # -- responses
+
+    def _file(self, path: Path, status: int, head: bool) -> None:
+        try:
+            data = path.read_bytes()
+        except OSError:  # removed between the check and the read by a rebuild
+            self._text(404, "not found\n", head)
+            return
+        ctype = _TYPES.get(path.suffix.lower()) or mimetypes.guess_type(path.name)[0] \
+            or "application/octet-stream"
+        if path.suffix.lower() in (".html", ".htm") and self.server.live is not None:
+            data = inject(data, live_tag(self.server.live.build_id))
+        self._send(status, ctype, data, head)
+
+    def _not_found(self, head: bool) -> None:
+        page = Path(os.path.realpath(self.server.out)) / "404.html"
+        if page.is_file():
+            self._file(page, 404, head)
+            return
+        if self.server.live is not None:
+            # An HTML 404 carries the live script, so a page whose file a failed or
+            # in-progress build took away shows the overlay and comes back by itself.
+            body = (b"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                    b"<title>Not found</title></head><body><main><h1>Not found</h1>"
+                    b"<p>No such file in the built site.</p></main></body></html>")
+            self._send(404, "text/html; charset=utf-8",
+                       inject(body, live_tag(self.server.live.build_id)), head)
+            return
+        self._text(404, "not found\n", head)
+
+    def _redirect(self, location: str, query: str = "") -> None:
+        # 302, not 301: browsers cache a 301 for good, and the base path may change.
+        target = quote(location) + (f"?{query}" if query else "")
+        self.send_response(302)
+        self.send_header("Location", target)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def _text(self, status: int, text: str, head: bool) -> None:
+        self._send(status, "text/plain; charset=utf-8", text.encode("utf-8"), head)
+
+    def _send(self, status: int, ctype: str, data: bytes, head: bool) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(data)))
+        self.send_header("Cache-Control", "no-store")  # a reload must see the new build
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.end_headers()
+        if not head:
+            self.wfile.write(data)
+
+    # -- live endpoints
+
+    def _live(self, path: str, live: LiveState, head: bool) -> None:
+        if path == STATUS_PATH:
+            self._send(200, "application/json", json.dumps(live.snapshot()).encode(), head)
+        elif path == SCRIPT_PATH:
+            self._send(200, _TYPES[".js"], LIVE_SCRIPT.encode("utf-8"), head)
+        elif path == EVENTS_PATH and not head:
+            self._events(live)
+        else:
+            self._text(404, "not found\n", head)
+
+    def _events(self, live: LiveState) -> None:
+        """Server-Sent Events: one `build` event now and one after every build."""
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        serial = live.serial
+        try:
+            self.wfile.write(f"retry: 1000\nevent: build\ndata: {serial}\n\n".encode())
+            self.wfile.flush()
+            while not live.closed:
+                now = live.wait_change(serial, KEEPALIVE_SECONDS)
+                if live.closed:
+                    break
+                if now != serial:
+                    serial = now
+                    self.wfile.write(f"event: build\ndata: {serial}\n\n".encode())
+                else:
+                    self.wfile.write(b": keep-alive\n\n")
+                self.wfile.flush()
+        except (BrokenPipeError, ConnectionResetError, OSError):
+            pass  # the tab was closed or reloaded
+        self.close_connection = True
+
+    # -- misc
+
+    def _host_allowed(self) -> bool:
+        allowed = self.server.allowed_hosts
+        if allowed is None:
+            return True
+        host = (self.headers.get("Host") or "").strip().lower()
+        if host.startswith("["):
+            name = host[: host.find("]") + 1]
+        else:
+            name = host.rsplit(":", 1)[0] if ":" in host else host
+        return not host or name in allowed
+
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        # Only problems are worth a line in the terminal next to the build messages.
+        if not self.server.quiet and str(code).isdigit() and int(code) >= 400:
+            super().log_request(code, size)
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - http.server API
+        if not self.server.quiet:
+            self.server.say(f"{self.address_string()} {format % args}")
+
+
+def _inside(path: Path, root: Path) -> bool:
+    """True when `path`, with every symlink resolved, is `root` or below it."""
+    real = os.path.realpath(path)
+    return real == str(root) or real.startswith(str(root) + os.sep)
+
+
+def make_server(out: Path, host: str = "127.0.0.1", port: int = 8000, base_path: str = "/",
+                live: LiveState | None = None, quiet: bool = True,
+                say: Say | None = None) -> SiteServer:
+    """A bound server for `out` under `base_path`, not yet serving (call serve_forever).
+
+    Without `live` it is a plain static server (the browser tests use it that way); with a
+    LiveState it also answers /__dateline/* and injects the live-reload script.
+    Raises ServeError when the address cannot be bound.
+    """
+    try:
+        return SiteServer(Path(out), host, port, base_path, live=live, quiet=quiet, say=say)
+    except OSError as exc:
+        why = exc.strerror or str(exc)
+        hint = " (is another server running? choose another --port)" \
+            if exc.errno in (98, 48, 10048) else ""
+        raise ServeError(f"cannot listen on {host}:{port}: {why}{hint}") from None
+
+
+# --------------------------------------------------------------------------- building
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def run_build(build: Build, live: LiveState, say: Say = _say) -> list[str]:
+    """Run one build, record it in `live` and report it in the terminal; its problem lines."""
+    live.begin()
+    started = time.perf_counter()
+    try:
+        problems = [str(p) for p in build()]
+    except Exception as exc:  # noqa: BLE001 - a bug in a build must not end the preview
+        problems = [f"internal error: {type(exc).__name__}: {exc}"]
+        say("".join(traceback.format_exception(exc)).rstrip())
+    live.finish(problems)
+    if problems:
+        for line in problems:
+            say(line)
+        say(f"build failed ({len(problems)} problem(s)); still serving the last good build")
+    else:
+        say(f"built in {time.perf_counter() - started:.2f} s")
+    return problems
+
+
+def default_build(root: Path, out: Path, say: Say = _say) -> list[str]:
+    """Build `root` into `out` as `dateline build` does; problem lines, never raising for
+    bad content. The CLI passes its own build; this one serves direct callers."""
+    from dateline.content import load_site
+    from dateline.render import RenderError, render_site
+    from dateline.write import write_site
+
+    content = load_site(root)
+    if content.errors:
+        return [str(p) for p in content.problems]
+    for warning in content.warnings:
+        say(str(warning))
+    try:
+        files = render_site(content, root)
+    except RenderError as exc:
+        return [str(exc.problem)]
+    write_site(files, out)
+    return []
+
+
+def watched_folders(root: Path) -> list[Path]:
+    """The folders whose changes rebuild the site."""
+    return [root / "content", root / "templates"]
+
+
+def watch_sources(folders: Iterable[Path], on_change: Callable[[set[str]], None],
+                  stop: threading.Event) -> None:
+    """Call `on_change(paths)` after each burst of changes in `folders` until `stop` is set.
+
+    watchfiles is imported here so that building never needs it. Folders that do not exist
+    when serving starts are not watched (watchfiles needs existing paths).
+    """
+    from watchfiles import watch
+
+    existing = [str(f) for f in folders if Path(f).is_dir()]
+    if not existing:
+        return
+    for changes in watch(*existing, stop_event=stop, raise_interrupt=False):
+        on_change({path for _, path in changes})
+
+
+# --------------------------------------------------------------------------- serve
+
+
+def serve(root: Path, out: Path, host: str = "127.0.0.1", port: int = 8000,
+          open_browser: bool = False, build: Build | None = None,
+          base_path: str = "/") -> None:
+    """Build once, serve `out` under `base_path`, rebuild on changes; return on Ctrl-C.
+
+    `build` rebuilds site/ and returns problem lines (empty on success); without it,
+    `default_build(root, out)`. Raises ServeError when the address cannot be bound.
+    """
+    root, out = Path(root), Path(out)
+    builder: Build = build or (lambda: default_build(root, out))
+    live = LiveState()
+    server = make_server(out, host, port, base_path, live=live, quiet=False)  # fail fast
+    stop = threading.Event()
+    try:
+        run_build(builder, live)
+        folders = watched_folders(root)
+        for folder in folders:
+            if not folder.is_dir():
+                _say(f"note: {folder} does not exist; create it and restart to watch it")
+
+        def changed(paths: set[str]) -> None:
+            shown = sorted(_relative(p, root) for p in paths)
+            _say(f"changed: {', '.join(shown[:5])}{' ...' if len(shown) > 5 else ''}")
+            run_build(builder, live)
+
+        watcher = threading.Thread(target=watch_sources, args=(folders, changed, stop),
+                                   name="dateline-watch", daemon=True)
+        watcher.start()
+        _say(f"serving {out} at {server.url} (Ctrl-C to stop)")
+        if open_browser:
+            threading.Thread(target=webbrowser.open, args=(server.url,), daemon=True).start()
+        server.serve_forever(poll_interval=0.25)
+    except KeyboardInterrupt:
+        _say("stopped")
+    finally:
+        stop.set()
+        live.close()
+        server.server_close()
+
+
+def _relative(path: str, root: Path) -> str:
+    try:
+        return Path(path).resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path
