@@ -678,7 +678,7 @@ def _the_quarter(m, base, tense):
     return quarter(y, q)
 
 
-@rule(r"(?:(1st|2nd|first|second|last|latter|final|back|front)[- ]half|(first|last|final) 2 "
+@rule(r"(?:(1st|2nd|first|second|last|latter|final|back|front)[- ]half|(1st|first|last|final) 2 "
       r"quarters)(?: of (?:the )?(.+))?|"
       r"(?:(\d{4})|(this|last|next) year) (1st|2nd|first|second)[- ]half|h([12])(?: (\d{4}))?")
 def _half(m, base, tense):

@@ -37,7 +37,8 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # OWASP CSV injection prefixe
 
 
 def render_exports(content: Content, event_url: Callable[[Event], str], site_url: str | None,
-                   pages: Iterable[str] = (), feed_limit: int | None = None) -> dict[str, bytes]:
+                   pages: Iterable[str] = (), feed_limit: int | None = None,
+                   filter_keys: Callable[[Event], list[str]] | None = None) -> dict[str, bytes]:
     """All export files, keyed by their path relative to site/.
 
     event_url(event) is the event page's path relative to the site root; site_url is the
@@ -52,7 +53,7 @@ def render_exports(content: Content, event_url: Callable[[Event], str], site_url
         "events.ics": icalendar(content, urls, base),
         "timeline.json": timelinejs(content, urls, base),
         "events.csv": events_csv(content),
-        "events.json": search_index(content, urls),
+        "events.json": search_index(content, urls, filter_keys),
     }
     if base:
         files.update(sitemaps(content, urls, base, pages))
@@ -365,15 +366,22 @@ def _search_text(event: Event) -> str:
     return " ".join(_clean(text).lower().split())[:SEARCH_TEXT_CHARS]
 
 
-def search_index(content: Content, urls: dict[str, str]) -> bytes:
-    """events.json: a compact, deterministic index for client-side search and filtering."""
+def search_index(content: Content, urls: dict[str, str],
+                 filter_keys: Callable[[Event], list[str]] | None = None) -> bytes:
+    """events.json: a compact, deterministic index for client-side search and filtering.
+
+    `filter_keys(event)` gives the values the index page's filter uses ("tags:war").
+    """
+    # Cleaned field by field, not with _strip_json: this file grows with the timeline.
     rows = [{
-        "id": e.id, "url": urls[e.slug], "title": e.title, "date": e.date.value,
+        "id": e.id, "url": _clean(urls[e.slug]), "title": _clean(e.title), "date": e.date.value,
         "first": e.date.first.isoformat(), "last": e.date.last.isoformat(),
-        "display": e.date.display(), "precision": e.date.precision, "tags": list(e.tags),
-        "people": list(e.people), "places": list(e.places), "text": _search_text(e),
+        "display": e.date.display(), "precision": e.date.precision,
+        "tags": [_clean(t) for t in e.tags], "people": [_clean(t) for t in e.people],
+        "places": [_clean(t) for t in e.places], "text": _search_text(e),
+        **({"filters": filter_keys(e)} if filter_keys else {}),
     } for e in content.events]
-    return _dumps(_strip_json(rows))
+    return _dumps(rows)
 
 
 # --- JSON-LD --------------------------------------------------------------------------------

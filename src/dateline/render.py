@@ -13,7 +13,7 @@ import jinja2
 import markdown
 import nh3
 
-from dateline import views
+from dateline import feeds, views
 from dateline.model import Content, Event, Problem
 
 DEFAULT_TEMPLATES = Path(__file__).parent / "templates"
@@ -41,10 +41,16 @@ class MarkdownRenderer:
     def __init__(self) -> None:
         self._md = markdown.Markdown(extensions=["extra", "sane_lists"], output_format="html")
 
+        self.cache: dict[str, str] = {}  # body -> HTML; a body shows on several pages
+
     def __call__(self, text: str) -> str:
-        html = self._md.reset().convert(text)
-        return nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
-                         url_schemes={"http", "https", "mailto"}, link_rel="noopener noreferrer")
+        html = self.cache.get(text)
+        if html is None:
+            html = nh3.clean(self._md.reset().convert(text), tags=ALLOWED_TAGS,
+                             attributes=ALLOWED_ATTRIBUTES, url_schemes={"http", "https", "mailto"},
+                             link_rel="noopener noreferrer")
+            self.cache[text] = html
+        return html
 
 
 def make_environment(site_root: Path) -> jinja2.Environment:
@@ -61,6 +67,7 @@ def make_environment(site_root: Path) -> jinja2.Environment:
     return env
 
 
+FEED_ENTRIES = 100  # the newest events; a feed reader wants news, not the archive
 SPLIT_INDEX_AT = 500  # more events than this: the index links to one page per year
 
 
@@ -101,6 +108,10 @@ def render_site(content: Content, site_root: Path, split_at: int = SPLIT_INDEX_A
         for term in terms.by_kind[kind]:
             page(term.url, "term.html", term=term, singular=singular, heading=heading,
                  years=views.group_by_year(list(term.events)))
+    pages = [p for p in files if p.endswith(".html")]
+    files.update(feeds.render_exports(content, event_url, timeline.url or None, pages=pages,
+                                      feed_limit=FEED_ENTRIES,
+                                      filter_keys=lambda e: [f"{t.kind}:{t.slug}" for t in terms.of(e)]))
     files.update(static_files(site_root))
     return files
 

@@ -40,6 +40,7 @@ STATUS_PATH = LIVE_PREFIX + "status"
 SCRIPT_PATH = LIVE_PREFIX + "live.js"
 KEEPALIVE_SECONDS = 15.0  # an SSE comment now and then lets a closed tab end its thread
 BUILD_WAIT_SECONDS = 10.0
+WATCH_TICK_MS = 250
 _BODY_END = re.compile(rb"</body\s*>", re.I)
 _HTML_END = re.compile(rb"</html\s*>", re.I)
 _TYPES = {".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
@@ -509,19 +510,29 @@ def watched_folders(root: Path) -> list[Path]:
 
 
 def watch_sources(folders: Iterable[Path], on_change: Callable[[set[str]], None],
-                  stop: threading.Event) -> None:
+                  stop: threading.Event, ready: threading.Event | None = None) -> None:
     """Call `on_change(paths)` after each burst of changes in `folders` until `stop` is set.
 
-    watchfiles is imported here so that building never needs it. Folders that do not exist
-    when serving starts are not watched (watchfiles needs existing paths).
+    `ready` is set once the folders are being watched, so a save made right after
+    "serving ..." is printed is not lost. watchfiles is imported here so that building
+    never needs it. Folders that do not exist when serving starts are not watched
+    (watchfiles needs existing paths).
     """
     from watchfiles import watch
 
     existing = [str(f) for f in folders if Path(f).is_dir()]
     if not existing:
+        if ready is not None:
+            ready.set()
         return
-    for changes in watch(*existing, stop_event=stop, raise_interrupt=False):
-        on_change({path for _, path in changes})
+    # yield_on_timeout: the first (empty) yield proves the watcher is set up; later empty
+    # ones cost a loop turn every WATCH_TICK_MS and are skipped.
+    for changes in watch(*existing, stop_event=stop, raise_interrupt=False,
+                         yield_on_timeout=True, rust_timeout=WATCH_TICK_MS):
+        if ready is not None:
+            ready.set()
+        if changes:
+            on_change({path for _, path in changes})
 
 
 # --------------------------------------------------------------------------- serve
@@ -552,9 +563,11 @@ def serve(root: Path, out: Path, host: str = "127.0.0.1", port: int = 8000,
             _say(f"changed: {', '.join(shown[:5])}{' ...' if len(shown) > 5 else ''}")
             run_build(builder, live)
 
-        watcher = threading.Thread(target=watch_sources, args=(folders, changed, stop),
+        ready = threading.Event()
+        watcher = threading.Thread(target=_watch_guarded, args=(folders, changed, stop, ready),
                                    name="dateline-watch", daemon=True)
         watcher.start()
+        ready.wait(5)
         _say(f"serving {out} at {server.url} (Ctrl-C to stop)")
         if open_browser:
             threading.Thread(target=webbrowser.open, args=(server.url,), daemon=True).start()
@@ -565,6 +578,20 @@ def serve(root: Path, out: Path, host: str = "127.0.0.1", port: int = 8000,
         stop.set()
         live.close()
         server.server_close()
+
+
+def _watch_guarded(folders: list[Path], on_change: Callable[[set[str]], None],
+                   stop: threading.Event, ready: threading.Event) -> None:
+    # Without a watcher the preview still serves; say why saves stopped rebuilding.
+    try:
+        watch_sources(folders, on_change, stop, ready)
+    except ImportError:
+        _say("note: watchfiles is not installed, so changes are not rebuilt "
+             "(pip install watchfiles)")
+    except Exception as exc:  # noqa: BLE001 - e.g. the inotify watch limit is reached
+        _say(f"note: watching for changes stopped: {type(exc).__name__}: {exc}")
+    finally:
+        ready.set()
 
 
 def _relative(path: str, root: Path) -> str:

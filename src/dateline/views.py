@@ -31,7 +31,11 @@ class Term:
     kind: str  # tags, people, places (the event field and the folder in site/)
     name: str
     slug: str
-    events: tuple[Event, ...]
+    events: tuple[Event, ...]  # in timeline order
+    index: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.index.update((e.slug, i) for i, e in enumerate(self.events))
 
     @property
     def url(self) -> str:
@@ -74,12 +78,17 @@ def collect_terms(events: list[Event]) -> Terms:
     return terms
 
 
-def related_events(event: Event, terms: Terms, limit: int = 5) -> list[Event]:
-    """Events sharing the most tags, people or places with this one; nearer in time first."""
+def related_events(event: Event, terms: Terms, limit: int = 5, window: int = 12) -> list[Event]:
+    """Events sharing the most tags, people or places with this one; nearer in time first.
+
+    Only the `window` nearest events of each term are considered: a tag on thousands of
+    events must not make every page cost thousands of comparisons.
+    """
     shared: Counter[str] = Counter()
     by_slug: dict[str, Event] = {}
     for term in terms.of(event):
-        for other in term.events:
+        i = term.index[event.slug]
+        for other in term.events[max(i - window, 0): i + window + 1]:
             if other.slug != event.slug:
                 shared[other.slug] += 1
                 by_slug[other.slug] = other

@@ -29,18 +29,14 @@
   }
 
   function termsOf(entry) {
-    var out = [];
-    ["tags", "people", "places"].forEach(function (kind) {
-      (entry[kind + "_slugs"] || []).forEach(function (s) { out.push(kind + ":" + s); });
-    });
-    return out;
+    return entry.filters || [];
   }
 
   function applyInPage(index) {
     var terms = words(q.value);
     var want = filter.value;
     var byId = {};
-    index.forEach(function (e) { byId[e.id] = e; });
+    index.forEach(function (e) { byId[e.id.toLowerCase()] = e; });
     var shown = 0;
     items.forEach(function (li) {
       var entry = byId[li.getAttribute("data-id")];

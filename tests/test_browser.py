@@ -1,0 +1,327 @@
+"""The built example site in a real browser: clean loads, keyboard access, links, layout on
+a phone, and an axe-core audit (WCAG 2.1 A and AA).
+
+Every test iterates the pages the build actually wrote, so new page kinds (tag pages,
+feeds, year pages) are covered as soon as they exist.
+"""
+
+from __future__ import annotations
+
+import http.client
+import os
+from pathlib import Path
+from urllib.parse import urldefrag, urlsplit
+
+import pytest
+from browser_util import DESKTOP, PHONE, REPO, BrowserSite, browser_site, unavailable  # noqa: F401
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+LINK_SELECTOR = "a[href], link[href], script[src], img[src]"
+# The absolute URL an element points at; SVG links keep theirs in href.baseVal.
+URL_OF = """e => {
+  const raw = e.href !== undefined ? e.href : e.src;
+  if (raw && typeof raw === 'object' && 'baseVal' in raw) {
+    return new URL(raw.baseVal, document.baseURI).href;
+  }
+  return raw || e.src || '';
+}"""
+
+
+def goto(page, url: str) -> None:
+    """Load a page; "load" comes after deferred scripts have run (networkidle would add
+    half a second a page for nothing: the pages fetch nothing until a user acts)."""
+    response = page.goto(url, wait_until="load")
+    assert response is not None and response.status == 200, f"{url}: {response and response.status}"
+
+
+# --------------------------------------------------------------------------- set-up
+
+
+@pytest.mark.parametrize("ci,outcome", [("", pytest.skip.Exception),
+                                        ("true", pytest.fail.Exception)])
+def test_missing_browser_skips_locally_but_fails_in_ci(monkeypatch: pytest.MonkeyPatch,
+                                                       ci: str, outcome: type) -> None:
+    """A CI machine without chromium must go red, not quietly skip every browser test."""
+    monkeypatch.setenv("CI", ci)
+    with pytest.raises(outcome, match="chromium is not installed"):
+        unavailable("chromium is not installed")
+
+
+# --------------------------------------------------------------------------- clean loads
+
+
+def test_every_page_loads_without_errors(browser_site: BrowserSite) -> None:  # noqa: F811
+    pages = browser_site.html_pages()
+    assert "index.html" in pages and browser_site.event_pages()
+    failures: dict[str, list[str]] = {}
+    with browser_site.page() as (page, problems):
+        for rel in pages:
+            problems.clear()
+            goto(page, browser_site.url(rel))
+            if problems.all():
+                failures[rel] = problems.all()
+    assert not failures, "\n".join(f"{rel}:\n  " + "\n  ".join(p) for rel, p in failures.items())
+
+
+# --------------------------------------------------------------------------- keyboard
+
+
+def test_tab_reaches_skip_link_first_then_every_event_link(browser_site: BrowserSite) -> None:  # noqa: F811
+    with browser_site.page() as (page, problems):
+        goto(page, browser_site.url("index.html"))
+        event_links = {
+            href.split("#")[0]
+            for href in page.eval_on_selector_all("a[href]", f"els => els.map({URL_OF})")
+            if href.startswith(browser_site.url("events/")) and href.split("#")[0].endswith(".html")
+        }
+        assert event_links, "the index links no event pages"
+
+        page.keyboard.press("Tab")
+        first = page.evaluate("""() => { const e = document.activeElement;
+            return {cls: e.className, href: e.getAttribute('href'), text: e.textContent.trim()}; }""")
+        assert first["href"] == "#main" and "skip" in first["cls"], f"first Tab stop: {first}"
+
+        focused: list[str] = []
+        # Remember elements, not hrefs: several links may share an href (the site title
+        # and a chart link both point at index.html), and only a repeated element means
+        # focus has wrapped round.
+        step = f"""() => {{
+            const e = document.activeElement;
+            window.__tabSeen = window.__tabSeen || new Set();
+            if (!e || e === document.body) return {{again: false, href: ''}};
+            const again = window.__tabSeen.has(e);
+            window.__tabSeen.add(e);
+            return {{again, href: ({URL_OF})(e) || ''}};
+        }}"""
+        page.evaluate(step)  # the skip link
+        for _ in range(1000):  # far more stops than the page has; the loop ends on a wrap
+            page.keyboard.press("Tab")
+            stop = page.evaluate(step)
+            if stop["again"]:
+                break
+            if stop["href"]:
+                focused.append(stop["href"].split("#")[0])
+        missing = event_links - set(focused)
+        assert not missing, f"event links never reached by Tab: {sorted(missing)}"
+
+        # The skip link works: it moves to <main>.
+        page.keyboard.press("Home")
+        goto(page, browser_site.url("index.html"))
+        page.keyboard.press("Tab")
+        page.keyboard.press("Enter")
+        assert page.evaluate("() => location.hash") == "#main"
+        assert page.evaluate("() => document.getElementById('main') !== null")
+        assert not problems.all(), problems.all()
+
+
+# --------------------------------------------------------------------------- links
+
+
+def _fetch_status(url: str) -> int:
+    """Status of one GET, without following redirects: a link must name the file itself."""
+    parts = urlsplit(url)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+    try:
+        conn.request("GET", parts.path + (f"?{parts.query}" if parts.query else ""))
+        return conn.getresponse().status
+    finally:
+        conn.close()
+
+
+def test_every_internal_link_resolves(browser_site: BrowserSite) -> None:  # noqa: F811
+    """a[href], link[href], script[src] and img[src] of every page answer 200, and a
+    #fragment names an element that exists on the target page."""
+    links: dict[str, set[str]] = {}   # target URL (with fragment) -> pages linking it
+    ids: dict[str, set[str]] = {}     # page URL -> ids (and a[name]s) in its DOM
+    bad_schemes: list[str] = []
+    with browser_site.page() as (page, _problems):
+        for rel in browser_site.html_pages():
+            url = browser_site.url(rel)
+            goto(page, url)
+            ids[url] = set(page.eval_on_selector_all(
+                "[id], a[name]", "els => els.map(e => e.id || e.getAttribute('name'))"))
+            for target in page.eval_on_selector_all(LINK_SELECTOR, f"els => els.map({URL_OF})"):
+                scheme = urlsplit(target).scheme
+                if scheme == "javascript":
+                    bad_schemes.append(f"{rel}: {target}")
+                elif browser_site.is_internal(target):
+                    links.setdefault(target, set()).add(rel)
+    assert not bad_schemes, bad_schemes
+    assert links, "no internal links found at all"
+
+    broken: list[str] = []
+    status_of: dict[str, int] = {}
+    for target, sources in sorted(links.items()):
+        url, fragment = urldefrag(target)
+        if url not in status_of:
+            status_of[url] = _fetch_status(url)
+        where = ", ".join(sorted(sources)[:3]) + (" ..." if len(sources) > 3 else "")
+        if status_of[url] != 200:
+            broken.append(f"{status_of[url]} {url} (linked from {where})")
+        elif fragment and url in ids and fragment not in ids[url]:
+            broken.append(f"no #{fragment} in {url} (linked from {where})")
+    assert not broken, "\n".join(broken)
+
+
+# --------------------------------------------------------------------------- layout
+
+
+def _screenshot_path(name: str, tmp_path: Path) -> Path:
+    """docs/ when DATELINE_SCREENSHOTS=1 (to refresh the README's images), else tmp."""
+    if os.environ.get("DATELINE_SCREENSHOTS") == "1":
+        return REPO / "docs" / name
+    return tmp_path / name
+
+
+def _horizontal_overflow(page, width: int) -> dict | None:
+    """The page's scroll width when it is wider than the screen, else None."""
+    sizes = page.evaluate("""() => ({scroll: document.scrollingElement.scrollWidth,
+                                     inner: window.innerWidth})""")
+    # Mobile Chrome may widen the layout viewport to fit wide content, which would make
+    # innerWidth follow the overflow: compare with the device width as well.
+    return None if sizes["scroll"] <= min(sizes["inner"], width) else sizes
+
+
+def test_screenshots_and_no_horizontal_scroll_on_a_phone(browser_site: BrowserSite,  # noqa: F811
+                                                         tmp_path: Path) -> None:
+    for name, options in (("screenshot-desktop.png", DESKTOP), ("screenshot-phone.png", PHONE)):
+        with browser_site.page(**options) as (page, problems):
+            goto(page, browser_site.url("index.html"))
+            path = _screenshot_path(name, tmp_path)
+            page.screenshot(path=str(path))
+            assert path.stat().st_size > 1000
+            assert not problems.all(), problems.all()
+            if options is PHONE:
+                overflow = _horizontal_overflow(page, PHONE["viewport"]["width"])
+                assert overflow is None, f"index scrolls sideways on a phone: {overflow}"
+
+
+def test_no_page_scrolls_sideways_on_a_phone(browser_site: BrowserSite) -> None:  # noqa: F811
+    wide: dict[str, dict] = {}
+    with browser_site.page(**PHONE) as (page, _problems):
+        for rel in browser_site.html_pages():
+            goto(page, browser_site.url(rel))
+            overflow = _horizontal_overflow(page, PHONE["viewport"]["width"])
+            if overflow:
+                wide[rel] = overflow
+    assert not wide, f"pages wider than a 390 px phone: {wide}"
+
+
+# --------------------------------------------------------------------------- axe-core
+
+
+def axe_script() -> str:
+    """axe-core's own axe.min.js, as shipped inside the axe-playwright-python wheel (no CDN:
+    the tests run offline)."""
+    try:
+        from axe_playwright_python.base import AXE_FILE_PATH
+    except ImportError:
+        unavailable("axe-playwright-python is not installed (it is in the test extra)")
+    return Path(AXE_FILE_PATH).read_text(encoding="utf-8")
+
+
+def axe_violations(page, script: str) -> list[dict]:
+    """Run axe-core on the loaded page with the WCAG 2.1 A and AA rule tags."""
+    page.evaluate(script)
+    result = page.evaluate("""(tags) => axe.run(document, {
+        runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})""", AXE_TAGS)
+    return result["violations"]
+
+
+def format_violations(rel: str, violations: list[dict]) -> str:
+    """One block per violation: rule id, impact, help, and the offending nodes' targets."""
+    lines = []
+    for v in violations:
+        lines.append(f"{rel}: {v['id']} ({v.get('impact')}): {v['help']} [{v['helpUrl']}]")
+        for node in v["nodes"][:10]:
+            # failureSummary is "Fix any of the following:\n  reason\n  reason".
+            reasons = [r.strip() for r in node.get("failureSummary", "").splitlines()[1:]]
+            lines.append(f"    {' > '.join(map(str, node['target']))}: {'; '.join(reasons)}")
+    return "\n".join(lines)
+
+
+def test_axe_wcag21_aa_on_every_page(browser_site: BrowserSite) -> None:  # noqa: F811
+    script = axe_script()
+    pages = browser_site.html_pages()
+    assert "index.html" in pages and browser_site.event_pages()
+    report: list[str] = []
+    with browser_site.page() as (page, _problems):
+        for rel in pages:
+            goto(page, browser_site.url(rel))
+            violations = axe_violations(page, script)
+            if violations:
+                report.append(format_violations(rel, violations))
+    assert not report, "axe-core (WCAG 2.1 A/AA) violations:\n" + "\n".join(report)
+
+
+def test_axe_wcag21_aa_on_a_phone(browser_site: BrowserSite) -> None:  # noqa: F811
+    """The phone layout is a different rendering (reflow, target sizes): audit it too."""
+    script = axe_script()
+    report: list[str] = []
+    with browser_site.page(**PHONE) as (page, _problems):
+        for rel in ("index.html", browser_site.event_pages()[0]):
+            goto(page, browser_site.url(rel))
+            violations = axe_violations(page, script)
+            if violations:
+                report.append(format_violations(rel, violations))
+    assert not report, "axe-core (WCAG 2.1 A/AA) violations on a phone:\n" + "\n".join(report)
+
+
+# --------------------------------------------------------------------------- serve
+
+
+def test_serve_live_reload_and_error_overlay(browser_site: BrowserSite) -> None:  # noqa: F811
+    """`dateline serve` in a real browser: a failed build shows the overlay over the last
+    good page; the next good build reloads the page, which clears it."""
+    import threading
+
+    from dateline.serve import LiveState, make_server, run_build
+
+    live = LiveState()
+    run_build(lambda: [], live, say=lambda _: None)
+    server = make_server(browser_site.out, port=0, base_path="/dateline/", live=live)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
+                              daemon=True)
+    thread.start()
+    try:
+        with browser_site.page() as (page, problems):
+            goto(page, server.url)
+            page.wait_for_function("() => document.querySelector('script[data-build]')")
+            page.wait_for_timeout(300)  # let the event stream connect
+            problem = "content/events/x.yaml:3: date: cannot read '2022-02-30' (no such day)"
+            run_build(lambda: [problem], live, say=lambda _: None)
+            overlay = page.locator("#dateline-build-error")
+            overlay.wait_for(state="visible", timeout=10_000)
+            assert problem in overlay.inner_text()
+            assert overlay.get_attribute("role") == "alert"
+
+            with page.expect_navigation(timeout=10_000):
+                run_build(lambda: [], live, say=lambda _: None)
+            page.wait_for_load_state("load")
+            assert page.locator("#dateline-build-error").count() == 0
+            # The reload cuts the old page's event stream: that abort is expected.
+            left = [p for p in problems.all() if "/__dateline/events: net::ERR_ABORTED" not in p]
+            assert not left, left
+    finally:
+        live.close()
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+
+
+# --------------------------------------------------------------------------- placeholders
+# The index's finder (search box and tag/person/place filter) is being built by the lead.
+# These helpers are where its browser checks go; no test calls them yet, so nothing here
+# tests a feature before it exists.
+
+
+def exercise_search(page, site: BrowserSite) -> None:
+    """Placeholder: type an event's title words into the search box and expect that event
+    listed and others hidden; then clear it and expect every event back."""
+    raise NotImplementedError("search box browser checks: to be written with the finder")
+
+
+def exercise_filters(page, site: BrowserSite) -> None:
+    """Placeholder: pick a tag/person/place in the filter and expect exactly the events
+    carrying it; the choice should survive a reload through the ?filter= query."""
+    raise NotImplementedError("filter browser checks: to be written with the finder")
