@@ -111,7 +111,7 @@ def test_build_py_and_python_m_are_the_same_command(tmp_path):
 
 def test_every_command_has_help():
     top = run_dateline("--help").stdout
-    for command in ("build", "check", "normalize", "extract"):
+    for command in ("build", "check", "normalize", "extract", "serve", "init"):
         assert command in top
         result = run_dateline(command, "--help")
         assert result.returncode == 0 and len(result.stdout.splitlines()) > 3

@@ -95,23 +95,39 @@ def _load_checked(root: Path, strict: bool, base_url: str | None = None):
               help="Output folder [default: site/ in the site folder].")
 @click.option("--base-url", default=None, help="Path the site is served under, e.g. /my-timeline/.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option("--no-cache", is_flag=True, help="Ignore .dateline-cache/ and build everything.")
+@click.option("--timings", is_flag=True, help="Print the time each stage took (to stderr).")
 @click.pass_obj
-def build(root: Path, out: Path | None, base_url: str | None, strict: bool) -> None:
+def build(root: Path, out: Path | None, base_url: str | None, strict: bool, no_cache: bool,
+          timings: bool) -> None:
     """Build the static site from content/ (all or nothing: a failed build changes nothing)."""
-    from dateline.write import write_site
+    from dateline.builder import build_site
 
     started = time.perf_counter()
     out = out or root / "site"
     if base_url is not None and not base_url.startswith("/"):
         raise click.BadParameter("expected a path such as /my-timeline/", param_hint="--base-url")
-    content, files = _load_checked(root, strict, base_url)
-    if files is None:
+    result = build_site(root, out, base_url, strict, use_cache=not no_cache)
+    _print_problems(result.problems)
+    if timings:
+        for name, seconds in result.timings.items():
+            click.echo(f"timing {name.replace(' ', '_')} {seconds:.4f}", err=True)
+    if not result.ok:
+        failing = result.problems if strict else [p for p in result.problems if p.severity == "error"]
+        if failing and not any(p.path.startswith(("templates/", "(default")) for p in failing):
+            click.echo(f"{len(failing)} problem(s) found"
+                       f"{' (warnings count as errors with --strict)' if strict else ''}", err=True)
         click.echo(f"build failed; {out} left as it was", err=True)
         sys.exit(EXIT_BAD_INPUT)
-    report = write_site(files, out)
-    click.echo(f"built {out}: {len(content.events)} events, {len(files)} files "
+    elapsed = time.perf_counter() - started
+    if result.up_to_date:
+        click.echo(f"{out} is up to date ({elapsed:.2f} s)")
+        return
+    report = result.report
+    assert report is not None
+    click.echo(f"built {out}: {result.events} events, {result.files} files "
                f"({report.written} written, {report.unchanged} unchanged, {report.removed} removed) "
-               f"in {time.perf_counter() - started:.2f} s")
+               f"in {elapsed:.2f} s")
 
 
 @cli.command()
@@ -209,6 +225,46 @@ def extract(root: Path, articles: tuple[str, ...], published: dt.date | None, ou
                    f"{'to write' if dry_run else 'written'}, {len(report.skipped)} skipped")
     if failed:
         sys.exit(EXIT_BAD_INPUT)
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; keep the default unless you know why.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option("--base-url", default=None,
+              help="Path to serve the site under [default: base_url from timeline.yaml].")
+@click.option("--open", "open_browser", is_flag=True, help="Open the site in a browser.")
+@click.pass_obj
+def serve(root: Path, host: str, port: int, base_url: str | None, open_browser: bool) -> None:
+    """Build, serve site/ locally under its base path, and rebuild and reload on every change."""
+    from dateline.content import load_timeline
+    from dateline.serve import ServeError
+    from dateline.serve import serve as run_server
+
+    base = base_url or load_timeline(root, []).base_url
+    try:
+        run_server(root, root / "site", host=host, port=port, open_browser=open_browser,
+                   base_path=base)
+    except ServeError as exc:
+        click.echo(f"dateline: {exc}", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+
+
+@cli.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+def init(directory: Path) -> None:
+    """Create a new timeline site in DIRECTORY: an example event, templates to override,
+    the JSON Schemas for editors, and the GitHub Pages workflow."""
+    from dateline.scaffold import ScaffoldError, init_site
+
+    try:
+        written = init_site(directory)
+    except ScaffoldError as exc:
+        click.echo(f"dateline: {exc}", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    for path in written:
+        click.echo(f"wrote {path}")
+    click.echo(f"next: cd {directory} && dateline build   (or: dateline serve)")
 
 
 def main() -> None:

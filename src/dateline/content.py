@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from dateline.cache import BuildState, FileEntry, digest
 from dateline.dates import DateError, DateValue, looks_like_value, parse_value
 from dateline.model import Content, Era, Event, Media, Problem, Source, Timeline
 
@@ -67,6 +68,7 @@ class Doc:
                     if isinstance(sub_key, yaml.ScalarNode):
                         self.lines[f"{key_node.value}.{sub_key.value}"] = sub_key.start_mark.line + 1
         self.top = node.start_mark.line + 1
+        self.digest = ""
 
     def error(self, key: str | None, message: str, severity: str = "error") -> None:
         line = self.top
@@ -128,7 +130,9 @@ def read_yaml(path: Path, shown: str, problems: list[Problem]) -> Doc | None:
     if not isinstance(data, dict):
         problems.append(Problem(shown, 1, None, "file holds no fields"))
         return None
-    return Doc(shown, node, data, problems)
+    doc = Doc(shown, node, data, problems)
+    doc.digest = digest(shown, raw)
+    return doc
 
 
 def _char_at(text: str, line: int, column: int) -> str:
@@ -264,7 +268,7 @@ def parse_event(doc: Doc, stem: str, default_base: dt.date | None,
         tags=_names(doc, "tags", d.get("tags")),
         people=_names(doc, "people", d.get("people")),
         places=_names(doc, "places", d.get("places")),
-        source=source, date_basis=date_basis, media=media,
+        source=source, date_basis=date_basis, media=media, digest=doc.digest,
     )
     has_errors = any(p.severity == "error" for p in doc.problems[before:])
     return None if has_errors or date is None else event
@@ -368,32 +372,75 @@ def event_files(root: Path) -> list[Path]:
                   if p.suffix in (".yaml", ".yml") and not p.name.startswith("."))
 
 
-def load_site(root: Path) -> Content:
-    """Load and validate all of a site's content; problems are returned, not raised."""
+def load_site(root: Path, state: BuildState | None = None) -> Content:
+    """Load and validate all of a site's content; problems are returned, not raised.
+
+    With a `state` from the previous build, files whose size and mtime are unchanged are
+    taken from it instead of being parsed again, and `state.files` is brought up to date.
+    """
     problems: list[Problem] = []
     timeline = load_timeline(root, problems)
+    settings_key = _settings_key(root)
+    cached = state.files if state is not None and state.settings_key == settings_key else {}
+    fresh: dict[str, FileEntry] = {}
     events: list[Event] = []
-    seen: dict[str, Event] = {}
+    seen: dict[str, tuple[Event, int | None]] = {}
     for path in event_files(root):
-        doc = read_yaml(path, _shown(path, root), problems)
-        if doc is None:
-            continue
-        event = parse_event(doc, path.stem, timeline.date_base)
+        shown = _shown(path, root)
+        try:
+            st = path.stat()
+        except OSError:
+            st = None
+        stat = (st.st_size, st.st_mtime_ns) if st else (-1, -1)
+        entry = cached.get(shown)
+        if entry is None or entry.stat != stat or st is None:
+            entry = _parse_file(path, shown, timeline.date_base, stat)
+        fresh[shown] = entry
+        problems.extend(entry.problems)
+        event = entry.event
         if event is None:
             continue
         other = seen.get(event.slug)
         if other is not None:
-            doc.error("id" if "id" in doc.data else None,
-                      f"duplicate id {event.id!r}: {other.path} has it too "
-                      "(ids compare ignoring case)")
+            id_line = _id_line(path) if event.id != path.stem else None
+            problems.append(Problem(shown, id_line or 1, "id" if id_line else None,
+                                    f"duplicate id {event.id!r}: {other[0].path} has it too "
+                                    "(ids compare ignoring case)"))
             continue
-        seen[event.slug] = event
+        seen[event.slug] = (event, None)
         events.append(event)
+    if state is not None:
+        state.files, state.settings_key = fresh, settings_key
     events.sort(key=Event.sort_key)
     # Files in name order, each file's problems top to bottom, whatever order they were found.
     order = {path: i for i, path in enumerate(dict.fromkeys(p.path for p in problems))}
     problems.sort(key=lambda p: (order[p.path], p.line or 0))
     return Content(timeline, events, problems)
+
+
+def _parse_file(path: Path, shown: str, base: dt.date | None, stat: tuple[int, int]) -> FileEntry:
+    problems: list[Problem] = []
+    doc = read_yaml(path, shown, problems)
+    event = parse_event(doc, path.stem, base) if doc is not None else None
+    return FileEntry(stat, event, problems, doc.digest if doc else "")
+
+
+def _id_line(path: Path) -> int | None:
+    # Only for the rare duplicate-id message: find the line that sets id.
+    try:
+        for i, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), 1):
+            if line.startswith("id:"):
+                return i
+    except (OSError, UnicodeDecodeError):
+        pass
+    return None
+
+
+def _settings_key(root: Path) -> str:
+    try:
+        return digest((root / "content" / "timeline.yaml").read_bytes())
+    except OSError:
+        return ""
 
 
 def _shown(path: Path, root: Path) -> str:

@@ -66,6 +66,7 @@ class Event:
     source: Source | None = None
     date_basis: str = ""
     media: Media | None = None
+    digest: str = field(default="", compare=False)  # of the file's bytes: what pages depend on
 
     @property
     def slug(self) -> str:

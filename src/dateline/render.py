@@ -7,13 +7,16 @@ Templates are looked up in the site's own templates/ first, then the package def
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
 import markdown
 import nh3
 
-from dateline import feeds, views
+from dateline import __version__, feeds, views
+from dateline.cache import digest
 from dateline.model import Content, Event, Problem
 
 DEFAULT_TEMPLATES = Path(__file__).parent / "templates"
@@ -38,10 +41,10 @@ class RenderError(Exception):
 class MarkdownRenderer:
     """Markdown to sanitized HTML; one converter reused, since building one is costly."""
 
-    def __init__(self) -> None:
+    def __init__(self, cache: dict[str, str] | None = None) -> None:
         self._md = markdown.Markdown(extensions=["extra", "sane_lists"], output_format="html")
-
-        self.cache: dict[str, str] = {}  # body -> HTML; a body shows on several pages
+        # body -> HTML: a body shows on several pages; the build cache keeps it between builds
+        self.cache: dict[str, str] = {} if cache is None else cache
 
     def __call__(self, text: str) -> str:
         html = self.cache.get(text)
@@ -53,7 +56,8 @@ class MarkdownRenderer:
         return html
 
 
-def make_environment(site_root: Path) -> jinja2.Environment:
+def make_environment(site_root: Path, markdown_cache: dict[str, str] | None = None
+                     ) -> jinja2.Environment:
     """The Jinja environment: site templates over defaults, autoescape, StrictUndefined."""
     defaults = jinja2.FileSystemLoader(DEFAULT_TEMPLATES)
     loader = jinja2.ChoiceLoader([
@@ -63,7 +67,7 @@ def make_environment(site_root: Path) -> jinja2.Environment:
     ])
     env = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    env.filters["markdown"] = MarkdownRenderer()
+    env.filters["markdown"] = MarkdownRenderer(markdown_cache)
     return env
 
 
@@ -71,49 +75,128 @@ FEED_ENTRIES = 100  # the newest events; a feed reader wants news, not the archi
 SPLIT_INDEX_AT = 500  # more events than this: the index links to one page per year
 
 
+@dataclass(frozen=True)
+class Page:
+    """One output file: its path, a key naming everything it shows, and how to make it."""
+
+    path: str
+    key: str
+    make: Callable[[], bytes]
+
+
 def render_site(content: Content, site_root: Path, split_at: int = SPLIT_INDEX_AT) -> dict[str, bytes]:
     """Every output file of the site as bytes, keyed by its path relative to site/."""
-    env = make_environment(site_root)
+    return {page.path: page.make() for page in plan_site(content, site_root, split_at)}
+
+
+def plan_site(content: Content, site_root: Path, split_at: int = SPLIT_INDEX_AT,
+              markdown_cache: dict[str, str] | None = None) -> list[Page]:
+    """The site as a list of pages that render on demand.
+
+    A page's key changes whenever anything it shows may have changed (its events and their
+    neighbours, the timeline settings, the templates), so an incremental build renders
+    only the pages whose key differs from the last build's.
+    """
+    env = make_environment(site_root, markdown_cache)
     timeline, events = content.timeline, content.events
     terms = views.collect_terms(events)
     years = views.group_by_year(events)
     split = len(events) > split_at
     common = {"timeline": timeline, "terms": terms, "term_kinds": views.TERM_KINDS,
               "event_url": event_url, "eras_of": lambda e: views.eras_of(e, timeline.eras)}
-    files: dict[str, bytes] = {".nojekyll": b""}
+    base_key = digest(__version__, repr(timeline), split, _templates_digest(site_root))
+    faces = {e.slug: digest(e.digest, *(t.url for t in terms.of(e))) for e in events}
+    plan: list[Page] = [Page(".nojekyll", "", lambda: b"")]
 
-    def page(path: str, template: str, **context: object) -> None:
-        root = "../" * path.count("/")
-        files[path] = _render(env, template, root=root, page_path=path, **common, **context)
+    def page(path: str, template: str, key: tuple, **context: object) -> None:
+        def make() -> bytes:
+            return _render(env, template, root="../" * path.count("/"), page_path=path,
+                           **common, **context)
+        plan.append(Page(path, digest(base_key, path, *key), make))
 
+    def face_list(evs: Iterable[Event]) -> tuple[str, ...]:
+        return tuple(faces[e.slug] for e in evs)
+
+    year_list = tuple(g.year for g in years)
     year_href = "years/{year}.html" if split else "#y{year}"
-    page("index.html", "index.html", years=[] if split else years, year_summaries=years if split else [],
-         events=events, split=split,
+    page("index.html", "index.html", face_list(events), years=[] if split else years,
+         year_summaries=years if split else [], events=events, split=split,
          navigation=views.year_navigation(years, "years/{year}.html" if split else "#{anchor}"),
          chart=views.overview_chart(events, timeline.eras, href=year_href))
     if split:
         for i, group in enumerate(years):
-            page(f"years/{group.year}.html", "year.html", group=group, years=[group],
-                 navigation=views.year_navigation(years, "{year}.html"),
+            page(f"years/{group.year}.html", "year.html", (year_list, *face_list(group.events)),
+                 group=group, years=[group], navigation=views.year_navigation(years, "{year}.html"),
                  previous=years[i - 1] if i else None,
                  next=years[i + 1] if i + 1 < len(years) else None)
     for i, event in enumerate(events):
-        page(event_url(event), "event.html", event=event,
-             previous=events[i - 1] if i > 0 else None,
-             next=events[i + 1] if i + 1 < len(events) else None,
-             related=views.related_events(event, terms))
+        previous = events[i - 1] if i > 0 else None
+        following = events[i + 1] if i + 1 < len(events) else None
+        # The neighbourhood holds every event related_events() could pick, so the key is
+        # known without computing the related list for pages that will not be rendered.
+        near = views.neighbourhood(event, terms)
+        page(event_url(event), "event.html",
+             (faces[event.slug], previous and faces[previous.slug],
+              following and faces[following.slug], *face_list(near)),
+             event=event, previous=previous, next=following,
+             related=_Lazy(views.related_events, event, terms))
     for kind, singular, heading in views.TERM_KINDS:
-        page(f"{kind}/index.html", "terms.html", kind=kind, heading=heading,
-             items=terms.by_kind[kind])
-        for term in terms.by_kind[kind]:
-            page(term.url, "term.html", term=term, singular=singular, heading=heading,
-                 years=views.group_by_year(list(term.events)))
-    pages = [p for p in files if p.endswith(".html")]
-    files.update(feeds.render_exports(content, event_url, timeline.url or None, pages=pages,
-                                      feed_limit=FEED_ENTRIES,
-                                      filter_keys=lambda e: [f"{t.kind}:{t.slug}" for t in terms.of(e)]))
-    files.update(static_files(site_root))
-    return files
+        items = terms.by_kind[kind]
+        page(f"{kind}/index.html", "terms.html", tuple((t.name, t.url, len(t.events)) for t in items),
+             kind=kind, heading=heading, items=items)
+        for term in items:
+            page(term.url, "term.html", (term.name, *face_list(term.events)), term=term,
+                 singular=singular, heading=heading, years=_Lazy(views.group_by_year, list(term.events)))
+    html_pages = [p.path for p in plan if p.path.endswith(".html")]
+
+    def exports() -> dict[str, bytes]:
+        return feeds.render_exports(
+            content, event_url, timeline.url or None, pages=html_pages, feed_limit=FEED_ENTRIES,
+            filter_keys=lambda e: [f"{t.kind}:{t.slug}" for t in terms.of(e)])
+
+    export_key = digest(base_key, "exports", *faces.values(), *html_pages)
+    memo: dict[str, dict[str, bytes]] = {}
+    for name in EXPORT_FILES:
+        if name == "sitemap.xml" and not timeline.url:
+            continue
+        plan.append(Page(name, export_key, lambda name=name: memo.setdefault("x", exports())[name]))
+    for path, data in static_files(site_root).items():
+        plan.append(Page(path, digest(data), lambda data=data: data))
+    return plan
+
+
+EXPORT_FILES = ("feed.xml", "events.ics", "timeline.json", "events.csv", "events.json", "sitemap.xml")
+
+
+class _Lazy:
+    """A value computed only if a template uses it (iteration or truth test)."""
+
+    def __init__(self, fn: Callable, *args: object) -> None:
+        self._fn, self._args, self._value = fn, args, None
+
+    def _get(self) -> list:
+        if self._value is None:
+            self._value = self._fn(*self._args)
+        return self._value
+
+    def __iter__(self):
+        return iter(self._get())
+
+    def __bool__(self) -> bool:
+        return bool(self._get())
+
+    def __len__(self) -> int:
+        return len(self._get())
+
+
+def _templates_digest(site_root: Path) -> str:
+    parts: list[object] = []
+    for folder in (DEFAULT_TEMPLATES, site_root / "templates"):
+        if folder.is_dir():
+            for path in sorted(folder.rglob("*")):
+                if path.is_file():
+                    parts += [path.relative_to(folder).as_posix(), path.read_bytes()]
+    return digest(*parts)
 
 
 def event_url(event: Event) -> str:

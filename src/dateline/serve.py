@@ -485,22 +485,15 @@ def run_build(build: Build, live: LiveState, say: Say = _say) -> list[str]:
 
 
 def default_build(root: Path, out: Path, say: Say = _say) -> list[str]:
-    """Build `root` into `out` as `dateline build` does; problem lines, never raising for
-    bad content. The CLI passes its own build; this one serves direct callers."""
-    from dateline.content import load_site
-    from dateline.render import RenderError, render_site
-    from dateline.write import write_site
+    """Build `root` into `out` exactly as `dateline build` does (same cache, same all-or-nothing
+    write); returns the problem lines of a failed build, never raising for bad content."""
+    from dateline.builder import build_site
 
-    content = load_site(root)
-    if content.errors:
-        return [str(p) for p in content.problems]
-    for warning in content.warnings:
+    result = build_site(root, out)
+    if not result.ok:
+        return [str(p) for p in result.problems]
+    for warning in result.problems:
         say(str(warning))
-    try:
-        files = render_site(content, root)
-    except RenderError as exc:
-        return [str(exc.problem)]
-    write_site(files, out)
     return []
 
 

@@ -78,27 +78,35 @@ def collect_terms(events: list[Event]) -> Terms:
     return terms
 
 
-def related_events(event: Event, terms: Terms, limit: int = 5, window: int = 12) -> list[Event]:
+RELATED_WINDOW = 12
+
+
+def neighbourhood(event: Event, terms: Terms, window: int = RELATED_WINDOW) -> list[Event]:
+    """The events near this one in each of its terms: all that related_events() may pick."""
+    out: list[Event] = []
+    for term in terms.of(event):
+        i = term.index[event.slug]
+        out.extend(term.events[max(i - window, 0): i + window + 1])
+    return out
+
+
+def related_events(event: Event, terms: Terms, limit: int = 5,
+                   window: int = RELATED_WINDOW) -> list[Event]:
     """Events sharing the most tags, people or places with this one; nearer in time first.
 
     Only the `window` nearest events of each term are considered: a tag on thousands of
     events must not make every page cost thousands of comparisons.
     """
     shared: Counter[str] = Counter()
-    by_slug: dict[str, Event] = {}
-    for term in terms.of(event):
-        i = term.index[event.slug]
-        for other in term.events[max(i - window, 0): i + window + 1]:
-            if other.slug != event.slug:
-                shared[other.slug] += 1
-                by_slug[other.slug] = other
+    order: dict[str, tuple[int, int, Event]] = {}
     mid = event.date.first.toordinal()
-
-    def rank(slug: str) -> tuple:
-        other = by_slug[slug]
-        return (-shared[slug], abs(other.date.first.toordinal() - mid), other.sort_key())
-
-    return [by_slug[s] for s in sorted(shared, key=rank)[:limit]]
+    for other in neighbourhood(event, terms, window):
+        if other.slug != event.slug:
+            shared[other.slug] += 1
+            if other.slug not in order:
+                order[other.slug] = (abs(other.date.first.toordinal() - mid), len(order), other)
+    ranked = sorted(shared, key=lambda slug: (-shared[slug], *order[slug][:2]))
+    return [order[slug][2] for slug in ranked[:limit]]
 
 
 @dataclass(frozen=True)

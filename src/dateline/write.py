@@ -61,6 +61,31 @@ def write_site(files: dict[str, bytes], out: Path) -> WriteReport:
     return WriteReport(written, unchanged, len(stale))
 
 
+def update_site(changed: dict[str, bytes], keep: set[str], out: Path) -> WriteReport:
+    """Bring an existing site up to date in place: write `changed` files, delete files not in `keep`.
+
+    Only for a site/ the previous build wrote and nobody touched since (the caller checks
+    its manifest), and only after every page rendered: each file is replaced atomically.
+    """
+    for rel in changed:
+        _check_relative(rel)
+    existing = _relative_files(out)
+    for rel, data in sorted(changed.items()):
+        target = out / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, target)
+    stale = existing - keep - changed.keys()
+    for rel in sorted(stale):
+        (out / rel).unlink()
+    for rel in sorted({str(Path(r).parent) for r in stale}, key=len, reverse=True):
+        folder = out / rel
+        if rel != "." and folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+    return WriteReport(len(changed), len(keep) - len(changed), len(stale))
+
+
 def _check_relative(rel: str) -> None:
     # Content validation keeps ids and slugs tame; this is the last guard before the disk.
     parts = rel.split("/")

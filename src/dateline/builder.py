@@ -1,0 +1,104 @@
+"""The build recipe: load -> validate -> plan pages -> render what changed -> write.
+
+`build` and `serve` both call build_site(). It never raises for bad content: problems come
+back in the result, and a failed build leaves site/ exactly as it was.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dateline import cache
+from dateline.content import load_site
+from dateline.model import Content, Problem
+from dateline.render import RenderError, plan_site
+from dateline.write import WriteReport, update_site, write_site
+
+
+@dataclass
+class BuildResult:
+    """What a build did, for the command line and for serve."""
+
+    ok: bool
+    problems: list[Problem] = field(default_factory=list)
+    events: int = 0
+    files: int = 0
+    report: WriteReport | None = None
+    up_to_date: bool = False
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def build_site(root: Path, out: Path, base_url: str | None = None, strict: bool = False,
+               use_cache: bool = True) -> BuildResult:
+    """Build `root`'s content into `out`, reusing what the previous build left where valid."""
+    clock = _Clock()
+    out = out.resolve()
+    fingerprint = cache.input_fingerprint(root, (str(out), base_url, strict))
+    if use_cache and _up_to_date(root, out, fingerprint):
+        clock.lap("check")
+        return BuildResult(True, up_to_date=True, timings=clock.laps)
+    state = cache.load_state(root) if use_cache else cache.BuildState()
+    content = load_site(root, state)
+    if base_url is not None:
+        content.timeline = dataclasses.replace(content.timeline, base_url=base_url.rstrip("/") + "/")
+    clock.lap("load")
+    failing = content.problems if strict else content.errors
+    if failing:
+        cache.clear_fingerprint(root)
+        return BuildResult(False, content.problems, len(content.events), timings=clock.laps)
+    try:
+        plan = plan_site(content, root, markdown_cache=state.markdown)
+        clock.lap("plan")
+        incremental = state.out == str(out) and cache.site_unchanged(out, state.manifest)
+        if incremental:
+            changed = {p.path: p.make() for p in plan
+                       if state.pages.get(p.path) != p.key or p.path not in state.manifest}
+            clock.lap("render")
+            report = update_site(changed, {p.path for p in plan}, out)
+        else:
+            files = {p.path: p.make() for p in plan}
+            clock.lap("render")
+            report = write_site(files, out)
+    except RenderError as exc:
+        cache.clear_fingerprint(root)
+        return BuildResult(False, [*content.problems, exc.problem], len(content.events),
+                           timings=clock.laps)
+    clock.lap("write")
+    if use_cache:
+        _remember(root, out, state, content, plan, fingerprint)
+        clock.lap("save cache")
+    return BuildResult(True, content.problems, len(content.events), len(plan), report,
+                       timings=clock.laps)
+
+
+def _up_to_date(root: Path, out: Path, fingerprint: str) -> bool:
+    stored = cache.stored_fingerprint(root).split("\n")
+    if len(stored) != 2 or stored[0] != fingerprint:
+        return False
+    return cache.digest(sorted(cache.site_manifest(out).items())) == stored[1]
+
+
+def _remember(root: Path, out: Path, state: cache.BuildState, content: Content, plan: list,
+              fingerprint: str) -> None:
+    bodies = {e.body for e in content.events}
+    state.markdown = {k: v for k, v in state.markdown.items() if k in bodies}
+    state.pages = {p.path: p.key for p in plan}
+    state.out = str(out)
+    state.manifest = cache.site_manifest(out)
+    # Only a build without warnings may be skipped next time: warnings must be shown again.
+    line = "" if content.problems else f"{fingerprint}\n{cache.digest(sorted(state.manifest.items()))}"
+    cache.save_state(root, state, line)
+
+
+class _Clock:
+    def __init__(self) -> None:
+        self.laps: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.laps[name] = now - self._last
+        self._last = now
