@@ -13,6 +13,7 @@ from pathlib import Path
 
 from dateline import cache
 from dateline.content import load_site
+from dateline.feeds import Fragments
 from dateline.model import Content, Problem
 from dateline.render import RenderError, plan_site
 from dateline.write import WriteReport, update_site, write_site
@@ -50,7 +51,8 @@ def build_site(root: Path, out: Path, base_url: str | None = None, strict: bool 
         cache.clear_fingerprint(root)
         return BuildResult(False, content.problems, len(content.events), timings=clock.laps)
     try:
-        plan = plan_site(content, root, markdown_cache=state.markdown)
+        fragments = Fragments(state.fragments)
+        plan = plan_site(content, root, markdown_cache=state.markdown, fragments=fragments)
         clock.lap("plan")
         incremental = state.out == str(out) and cache.site_unchanged(out, state.manifest)
         if incremental:
@@ -68,6 +70,7 @@ def build_site(root: Path, out: Path, base_url: str | None = None, strict: bool 
                            timings=clock.laps)
     clock.lap("write")
     if use_cache:
+        state.fragments = fragments.fresh() if fragments.used else state.fragments
         _remember(root, out, state, content, plan, fingerprint)
         clock.lap("save cache")
     return BuildResult(True, content.problems, len(content.events), len(plan), report,

@@ -26,6 +26,7 @@ CACHE_DIR = ".dateline-cache"
 STATE_FILE = "state.pickle"
 FINGERPRINT_FILE = "fingerprint"
 TEMPLATES = Path(__file__).parent / "templates"
+FORMAT = 2  # bump when BuildState changes shape: an old cache is then ignored, not misread
 
 
 @dataclass
@@ -42,11 +43,12 @@ class FileEntry:
 class BuildState:
     """Everything the previous build left for this one."""
 
-    version: str = __version__
+    version: str = f"{__version__}/{FORMAT}"
     settings_key: str = ""  # timeline.yaml digest: phrase dates depend on its date_base
     files: dict[str, FileEntry] = field(default_factory=dict)
     markdown: dict[str, str] = field(default_factory=dict)
     pages: dict[str, str] = field(default_factory=dict)
+    fragments: dict[str, str] = field(default_factory=dict)  # per-event pieces of the exports
     out: str = ""
     manifest: dict[str, tuple[int, int]] = field(default_factory=dict)
 
@@ -67,7 +69,7 @@ def load_state(root: Path) -> BuildState:
             state = pickle.load(fh)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
         return BuildState()
-    if not isinstance(state, BuildState) or state.version != __version__:
+    if not isinstance(state, BuildState) or state.version != BuildState.version:
         return BuildState()
     return state
 

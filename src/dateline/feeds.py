@@ -18,6 +18,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
 from urllib.parse import quote, urlsplit
 
+from dateline.cache import digest
 from dateline.dates import Bound, DateValue
 from dateline.model import Content, Event, Timeline
 
@@ -36,9 +37,33 @@ _URL_SAFE = "/:@!$&'()*+,;=-._~%?#"  # keep what is already a valid URL; encode 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # OWASP CSV injection prefixes
 
 
+class Fragments(dict):
+    """Per-event pieces of the exports from the previous build, keyed by what they show.
+
+    The big exports list every event; with this memo a rebuild after one edit formats one
+    event again instead of ten thousand. `used` lets the caller drop what is now stale.
+    """
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*args)
+        self.used: set[str] = set()
+
+    def get_or_make(self, fn: Callable[[], str], *key_parts: object) -> str:
+        key = digest(*key_parts)
+        self.used.add(key)
+        value = self.get(key)
+        if value is None:
+            value = self[key] = fn()
+        return value
+
+    def fresh(self) -> dict[str, str]:
+        return {k: v for k, v in self.items() if k in self.used}
+
+
 def render_exports(content: Content, event_url: Callable[[Event], str], site_url: str | None,
                    pages: Iterable[str] = (), feed_limit: int | None = None,
-                   filter_keys: Callable[[Event], list[str]] | None = None) -> dict[str, bytes]:
+                   filter_keys: Callable[[Event], list[str]] | None = None,
+                   memo: Fragments | None = None) -> dict[str, bytes]:
     """All export files, keyed by their path relative to site/.
 
     event_url(event) is the event page's path relative to the site root; site_url is the
@@ -48,12 +73,13 @@ def render_exports(content: Content, event_url: Callable[[Event], str], site_url
     """
     base = _site_base(site_url)
     urls = {e.slug: event_url(e) for e in content.events}
+    memo = Fragments() if memo is None else memo
     files = {
         "feed.xml": atom_feed(content, urls, base, feed_limit),
-        "events.ics": icalendar(content, urls, base),
-        "timeline.json": timelinejs(content, urls, base),
-        "events.csv": events_csv(content),
-        "events.json": search_index(content, urls, filter_keys),
+        "events.ics": icalendar(content, urls, base, memo),
+        "timeline.json": timelinejs(content, urls, base, memo),
+        "events.csv": events_csv(content, memo),
+        "events.json": search_index(content, urls, filter_keys, memo),
     }
     if base:
         files.update(sitemaps(content, urls, base, pages))
@@ -193,44 +219,52 @@ def _ics_date(day: dt.date) -> str:
     return f"{day.year:04d}{day.month:02d}{day.day:02d}"
 
 
-def icalendar(content: Content, urls: dict[str, str], base: str) -> bytes:
+def icalendar(content: Content, urls: dict[str, str], base: str,
+              memo: Fragments | None = None) -> bytes:
     """events.ics: one all-day VEVENT per event, spanning every day its date can mean."""
     timeline = content.timeline
+    memo = Fragments() if memo is None else memo
     host = urlsplit(base).hostname or "dateline"
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//dateline//dateline//EN",
              "CALSCALE:GREGORIAN", "METHOD:PUBLISH", f"X-WR-CALNAME:{_ics_text(timeline.title)}"]
     if timeline.description:
         lines.append(f"X-WR-CALDESC:{_ics_text(timeline.description)}")
-    for event in content.events:
-        value = event.date
-        # DTEND is exclusive for dates: the day after the last day the value can mean.
-        end = value.last + dt.timedelta(days=1) if value.last < dt.date.max else value.last
-        description = value.display()
-        if event.date_text:
-            description += f" (“{event.date_text}”)"
-        if _quote(event):
-            description += f"\n\n“{_quote(event)}”"
-        if event.source and event.source.url:
-            src = event.source
-            description += f"\n\nSource: {src.title or src.url}\n{src.url}"
-        lines += [
-            "BEGIN:VEVENT",
-            # The slug, not the id as written: ids compare ignoring case, so a change of case
-            # must not look like a new event to a subscribed calendar.
-            f"UID:{_ics_text(event.slug)}@{_ics_text(host)}",
-            f"DTSTAMP:{_ics_date(_stamp_date(event))}T000000Z",
-            f"DTSTART;VALUE=DATE:{_ics_date(value.first)}",
-            f"DTEND;VALUE=DATE:{_ics_date(end)}",
-            f"SUMMARY:{_ics_text(event.title)}",
-            f"DESCRIPTION:{_ics_text(description)}",
-        ]
-        if base:
-            lines.append(f"URL:{_absolute(base, urls[event.slug])}")
-        if event.tags:
-            lines.append("CATEGORIES:" + ",".join(_ics_text(t) for t in event.tags))
-        lines.append("END:VEVENT")
-    lines.append("END:VCALENDAR")
-    return "".join(_fold(line) + "\r\n" for line in lines).encode("utf-8")
+    head = "".join(_fold(line) + "\r\n" for line in lines)
+    body = "".join(memo.get_or_make(lambda e=e: _vevent(e, urls, base, host), "ics", e.digest,
+                                    e.date.value, urls[e.slug], base)
+                   for e in content.events)
+    return (head + body + "END:VCALENDAR\r\n").encode("utf-8")
+
+
+def _vevent(event: Event, urls: dict[str, str], base: str, host: str) -> str:
+    value = event.date
+    # DTEND is exclusive for dates: the day after the last day the value can mean.
+    end = value.last + dt.timedelta(days=1) if value.last < dt.date.max else value.last
+    description = value.display()
+    if event.date_text:
+        description += f" (“{event.date_text}”)"
+    if _quote(event):
+        description += f"\n\n“{_quote(event)}”"
+    if event.source and event.source.url:
+        src = event.source
+        description += f"\n\nSource: {src.title or src.url}\n{src.url}"
+    lines = [
+        "BEGIN:VEVENT",
+        # The slug, not the id as written: ids compare ignoring case, so a change of case
+        # must not look like a new event to a subscribed calendar.
+        f"UID:{_ics_text(event.slug)}@{_ics_text(host)}",
+        f"DTSTAMP:{_ics_date(_stamp_date(event))}T000000Z",
+        f"DTSTART;VALUE=DATE:{_ics_date(value.first)}",
+        f"DTEND;VALUE=DATE:{_ics_date(end)}",
+        f"SUMMARY:{_ics_text(event.title)}",
+        f"DESCRIPTION:{_ics_text(description)}",
+    ]
+    if base:
+        lines.append(f"URL:{_absolute(base, urls[event.slug])}")
+    if event.tags:
+        lines.append("CATEGORIES:" + ",".join(_ics_text(t) for t in event.tags))
+    lines.append("END:VEVENT")
+    return "".join(_fold(line) + "\r\n" for line in lines)
 
 
 # --- TimelineJS -----------------------------------------------------------------------------
@@ -263,39 +297,48 @@ def _strip_json(data: object) -> object:
     return data
 
 
-def timelinejs(content: Content, urls: dict[str, str], base: str) -> bytes:
+def timelinejs(content: Content, urls: dict[str, str], base: str,
+               memo: Fragments | None = None) -> bytes:
     """timeline.json for TimelineJS3. Its headline and text are inserted as HTML: escape them."""
     timeline = content.timeline
+    memo = Fragments() if memo is None else memo
+    slides = ",".join(memo.get_or_make(lambda e=e: _dumps(_strip_json(_slide(e, urls, base))).decode(),
+                                       "tljs", e.digest, e.date.value, urls[e.slug], base)
+                      for e in content.events)
     esc = html.escape
-    slides = []
-    for event in content.events:
-        value, display = event.date, event.date.display()
-        # Multi-unit periods (a season, a decade) need an end date even as a single value.
-        is_span = value.end is not None or value.start.precision in ("season", "decade",
-                                                                     "century")
-        text = f"<p>{esc(display)}</p>"
-        if _quote(event):
-            text += f"<blockquote>{esc(_quote(event))}</blockquote>"
-        text += f'<p><a href="{esc(_absolute(base, urls[event.slug]))}">More</a></p>'
-        slide: dict = {
-            "start_date": _tl_date(value.start, value.first, display),
-            "display_date": display,
-            "text": {"headline": esc(event.title), "text": text},
-            "unique_id": event.id,
-        }
-        if is_span:
-            slide["end_date"] = _tl_date(value.end or value.start, value.last)
-        if event.tags:
-            slide["group"] = event.tags[0]
-        if event.media:
-            m = event.media
-            media = {"url": m.url, "caption": esc(m.caption), "credit": esc(m.credit)}
-            if m.alt:
-                media["alt"] = m.alt
-            slide["media"] = media
-        slides.append(slide)
     title = {"text": {"headline": esc(timeline.title), "text": esc(timeline.description)}}
-    return _dumps(_strip_json({"title": title, "events": slides}))
+    # The same bytes as dumping {"events": [...], "title": ...} with sorted keys, built from
+    # per-event pieces so that one edit re-encodes one slide.
+    return f'{{"events":[{slides}],"title":{_dumps(_strip_json(title)).decode()}}}'.encode()
+
+
+def _slide(event: Event, urls: dict[str, str], base: str) -> dict:
+    esc = html.escape
+    value, display = event.date, event.date.display()
+    # Multi-unit periods (a season, a decade) need an end date even as a single value.
+    is_span = value.end is not None or value.start.precision in ("season", "decade",
+                                                                 "century")
+    text = f"<p>{esc(display)}</p>"
+    if _quote(event):
+        text += f"<blockquote>{esc(_quote(event))}</blockquote>"
+    text += f'<p><a href="{esc(_absolute(base, urls[event.slug]))}">More</a></p>'
+    slide: dict = {
+        "start_date": _tl_date(value.start, value.first, display),
+        "display_date": display,
+        "text": {"headline": esc(event.title), "text": text},
+        "unique_id": event.id,
+    }
+    if is_span:
+        slide["end_date"] = _tl_date(value.end or value.start, value.last)
+    if event.tags:
+        slide["group"] = event.tags[0]
+    if event.media:
+        m = event.media
+        media = {"url": m.url, "caption": esc(m.caption), "credit": esc(m.credit)}
+        if m.alt:
+            media["alt"] = m.alt
+        slide["media"] = media
+    return slide
 
 
 # --- CSV ------------------------------------------------------------------------------------
@@ -311,20 +354,28 @@ def _cell(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def events_csv(content: Content) -> bytes:
+def events_csv(content: Content, memo: Fragments | None = None) -> bytes:
     """events.csv: one row per event, lists joined with ";", formula-injection guarded."""
+    memo = Fragments() if memo is None else memo
+    rows = "".join(memo.get_or_make(lambda e=e: _csv_row(e), "csv", e.digest, e.date.value)
+                   for e in content.events)
+    return (_csv_line(CSV_COLUMNS) + rows).encode("utf-8")
+
+
+def _csv_line(cells: Iterable[str]) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180
-    writer.writerow(CSV_COLUMNS)
-    for e in content.events:
-        src = e.source
-        published = src.published.isoformat() if src and src.published else ""
-        row = [e.id, e.date.value, e.date.first.isoformat(), e.date.last.isoformat(),
-               e.date.precision, e.date.display(), e.title, e.date_text, ";".join(e.tags),
-               ";".join(e.people), ";".join(e.places), src.title if src else "",
-               src.url if src else "", published, src.quote if src else ""]
-        writer.writerow([_cell(c) for c in row])
-    return out.getvalue().encode("utf-8")
+    csv.writer(out, lineterminator="\r\n").writerow(cells)  # RFC 4180
+    return out.getvalue()
+
+
+def _csv_row(e: Event) -> str:
+    src = e.source
+    published = src.published.isoformat() if src and src.published else ""
+    row = [e.id, e.date.value, e.date.first.isoformat(), e.date.last.isoformat(),
+           e.date.precision, e.date.display(), e.title, e.date_text, ";".join(e.tags),
+           ";".join(e.people), ";".join(e.places), src.title if src else "",
+           src.url if src else "", published, src.quote if src else ""]
+    return _csv_line([_cell(c) for c in row])
 
 
 # --- sitemap --------------------------------------------------------------------------------
@@ -367,21 +418,30 @@ def _search_text(event: Event) -> str:
 
 
 def search_index(content: Content, urls: dict[str, str],
-                 filter_keys: Callable[[Event], list[str]] | None = None) -> bytes:
+                 filter_keys: Callable[[Event], list[str]] | None = None,
+                 memo: Fragments | None = None) -> bytes:
     """events.json: a compact, deterministic index for client-side search and filtering.
 
     `filter_keys(event)` gives the values the index page's filter uses ("tags:war").
     """
+    memo = Fragments() if memo is None else memo
+    keys = filter_keys or (lambda e: None)
+    rows = ",".join(memo.get_or_make(lambda e=e: _dumps(_search_row(e, urls, keys(e))).decode(),
+                                     "search", e.digest, e.date.value, urls[e.slug], keys(e))
+                    for e in content.events)
+    return f"[{rows}]".encode()
+
+
+def _search_row(e: Event, urls: dict[str, str], filters: list[str] | None) -> dict:
     # Cleaned field by field, not with _strip_json: this file grows with the timeline.
-    rows = [{
+    return {
         "id": e.id, "url": _clean(urls[e.slug]), "title": _clean(e.title), "date": e.date.value,
         "first": e.date.first.isoformat(), "last": e.date.last.isoformat(),
         "display": e.date.display(), "precision": e.date.precision,
         "tags": [_clean(t) for t in e.tags], "people": [_clean(t) for t in e.people],
         "places": [_clean(t) for t in e.places], "text": _search_text(e),
-        **({"filters": filter_keys(e)} if filter_keys else {}),
-    } for e in content.events]
-    return _dumps(rows)
+        **({"filters": filters} if filters is not None else {}),
+    }
 
 
 # --- JSON-LD --------------------------------------------------------------------------------

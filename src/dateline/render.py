@@ -90,7 +90,8 @@ def render_site(content: Content, site_root: Path, split_at: int = SPLIT_INDEX_A
 
 
 def plan_site(content: Content, site_root: Path, split_at: int = SPLIT_INDEX_AT,
-              markdown_cache: dict[str, str] | None = None) -> list[Page]:
+              markdown_cache: dict[str, str] | None = None,
+              fragments: feeds.Fragments | None = None) -> list[Page]:
     """The site as a list of pages that render on demand.
 
     A page's key changes whenever anything it shows may have changed (its events and their
@@ -152,14 +153,20 @@ def plan_site(content: Content, site_root: Path, split_at: int = SPLIT_INDEX_AT,
     def exports() -> dict[str, bytes]:
         return feeds.render_exports(
             content, event_url, timeline.url or None, pages=html_pages, feed_limit=FEED_ENTRIES,
-            filter_keys=lambda e: [f"{t.kind}:{t.slug}" for t in terms.of(e)])
+            filter_keys=lambda e: [f"{t.kind}:{t.slug}" for t in terms.of(e)], memo=fragments)
 
     export_key = digest(base_key, "exports", *faces.values(), *html_pages)
-    memo: dict[str, dict[str, bytes]] = {}
+    made: dict[str, bytes] = {}
+
+    def export(name: str) -> bytes:
+        if not made:  # all exports come from one pass over the events
+            made.update(exports())
+        return made[name]
+
     for name in EXPORT_FILES:
         if name == "sitemap.xml" and not timeline.url:
             continue
-        plan.append(Page(name, export_key, lambda name=name: memo.setdefault("x", exports())[name]))
+        plan.append(Page(name, export_key, lambda name=name: export(name)))
     for path, data in static_files(site_root).items():
         plan.append(Page(path, digest(data), lambda data=data: data))
     return plan
