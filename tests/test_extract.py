@@ -5,7 +5,6 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-import shutil
 import sys
 import types
 from dataclasses import dataclass
@@ -25,7 +24,8 @@ from dateline.extract import (
 from dateline.ingest import Article, load_article
 
 FIX = Path(__file__).parent / "fixtures" / "articles"
-SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+# The repository's own copy of the seed article, with its committed metadata sidecar.
+SEED = Path(__file__).resolve().parents[1] / "seeds" / "belarus-russia-training.txt"
 BASE = dt.date(2022, 12, 6)
 
 
@@ -88,14 +88,8 @@ EXPECTED_SEED_DATES = {"2022-02", "2020", "2020-09/2020-12", "2022-09", "2022-11
 
 
 @pytest.fixture
-def seed_events(tmp_path: Path) -> list[ExtractedEvent]:
-    seeds = sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
-    if not seeds:
-        pytest.skip("seed article not available")
-    p = tmp_path / seeds[0].name
-    shutil.copy(seeds[0], p)
-    p.with_suffix(".meta.yaml").write_text("published: 2022-12-06\n")
-    return extract_events(load_article(str(p)))
+def seed_events() -> list[ExtractedEvent]:
+    return extract_events(load_article(str(SEED)))
 
 
 def test_seed_dated_events(seed_events: list[ExtractedEvent]) -> None:

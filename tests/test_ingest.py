@@ -18,7 +18,8 @@ from dateline import ingest
 from dateline.ingest import IngestError, load_article
 
 FIX = Path(__file__).parent / "fixtures" / "articles"
-SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+# The repository's own copy of the seed article, with its committed metadata sidecar.
+SEED = Path(__file__).resolve().parents[1] / "seeds" / "belarus-russia-training.txt"
 
 
 def test_text_with_sidecar_metadata_and_furniture_dropped() -> None:
@@ -136,14 +137,8 @@ def test_html_sniffed_without_suffix(tmp_path: Path) -> None:
     assert "European leaders agreed" in load_article(str(p)).text
 
 
-def test_seed_with_sidecar(tmp_path: Path) -> None:
-    seeds = sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
-    if not seeds:
-        pytest.skip("seed article not available")
-    p = tmp_path / seeds[0].name
-    shutil.copy(seeds[0], p)
-    p.with_suffix(".meta.yaml").write_text("published: 2022-12-06\n")
-    art = load_article(str(p))
+def test_seed_with_sidecar() -> None:
+    art = load_article(str(SEED))
     assert art.published == dt.date(2022, 12, 6)
     assert art.title and art.title.startswith("Russian military training")
     assert art.title not in art.text
