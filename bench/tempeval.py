@@ -22,7 +22,7 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("DATELINE_SHARED") or REPO.parent / "shared")
 TEMPEVAL = SHARED / "bench" / "tempeval3"
 # The `dateline normalize` protocol; the lead may point this at the console script.
-OURS = [sys.executable, "-m", "dateline.normalize"]
+OURS = [sys.executable, "-m", "dateline", "normalize"]  # the real command, as users run it
 BASELINE = [sys.executable, str(TEMPEVAL / "baseline_normalize.py")]
 
 
