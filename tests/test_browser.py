@@ -315,13 +315,44 @@ def test_serve_live_reload_and_error_overlay(browser_site: BrowserSite) -> None:
 # tests a feature before it exists.
 
 
-def exercise_search(page, site: BrowserSite) -> None:
-    """Placeholder: type an event's title words into the search box and expect that event
-    listed and others hidden; then clear it and expect every event back."""
-    raise NotImplementedError("search box browser checks: to be written with the finder")
+# --------------------------------------------------------------------------- the finder
 
 
-def exercise_filters(page, site: BrowserSite) -> None:
-    """Placeholder: pick a tag/person/place in the filter and expect exactly the events
-    carrying it; the choice should survive a reload through the ?filter= query."""
-    raise NotImplementedError("filter browser checks: to be written with the finder")
+def _visible_titles(page) -> list[str]:
+    return page.eval_on_selector_all(
+        "li.event-item:not([hidden]) .event-title a", "els => els.map(e => e.textContent.trim())")
+
+
+def test_search_box_narrows_the_index_and_clearing_restores_it(browser_site: BrowserSite) -> None:  # noqa: F811
+    with browser_site.page() as (page, problems):
+        goto(page, browser_site.url("index.html"))
+        everything = _visible_titles(page)
+        assert len(everything) >= 9
+        assert page.is_visible("form.finder"), "the finder stays hidden only without JavaScript"
+        page.fill("#q", "shoigu minsk")
+        page.wait_for_function("document.querySelector('#finder-status').textContent.includes('of')")
+        assert _visible_titles(page) == ["Russian defence minister Sergei Shoigu visits Minsk"]
+        assert page.text_content("#finder-status") == f"1 of {len(everything)} events"
+        assert "q=shoigu+minsk" in page.url  # a filtered view can be shared
+        # Years without a match fold away with their events.
+        assert page.eval_on_selector_all("li.year:not([hidden]) > h2", "els => els.length") == 1
+        page.fill("#q", "")
+        page.wait_for_function("document.querySelector('#finder-status').textContent === ''")
+        assert _visible_titles(page) == everything
+        assert not problems.all(), problems.all()
+
+
+def test_filter_shows_exactly_the_events_of_a_tag_and_survives_a_reload(browser_site: BrowserSite) -> None:  # noqa: F811
+    with browser_site.page() as (page, problems):
+        goto(page, browser_site.url("index.html"))
+        page.select_option("#filter", "tags:diplomacy")
+        page.wait_for_function("document.querySelector('#finder-status').textContent !== ''")
+        shown = _visible_titles(page)
+        # The static tag page is the reference: the filter must agree with it exactly.
+        goto(page, browser_site.url("tags/diplomacy.html"))
+        listed = page.eval_on_selector_all(".event-title a", "els => els.map(e => e.textContent.trim())")
+        assert shown == listed and len(shown) == 2
+        goto(page, browser_site.url("index.html") + "?filter=people:vladimir-makei&q=security")
+        page.wait_for_function("document.querySelector('#finder-status').textContent !== ''")
+        assert _visible_titles(page) == ["Makei tells the UN Security Council Belarus is not an accomplice"]
+        assert not problems.all(), problems.all()

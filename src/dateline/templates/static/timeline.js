@@ -80,13 +80,18 @@
 
   function run() {
     loadIndex(split ? applySplit : applyInPage);
+    var params = new URLSearchParams();
+    if (q.value) params.set("q", q.value);
+    if (filter.value) params.set("filter", filter.value);
+    var query = params.toString();
+    history.replaceState(null, "", location.pathname + (query ? "?" + query : "") + location.hash);
   }
 
   var timer = null;
   q.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 120); });
   filter.addEventListener("change", run);
   form.addEventListener("submit", function (ev) { ev.preventDefault(); run(); });
-  // Keep the filter in the address bar so a filtered view can be shared.
+  // The search and filter live in the address bar, so a filtered view can be shared.
   var params = new URLSearchParams(location.search);
   if (params.get("q")) q.value = params.get("q");
   if (params.get("filter")) filter.value = params.get("filter");
