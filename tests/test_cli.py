@@ -115,3 +115,55 @@ def test_every_command_has_help():
         assert command in top
         result = run_dateline(command, "--help")
         assert result.returncode == 0 and len(result.stdout.splitlines()) > 3
+
+
+def test_extract_bad_inputs_get_clear_messages(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    (tmp_path / "undated.txt").write_text(
+        "A title\n\nThe committee discussed several proposals about the river and the harbour "
+        "but reached no agreement on any of them.\n")
+    out = tmp_path / "events"
+    for name, message in (("empty.txt", "file is empty"), ("binary.txt", "binary file"),
+                          ("missing.txt", "no such file")):
+        result = run_dateline("extract", str(tmp_path / name), "--published", "2022-01-01",
+                              "--out", str(out))
+        assert result.returncode == 1, name
+        assert result.stderr.strip() == f"dateline: {tmp_path / name}: {message}" or (
+            message in result.stderr and "Traceback" not in result.stderr), result.stderr
+    no_date = run_dateline("extract", str(tmp_path / "undated.txt"), "--out", str(out))
+    assert no_date.returncode == 1 and "--published" in no_date.stderr
+    result = run_dateline("extract", str(tmp_path / "undated.txt"), "--published", "2022-01-01",
+                          "--out", str(out))
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"{tmp_path / 'undated.txt'}: no dated events found"
+    assert not out.exists()
+
+
+def test_extract_writes_once_and_never_overwrites(tmp_path):
+    article = tmp_path / "a.md"
+    article.write_text("---\ntitle: Harbour news\npublished: 2021-06-10\n---\n\n"
+                       "The council approved the new bridge in March. "
+                       "Workers finished the harbour wall in 2019.\n", encoding="utf-8")
+    out = tmp_path / "events"
+    first = run_dateline("extract", str(article), "--out", str(out))
+    assert first.returncode == 0, first.stderr
+    written = sorted(out.glob("*.yaml"))
+    assert [p.name[:7] for p in written] == ["2019-wo", "2021-03"]
+    written[0].write_text(written[0].read_text() + "tags: [mine]\n")
+    edited = written[0].read_text()
+    again = run_dateline("extract", str(article), "--out", str(out))
+    assert again.returncode == 0
+    assert again.stdout.count("skipped ") == 2 and "wrote" not in again.stdout
+    assert written[0].read_text() == edited
+
+
+def test_extracted_seed_events_pass_strict_check(tmp_path):
+    """What extract writes is a valid event file as it stands, before any curation."""
+    out = tmp_path / "content" / "events"
+    result = run_dateline("extract", str(REPO / "seeds" / "belarus-russia-training.txt"),
+                          "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert len(list(out.glob("*.yaml"))) >= 6
+    check = run_dateline("-C", str(tmp_path), "check", "--strict")
+    assert check.returncode == 0, check.stderr
