@@ -33,11 +33,11 @@ class BuildResult:
 
 
 def build_site(root: Path, out: Path, base_url: str | None = None, strict: bool = False,
-               use_cache: bool = True) -> BuildResult:
+               use_cache: bool = True, site_url: str | None = None) -> BuildResult:
     """Build `root`'s content into `out`, reusing what the previous build left where valid."""
     clock = _Clock()
     out = out.resolve()
-    fingerprint = cache.input_fingerprint(root, (str(out), base_url, strict))
+    fingerprint = cache.input_fingerprint(root, (str(out), base_url, site_url, strict))
     if use_cache and _up_to_date(root, out, fingerprint):
         clock.lap("check")
         return BuildResult(True, up_to_date=True, timings=clock.laps)
@@ -45,6 +45,8 @@ def build_site(root: Path, out: Path, base_url: str | None = None, strict: bool 
     content = load_site(root, state)
     if base_url is not None:
         content.timeline = dataclasses.replace(content.timeline, base_url=base_url.rstrip("/") + "/")
+    if site_url is not None:
+        content.timeline = dataclasses.replace(content.timeline, url=site_url.rstrip("/") + "/")
     clock.lap("load")
     failing = content.problems if strict else content.errors
     if failing:

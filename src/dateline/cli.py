@@ -94,12 +94,14 @@ def _load_checked(root: Path, strict: bool, base_url: str | None = None):
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Output folder [default: site/ in the site folder].")
 @click.option("--base-url", default=None, help="Path the site is served under, e.g. /my-timeline/.")
+@click.option("--site-url", default=None,
+              help="The site's absolute address for feeds and the sitemap [default: url in timeline.yaml].")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option("--no-cache", is_flag=True, help="Ignore .dateline-cache/ and build everything.")
 @click.option("--timings", is_flag=True, help="Print the time each stage took (to stderr).")
 @click.pass_obj
-def build(root: Path, out: Path | None, base_url: str | None, strict: bool, no_cache: bool,
-          timings: bool) -> None:
+def build(root: Path, out: Path | None, base_url: str | None, site_url: str | None, strict: bool,
+          no_cache: bool, timings: bool) -> None:
     """Build the static site from content/ (all or nothing: a failed build changes nothing)."""
     from dateline.builder import build_site
 
@@ -107,7 +109,9 @@ def build(root: Path, out: Path | None, base_url: str | None, strict: bool, no_c
     out = out or root / "site"
     if base_url is not None and not base_url.startswith("/"):
         raise click.BadParameter("expected a path such as /my-timeline/", param_hint="--base-url")
-    result = build_site(root, out, base_url, strict, use_cache=not no_cache)
+    if site_url is not None and not site_url.startswith(("http://", "https://")):
+        raise click.BadParameter("expected an http(s) address", param_hint="--site-url")
+    result = build_site(root, out, base_url, strict, use_cache=not no_cache, site_url=site_url)
     _print_problems(result.problems)
     if timings:
         for name, seconds in result.timings.items():
