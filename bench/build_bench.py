@@ -490,6 +490,7 @@ def main() -> None:
     ap.add_argument("--anchors", default="floor,pelican,hugo", help="comma list; '' for none")
     ap.add_argument("--big", action="store_true", help="also one cold build of 100,000 events")
     ap.add_argument("--no-dateline", action="store_true", help="anchors only")
+    ap.add_argument("--json", type=Path, default=OUT / "results.json", help="where to write the results")
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     anchors = {a.strip() for a in args.anchors.split(",") if a.strip()}
@@ -560,8 +561,8 @@ def main() -> None:
     print("\nload average (1/5/15 min) at start {:.2f} {:.2f} {:.2f}, at end {:.2f} {:.2f} {:.2f}"
           " (the machine is shared: a busy one inflates every figure; compare ratios)"
           .format(*results["loadavg_start"], *results["loadavg_end"]))
-    (OUT / "results.json").write_text(json.dumps(results, indent=2, default=str), encoding="utf-8")
-    print(f"\nwrote {(OUT / 'results.json').relative_to(REPO)}")
+    args.json.write_text(json.dumps(results, indent=2, default=str), encoding="utf-8")
+    print(f"\nwrote {args.json}")
 
 
 def _one(r: dict, out: Path) -> dict:

@@ -201,6 +201,9 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=1000)
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--no-build", action="store_true", help="use the site/ already built")
+    ap.add_argument("--tljs-json", choices=("auto", "yaml"), default="auto",
+                    help="auto: the build's site/timeline.json when there is one; yaml: always convert the"
+                         " YAML here (full Markdown bodies, as in perf-baselines.md)")
     args = ap.parse_args()
     if not Path(CHROMIUM).exists():
         sys.exit(f"{CHROMIUM} is missing (apt-get install chromium)")
@@ -223,7 +226,7 @@ def main() -> None:
     version = ensure_tljs()
     lead_json = site / "site" / "timeline.json"
     tl_json = TLJS_DIR / f"timeline-{args.n}.json"
-    if dl_ok and lead_json.exists():
+    if args.tljs_json == "auto" and dl_ok and lead_json.exists():
         tl_json.write_bytes(lead_json.read_bytes())
         results["tljs_json_source"] = "dateline build (site/timeline.json)"
     else:

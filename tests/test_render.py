@@ -189,3 +189,25 @@ def test_event_page_json_ld_cannot_break_out_of_its_script(site):
     data = json.loads(scripts[0].text)
     assert data["name"] == "</script><script>alert(1)</script>"
     assert (data["startDate"], data["endDate"]) == ("2022-12-03", "2022-12-04")
+
+
+def test_parallel_render_matches_serial_and_reports_template_errors(site, monkeypatch):
+    from dateline import builder
+    from dateline.render import plan_site
+
+    monkeypatch.setattr(builder, "PARALLEL_FROM", 1)
+    events = {f"events/e{i}.yaml": f"date: {2000 + i % 7}\ntitle: E{i}\nbody: '*b{i}*'\ntags: [t{i % 3}]\n"
+              for i in range(40)}
+    root = site(events)
+    content = load_site(root)
+    serial = builder.render_pages(plan_site(content, root), {}, parallel=False)
+    markdown: dict[str, str] = {}
+    parallel = builder.render_pages(plan_site(content, root, markdown_cache=markdown), markdown,
+                                    parallel=True)
+    assert parallel == serial
+    assert len(markdown) == 40  # the workers' Markdown comes back for the build cache
+    (root / "templates").mkdir()
+    (root / "templates" / "event.html").write_text("{{ nope }}")
+    with pytest.raises(RenderError) as err:
+        builder.render_pages(plan_site(content, root), {}, parallel=True)
+    assert str(err.value).startswith("templates/event.html:1: template error: 'nope' is undefined")

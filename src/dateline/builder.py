@@ -7,6 +7,10 @@ back in the result, and a failed build leaves site/ exactly as it was.
 from __future__ import annotations
 
 import dataclasses
+import itertools
+import multiprocessing
+import os
+import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +19,7 @@ from dateline import cache
 from dateline.content import load_site
 from dateline.feeds import Fragments
 from dateline.model import Content, Problem
-from dateline.render import RenderError, plan_site
+from dateline.render import Page, RenderError, plan_site
 from dateline.write import WriteReport, update_site, write_site
 
 
@@ -33,7 +37,8 @@ class BuildResult:
 
 
 def build_site(root: Path, out: Path, base_url: str | None = None, strict: bool = False,
-               use_cache: bool = True, site_url: str | None = None) -> BuildResult:
+               use_cache: bool = True, site_url: str | None = None,
+               parallel: bool = True) -> BuildResult:
     """Build `root`'s content into `out`, reusing what the previous build left where valid."""
     clock = _Clock()
     out = out.resolve()
@@ -58,12 +63,12 @@ def build_site(root: Path, out: Path, base_url: str | None = None, strict: bool 
         clock.lap("plan")
         incremental = state.out == str(out) and cache.site_unchanged(out, state.manifest)
         if incremental:
-            changed = {p.path: p.make() for p in plan
-                       if state.pages.get(p.path) != p.key or p.path not in state.manifest}
+            todo = [p for p in plan if state.pages.get(p.path) != p.key or p.path not in state.manifest]
+            changed = render_pages(todo, state.markdown, parallel)
             clock.lap("render")
             report = update_site(changed, {p.path for p in plan}, out)
         else:
-            files = {p.path: p.make() for p in plan}
+            files = render_pages(plan, state.markdown, parallel)
             clock.lap("render")
             report = write_site(files, out)
     except RenderError as exc:
@@ -77,6 +82,46 @@ def build_site(root: Path, out: Path, base_url: str | None = None, strict: bool 
         clock.lap("save cache")
     return BuildResult(True, content.problems, len(content.events), len(plan), report,
                        timings=clock.laps)
+
+
+PARALLEL_FROM = 1500  # pages; below this, starting workers costs more than it saves
+_JOB: tuple[list[Page], dict[str, str]] | None = None  # what forked workers inherit
+
+
+def render_pages(pages: list[Page], markdown_cache: dict[str, str],
+                 parallel: bool = True) -> dict[str, bytes]:
+    """Render pages, on every core for a large build (a forked worker inherits the plan).
+
+    The exports, which share one pass over all events, stay in this process and run while
+    the workers render HTML. Any template error surfaces here as a RenderError.
+    """
+    workers = min(os.cpu_count() or 1, 4)
+    html = [p for p in pages if p.path.endswith(".html")]
+    if not parallel or workers < 2 or len(html) < PARALLEL_FROM or sys.platform != "linux":
+        return {p.path: p.make() for p in pages}
+    global _JOB
+    _JOB = (html, markdown_cache)
+    try:
+        ctx = multiprocessing.get_context("fork")
+        with ctx.Pool(workers) as pool:
+            pending = pool.starmap_async(_render_share, [(i, workers) for i in range(workers)])
+            files = {p.path: p.make() for p in pages if not p.path.endswith(".html")}
+            for rendered, markdown in pending.get():
+                files.update(rendered)
+                markdown_cache.update(markdown)
+    finally:
+        _JOB = None
+    return files
+
+
+def _render_share(share: int, workers: int) -> tuple[list[tuple[str, bytes]], dict[str, str]]:
+    assert _JOB is not None
+    pages, markdown_cache = _JOB
+    known = len(markdown_cache)
+    rendered = [(p.path, p.make()) for p in pages[share::workers]]
+    # Dicts keep insertion order: what this worker added comes after what it inherited.
+    added = dict(itertools.islice(markdown_cache.items(), known, None))
+    return rendered, added
 
 
 def _up_to_date(root: Path, out: Path, fingerprint: str) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from dateline.dates import DateValue
 
@@ -68,7 +69,7 @@ class Event:
     media: Media | None = None
     digest: str = field(default="", compare=False)  # of the file's bytes: what pages depend on
 
-    @property
+    @cached_property
     def slug(self) -> str:
         """The URL path segment of the event's page: its id, lower-cased."""
         return self.id.lower()

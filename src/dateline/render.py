@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 import markdown
 import nh3
 
@@ -36,6 +37,9 @@ class RenderError(Exception):
     def __init__(self, problem: Problem):
         super().__init__(str(problem))
         self.problem = problem
+
+    def __reduce__(self) -> tuple:  # it crosses from a build worker back to the parent
+        return (RenderError, (self.problem,))
 
 
 class MarkdownRenderer:
@@ -105,6 +109,7 @@ def plan_site(content: Content, site_root: Path, split_at: int = SPLIT_INDEX_AT,
     split = len(events) > split_at
     common = {"timeline": timeline, "terms": terms, "term_kinds": views.TERM_KINDS,
               "event_url": event_url, "eras_of": lambda e: views.eras_of(e, timeline.eras)}
+    common["card"] = _Cards(env, common)
     base_key = digest(__version__, repr(timeline), split, _templates_digest(site_root))
     faces = {e.slug: digest(e.digest, *(t.url for t in terms.of(e))) for e in events}
     plan: list[Page] = [Page(".nojekyll", "", lambda: b"")]
@@ -173,6 +178,32 @@ def plan_site(content: Content, site_root: Path, split_at: int = SPLIT_INDEX_AT,
 
 
 EXPORT_FILES = ("feed.xml", "events.ics", "timeline.json", "events.csv", "events.json", "sitemap.xml")
+
+
+class _Cards:
+    """card(event, level, full, root): the event_item macro, rendered once and reused.
+
+    An event appears in related lists and on term pages many times over; re-running the
+    macro each time was most of the build's render time.
+    """
+
+    def __init__(self, env: jinja2.Environment, common: dict) -> None:
+        self._env, self._common = env, common
+        self._modules: dict[str, object] = {}
+        self._cards: dict[tuple, Markup] = {}
+
+    def __call__(self, event: Event, level: int = 3, full: bool = True, root: str = "") -> Markup:
+        key = (event.slug, level, full, root)
+        html = self._cards.get(key)
+        if html is None:
+            module = self._modules.get(root)
+            if module is None:
+                module = self._env.get_template("_macros.html").make_module({**self._common, "root": root})
+                self._modules[root] = module
+            html = Markup(module.event_item(event, level, full))  # type: ignore[attr-defined]
+            if not full:  # a full card shows once per page kind; only compact ones repeat
+                self._cards[key] = html
+        return html
 
 
 class _Lazy:

@@ -489,7 +489,7 @@ def default_build(root: Path, out: Path, say: Say = _say) -> list[str]:
     write); returns the problem lines of a failed build, never raising for bad content."""
     from dateline.builder import build_site
 
-    result = build_site(root, out)
+    result = build_site(root, out, parallel=False)  # no forking beside the server threads
     if not result.ok:
         return [str(p) for p in result.problems]
     for warning in result.problems:
