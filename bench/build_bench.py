@@ -382,6 +382,8 @@ def med(d: dict | None):
 
 
 def report(results: dict) -> None:
+    if not results["sizes"]:
+        return report_extras(results)
     print("\n## Results (whole-process wall time, median; peak RSS = largest single process)\n")
     print("| tool | N | case | median | min-max | peak RSS | HTML files | pages/s |")
     print("|---|---|---|---|---|---|---|---|")
@@ -457,6 +459,10 @@ def report(results: dict) -> None:
             print(f"- {name}: {val} -> {'PASS' if ok else 'MISS'}")
         if dl.get("cold", {}).get("failed"):
             print("- dateline build FAILED; see above")
+    report_extras(results)
+
+
+def report_extras(results: dict) -> None:
     if "startup" in results:
         s = results["startup"]
         print(f"\nstart-up: `{s['command']}` median {s['median_s'] * 1000:.0f} ms"
@@ -481,6 +487,8 @@ def report(results: dict) -> None:
             else:
                 print(f"--big {name} N=100000: {d['median_s']:.2f} s, peak RSS {d['peak_rss_mib']:.0f} MiB"
                       + (f", {d['files']['html']} HTML files" if d.get("files") else ""))
+                if d.get("stages_s"):
+                    print("  stages (s): " + ", ".join(f"{k} {v:.2f}" for k, v in d["stages_s"].items()))
 
 
 def main() -> None:

@@ -62,13 +62,14 @@ def build_site(root: Path, out: Path, base_url: str | None = None, strict: bool 
         plan = plan_site(content, root, markdown_cache=state.markdown, fragments=fragments)
         clock.lap("plan")
         incremental = state.out == str(out) and cache.site_unchanged(out, state.manifest)
+        bodies = [e.body for e in content.events if e.body]
         if incremental:
             todo = [p for p in plan if state.pages.get(p.path) != p.key or p.path not in state.manifest]
-            changed = render_pages(todo, state.markdown, parallel)
+            changed = render_pages(todo, state.markdown, parallel, bodies)
             clock.lap("render")
             report = update_site(changed, {p.path for p in plan}, out)
         else:
-            files = render_pages(plan, state.markdown, parallel)
+            files = render_pages(plan, state.markdown, parallel, bodies)
             clock.lap("render")
             report = write_site(files, out)
     except RenderError as exc:
@@ -88,8 +89,8 @@ PARALLEL_FROM = 1500  # pages; below this, starting workers costs more than it s
 _JOB: tuple[list[Page], dict[str, str]] | None = None  # what forked workers inherit
 
 
-def render_pages(pages: list[Page], markdown_cache: dict[str, str],
-                 parallel: bool = True) -> dict[str, bytes]:
+def render_pages(pages: list[Page], markdown_cache: dict[str, str], parallel: bool = True,
+                 bodies: list[str] | None = None) -> dict[str, bytes]:
     """Render pages, on every core for a large build (a forked worker inherits the plan).
 
     The exports, which share one pass over all events, stay in this process and run while
@@ -104,6 +105,12 @@ def render_pages(pages: list[Page], markdown_cache: dict[str, str],
     try:
         ctx = multiprocessing.get_context("fork")
         with ctx.Pool(workers) as pool:
+            # Markdown first, split across workers: otherwise a body shown on a year page in
+            # one worker and on its event page in another would be converted twice.
+            if bodies:
+                todo = [b for b in dict.fromkeys(bodies) if b not in markdown_cache]
+                for part in pool.map(_markdown_share, [todo[i::workers] for i in range(workers)]):
+                    markdown_cache.update(part)
             pending = pool.starmap_async(_render_share, [(i, workers) for i in range(workers)])
             files = {p.path: p.make() for p in pages if not p.path.endswith(".html")}
             for rendered, markdown in pending.get():
@@ -112,6 +119,13 @@ def render_pages(pages: list[Page], markdown_cache: dict[str, str],
     finally:
         _JOB = None
     return files
+
+
+def _markdown_share(bodies: list[str]) -> dict[str, str]:
+    from dateline.render import MarkdownRenderer
+
+    render = MarkdownRenderer()
+    return {body: render(body) for body in bodies}
 
 
 def _render_share(share: int, workers: int) -> tuple[list[tuple[str, bytes]], dict[str, str]]:

@@ -18,7 +18,6 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
 from urllib.parse import quote, urlsplit
 
-from dateline.cache import digest
 from dateline.dates import Bound, DateValue
 from dateline.model import Content, Event, Timeline
 
@@ -49,14 +48,14 @@ class Fragments(dict):
         self.used: set[str] = set()
 
     def get_or_make(self, fn: Callable[[], str], *key_parts: object) -> str:
-        key = digest(*key_parts)
+        key = key_parts  # a tuple of strings: hashable and picklable, and far cheaper than a digest
         self.used.add(key)
         value = self.get(key)
         if value is None:
             value = self[key] = fn()
         return value
 
-    def fresh(self) -> dict[str, str]:
+    def fresh(self) -> dict[tuple, str]:
         return {k: v for k, v in self.items() if k in self.used}
 
 
@@ -427,7 +426,8 @@ def search_index(content: Content, urls: dict[str, str],
     memo = Fragments() if memo is None else memo
     keys = filter_keys or (lambda e: None)
     rows = ",".join(memo.get_or_make(lambda e=e: _dumps(_search_row(e, urls, keys(e))).decode(),
-                                     "search", e.digest, e.date.value, urls[e.slug], keys(e))
+                                     "search", e.digest, e.date.value, urls[e.slug],
+                                     tuple(keys(e) or ()))
                     for e in content.events)
     return f"[{rows}]".encode()
 

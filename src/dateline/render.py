@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup
 import markdown
 import nh3
+from markupsafe import Markup
 
 from dateline import __version__, feeds, views
 from dateline.cache import digest
