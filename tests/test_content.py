@@ -152,3 +152,16 @@ def test_broken_timeline_yaml_is_reported(site):
     root = site({"timeline.yaml": "title: [unclosed\n"})
     (msg,) = messages(root)
     assert msg.startswith("content/timeline.yaml:2") and "YAML syntax error" in msg
+
+
+def test_ids_must_be_portable_file_names(site):
+    root = site({
+        "events/ok.yaml": "date: 2022\ntitle: t\nid: Event_2.v-1\n",
+        "events/dot.yaml": "date: 2022\ntitle: t\nid: trailing.\n",
+        "events/con.yaml": "date: 2022\ntitle: t\nid: CON\n",
+        "events/space.yaml": "date: 2022\ntitle: t\nid: has space\n",
+    })
+    content = load_site(root)
+    assert [e.slug for e in content.events] == ["event_2.v-1"]
+    assert [p.path for p in content.errors] == [
+        "content/events/con.yaml", "content/events/dot.yaml", "content/events/space.yaml"]

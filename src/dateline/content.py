@@ -43,7 +43,8 @@ MEDIA_KEYS = ("url", "caption", "credit", "alt")
 TIMELINE_KEYS = ("title", "description", "base_url", "url", "date_base", "language", "author",
                  "eras")
 # Ids become folder names in site/: keep them portable across Windows, macOS and Linux.
-_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,119}")
+# No trailing dot: Windows drops it, and "a." would then collide with "a".
+_ID = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._-]{0,118}[A-Za-z0-9_-])?")
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
              *(f"lpt{i}" for i in range(10))}
 
