@@ -257,12 +257,17 @@ def month_day(mo: int, day: int, base: dt.date, tense: str | None) -> str | None
              if (d := safe_date(y, mo, day))]
     if not cands:
         return None
+    return ymd(_nearest_by_tense(cands, base, tense))
+
+
+def _nearest_by_tense(cands: list[dt.date], base: dt.date, tense: str | None) -> dt.date:
+    """The candidate nearest to base, unless the tense points the other way and it is far."""
     near = min(cands, key=lambda d: abs((d - base).days))
     if tense == "future" and (base - near).days > 60:
-        return ymd(min(d for d in cands if d >= base))
+        return min(d for d in cands if d >= base)
     if tense in ("past", None) and (near - base).days > 60:
-        return ymd(max(d for d in cands if d <= base))
-    return ymd(near)
+        return max(d for d in cands if d <= base)
+    return near
 
 
 def weekday(wd: int, base: dt.date, tense: str | None, rel: str | None = None) -> str:
@@ -841,9 +846,4 @@ def _holiday_day(m: re.Match[str], base: dt.date, tense: str | None) -> str:
     if rel == "last":
         return ymd(max(d for d in cands if d < base))
     # Like a month and day: the nearest, unless the tense says otherwise and it is far.
-    near = min(cands, key=lambda d: abs((d - base).days))
-    if tense == "future" and (base - near).days > 60:
-        return ymd(min(d for d in cands if d >= base))
-    if tense in ("past", None) and (near - base).days > 60:
-        return ymd(max(d for d in cands if d <= base))
-    return ymd(near)
+    return ymd(_nearest_by_tense(cands, base, tense))
