@@ -76,7 +76,7 @@ def make_environment(site_root: Path, markdown_cache: dict[str, str] | None = No
 
 
 FEED_ENTRIES = 100  # the newest events; a feed reader wants news, not the archive
-SPLIT_INDEX_AT = 500  # more events than this: the index links to one page per year
+SPLIT_INDEX_AT = 1000  # more events than this: the index links to one page per year
 
 
 @dataclass(frozen=True)
