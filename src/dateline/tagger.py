@@ -110,7 +110,7 @@ _ABBREV = re.compile(rf"(?:\b(?:mr|mrs|ms|dr|gen|col|lt|sen|rep|gov|st|jr|sr|inc
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence: a naive splitter that knows common abbreviations
-    ("Feb. 24", "Mr. Makei", "U.S.") so that a date stays in its sentence."""
+    ("Feb. 24", "Mr. Smith", "U.S.") so that a date stays in its sentence."""
     spans, start = [], 0
     for m in re.finditer(r"[.!?]['\"\u201d)]?\s+(?=[\"'\u201c(]?[A-Z0-9])|\n\s*\n", text):
         chunk = text[start:m.start() + 1]
