@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 
 from dateline import _sentences as sx
+from dateline._relative import chain
 from dateline.dates import DateError, parse_value
 from dateline.ingest import Article, IngestError, load_article
 
@@ -112,7 +113,9 @@ def extract_events(article: Article) -> list[ExtractedEvent]:
         raise ValueError(f"{article.path}: no publication date")
     base = article.published
     text = article.text
-    mentions = [m for m in find_dates(text, base) if _usable(m, text, base)]
+    # "Two days later" counts from the date just mentioned, not from the publication day.
+    chained = chain(text, find_dates(text, base), lambda m: _usable(m, text, base))
+    mentions = [m for m in chained if _usable(m, text, base)]
     names = sx.Names()
     cands: list[_Candidate] = []
     for order, (s0, s1) in enumerate(sx.split_sentences(text)):

@@ -1,0 +1,43 @@
+"""Dates that count from the event just mentioned."""
+
+import datetime as dt
+
+import pytest
+
+from dateline._relative import chain, shift, step
+from dateline.dates import parse_value
+from dateline.tagger import find_dates
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("two days later", ("day", 2)), ("3 weeks earlier", ("week", -3)),
+    ("the next day", ("day", 1)), ("the following month", ("month", 1)),
+    ("the day before", ("day", -1)), ("that day", ("day", 0)), ("the same year", ("year", 0)),
+    ("next week", None), ("last year", None), ("in March", None),
+])
+def test_step_reads_only_anaphoric_phrases(phrase, expected):
+    assert step(phrase) == expected
+
+
+@pytest.mark.parametrize("anchor, unit, n, expected", [
+    ("2021-03-03", "day", 2, "2021-03-05"),
+    ("2021-12-31", "day", 1, "2022-01-01"),
+    ("2021-03-03", "week", 1, "2021-03-08/2021-03-14"),
+    ("2021-11", "month", 3, "2022-02"),
+    ("2021-03", "day", 2, None),          # a month names no day: never invent one
+    ("2020", "month", 1, None),
+    ("2020-09/2020-12", "year", 1, "2021"),
+    ("2021-03-08/2021-03-14", "day", 1, None),
+])
+def test_shift_keeps_the_anchors_precision(anchor, unit, n, expected):
+    assert shift(parse_value(anchor), unit, n) == expected
+
+
+def test_chain_counts_from_the_previous_date_not_publication():
+    text = ("The council approved the plan on 3 March 2021. Two days later, protesters came. "
+            "The following week, police arrived. Next week the council votes again.")
+    got = [(m.text, m.value) for m in chain(text, find_dates(text, dt.date(2021, 6, 10)),
+                                              lambda m: True)]
+    assert ("Two days later", "2021-03-05") in got
+    assert [v for t, v in got if "following week" in t] == ["2021-03-08/2021-03-14"]
+    assert ("Next week", "2021-06-14/2021-06-20") in got  # deictic: from publication
