@@ -8,6 +8,7 @@ than guessed.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import re
@@ -100,9 +101,7 @@ def chain(text: str, mentions: Iterable[Any], usable: Any) -> list[Any]:
             value = shift(anchor, *relative) if anchor is not None else None
             mention = dataclasses.replace(mention, value=value)
         if mention.value is not None and usable(mention):
-            try:
+            with contextlib.suppress(DateError):  # a value the tagger made but cannot anchor
                 anchor = parse_value(mention.value)
-            except DateError:
-                pass
         out.append(mention)
     return out
