@@ -167,3 +167,31 @@ def test_extracted_seed_events_pass_strict_check(tmp_path):
     assert len(list(out.glob("*.yaml"))) >= 6
     check = run_dateline("-C", str(tmp_path), "check", "--strict")
     assert check.returncode == 0, check.stderr
+
+
+def test_incremental_rebuild_equals_a_cold_build(site, tmp_path):
+    """Whatever changes, the cached rebuild must leave exactly what a cold build writes."""
+    events = {f"events/e{i:02d}.yaml": f"date: {2000 + i % 5}-{i % 12 + 1:02d}\ntitle: Event {i}\n"
+              f"tags: [t{i % 4}, t{i % 3}]\nbody: Body *{i}*\n" for i in range(30)}
+    root = site(events)
+    edits = [
+        lambda: (root / "content/events/e03.yaml").write_text(
+            "date: 2004-01\ntitle: Renamed three\ntags: [t1, t0]\nbody: New body\n"),
+        lambda: (root / "content/events/e07.yaml").write_text(
+            "date: 1999-05-05\ntitle: Moved seven\ntags: [brand-new]\n"),
+        lambda: (root / "content/events/e11.yaml").unlink(),
+        lambda: (root / "content/events/new.yaml").write_text("date: 2002-02-02\ntitle: Added\ntags: [t2]\n"),
+        lambda: (root / "content/timeline.yaml").write_text("title: Retitled\n"),
+        lambda: (root / "templates").mkdir() or (root / "templates/footer.html").write_text("<footer>f</footer>"),
+    ]
+    assert run_dateline("-C", str(root), "build").returncode == 0
+    for i, edit in enumerate(edits):
+        edit()
+        result = run_dateline("-C", str(root), "build")
+        assert result.returncode == 0, result.stderr
+        assert "0 written" not in result.stdout, f"edit {i} changed nothing"
+        cold = tmp_path / f"cold{i}"
+        assert run_dateline("-C", str(root), "build", "--no-cache", "--out", str(cold)).returncode == 0
+        assert snapshot(root / "site") == snapshot(cold), f"after edit {i}"
+    again = run_dateline("-C", str(root), "build")
+    assert "is up to date" in again.stdout

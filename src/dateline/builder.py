@@ -65,13 +65,18 @@ def build_site(root: Path, out: Path, base_url: str | None = None, strict: bool 
         bodies = [e.body for e in content.events if e.body]
         if incremental:
             todo = [p for p in plan if state.pages.get(p.path) != p.key or p.path not in state.manifest]
+            keep = {p.path for p in plan}
             changed = render_pages(todo, state.markdown, parallel, bodies)
             clock.lap("render")
-            report = update_site(changed, {p.path for p in plan}, out)
+            report = update_site(changed, keep, out)
+            # Only what this build wrote or removed can differ from the last manifest.
+            manifest = {k: v for k, v in state.manifest.items() if k in keep}
+            manifest.update(cache.file_stats(out, changed))
         else:
             files = render_pages(plan, state.markdown, parallel, bodies)
             clock.lap("render")
             report = write_site(files, out)
+            manifest = cache.site_manifest(out)
     except RenderError as exc:
         cache.clear_fingerprint(root)
         return BuildResult(False, [*content.problems, exc.problem], len(content.events),
@@ -79,7 +84,7 @@ def build_site(root: Path, out: Path, base_url: str | None = None, strict: bool 
     clock.lap("write")
     if use_cache:
         state.fragments = fragments.fresh() if fragments.used else state.fragments
-        _remember(root, out, state, content, plan, fingerprint)
+        _remember(root, out, state, content, plan, fingerprint, manifest)
         clock.lap("save cache")
     return BuildResult(True, content.problems, len(content.events), len(plan), report,
                        timings=clock.laps)
@@ -146,12 +151,12 @@ def _up_to_date(root: Path, out: Path, fingerprint: str) -> bool:
 
 
 def _remember(root: Path, out: Path, state: cache.BuildState, content: Content, plan: list,
-              fingerprint: str) -> None:
+              fingerprint: str, manifest: dict[str, tuple[int, int]]) -> None:
     bodies = {e.body for e in content.events}
     state.markdown = {k: v for k, v in state.markdown.items() if k in bodies}
     state.pages = {p.path: p.key for p in plan}
     state.out = str(out)
-    state.manifest = cache.site_manifest(out)
+    state.manifest = manifest
     # Only a build without warnings may be skipped next time: warnings must be shown again.
     line = "" if content.problems else f"{fingerprint}\n{cache.digest(sorted(state.manifest.items()))}"
     cache.save_state(root, state, line)

@@ -17,6 +17,7 @@ import contextlib
 import hashlib
 import os
 import pickle
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -143,6 +144,15 @@ def site_manifest(out: Path) -> dict[str, tuple[int, int]]:
     prefix = len(str(out)) + 1
     return {path[prefix:].replace(os.sep, "/"): (size, mtime)
             for path, size, mtime in _tree_stats(out)}
+
+
+def file_stats(out: Path, paths: Iterable[str]) -> dict[str, tuple[int, int]]:
+    """(size, mtime_ns) of the given files of the site, as site_manifest() records them."""
+    stats = {}
+    for rel in paths:
+        st = os.stat(out / rel)
+        stats[rel] = (st.st_size, st.st_mtime_ns)
+    return stats
 
 
 def site_unchanged(out: Path, manifest: dict[str, tuple[int, int]]) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -369,8 +370,10 @@ def event_files(root: Path) -> list[Path]:
     folder = root / "content" / "events"
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir()
-                  if p.suffix in (".yaml", ".yml") and not p.name.startswith("."))
+    # Sorted by name as text: comparing Path objects costs a tenth of a second at 10,000 files.
+    names = sorted(e.name for e in os.scandir(folder)
+                   if e.name.endswith((".yaml", ".yml")) and not e.name.startswith("."))
+    return [folder / name for name in names]
 
 
 def load_site(root: Path, state: BuildState | None = None) -> Content:
@@ -387,9 +390,9 @@ def load_site(root: Path, state: BuildState | None = None) -> Content:
     events: list[Event] = []
     seen: dict[str, tuple[Event, int | None]] = {}
     for path in event_files(root):
-        shown = _shown(path, root)
+        shown = f"content/events/{path.name}"
         try:
-            st = path.stat()
+            st = os.stat(path)
         except OSError:
             st = None
         stat = (st.st_size, st.st_mtime_ns) if st else (-1, -1)

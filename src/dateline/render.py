@@ -111,7 +111,8 @@ def plan_site(content: Content, site_root: Path, split_at: int = SPLIT_INDEX_AT,
               "event_url": event_url, "eras_of": lambda e: views.eras_of(e, timeline.eras)}
     common["card"] = _Cards(env, common)
     base_key = digest(__version__, repr(timeline), split, _templates_digest(site_root))
-    faces = {e.slug: digest(e.digest, *(t.url for t in terms.of(e))) for e in events}
+    # What an event looks like wherever it is listed: its file's digest and its term links.
+    faces = {e.slug: "|".join((e.digest, *(t.url for t in terms.of(e)))) for e in events}
     plan: list[Page] = [Page(".nojekyll", "", lambda: b"")]
 
     def page(path: str, template: str, key: tuple, **context: object) -> None:
