@@ -141,9 +141,20 @@ def input_fingerprint(root: Path, options: object) -> str:
 
 def site_manifest(out: Path) -> dict[str, tuple[int, int]]:
     """Every file in the built site with (size, mtime_ns), by path relative to `out`."""
-    prefix = len(str(out)) + 1
-    return {path[prefix:].replace(os.sep, "/"): (size, mtime)
-            for path, size, mtime in _tree_stats(out)}
+    found: dict[str, tuple[int, int]] = {}
+    if not out.is_dir():
+        return found
+    for dirpath, dirnames, names in os.walk(out):
+        dirnames.sort()
+        rel = os.path.relpath(dirpath, out).replace(os.sep, "/")
+        prefix = "" if rel == "." else rel + "/"
+        for name in sorted(names):
+            try:
+                st = os.stat(os.path.join(dirpath, name))
+            except OSError:
+                continue
+            found[prefix + name] = (st.st_size, st.st_mtime_ns)
+    return found
 
 
 def file_stats(out: Path, paths: Iterable[str]) -> dict[str, tuple[int, int]]:

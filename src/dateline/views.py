@@ -48,11 +48,15 @@ class Terms:
 
     by_kind: dict[str, list[Term]] = field(default_factory=dict)
     lookup: dict[tuple[str, str], Term] = field(default_factory=dict)
+    _of: dict[str, list[Term]] = field(default_factory=dict, repr=False)
 
     def of(self, event: Event) -> list[Term]:
         """The terms an event carries, tags first, then people, then places."""
-        return [self.lookup[(kind, name)] for kind, _, _ in TERM_KINDS
-                for name in getattr(event, kind)]
+        found = self._of.get(event.slug)
+        if found is None:
+            found = self._of[event.slug] = [self.lookup[(kind, name)] for kind, _, _ in TERM_KINDS
+                                            for name in getattr(event, kind)]
+        return found
 
 
 def collect_terms(events: list[Event]) -> Terms:
@@ -78,7 +82,7 @@ def collect_terms(events: list[Event]) -> Terms:
     return terms
 
 
-RELATED_WINDOW = 12
+RELATED_WINDOW = 6  # events on each side, in each shared term: plenty to pick five from
 
 
 def neighbourhood(event: Event, terms: Terms, window: int = RELATED_WINDOW) -> list[Event]:
