@@ -182,7 +182,7 @@ def test_incremental_rebuild_equals_a_cold_build(site, tmp_path):
         lambda: (root / "content/events/e11.yaml").unlink(),
         lambda: (root / "content/events/new.yaml").write_text("date: 2002-02-02\ntitle: Added\ntags: [t2]\n"),
         lambda: (root / "content/timeline.yaml").write_text("title: Retitled\n"),
-        lambda: (root / "templates").mkdir() or (root / "templates/footer.html").write_text("<footer>f</footer>"),
+        lambda: (root / "templates").mkdir() or (root / "templates/footer.html").write_text("<footer/>"),
     ]
     assert run_dateline("-C", str(root), "build").returncode == 0
     for i, edit in enumerate(edits):
