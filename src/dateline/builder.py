@@ -7,6 +7,7 @@ back in the result, and a failed build leaves site/ exactly as it was.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import itertools
 import multiprocessing
 import os
@@ -40,6 +41,19 @@ def build_site(root: Path, out: Path, base_url: str | None = None, strict: bool 
                use_cache: bool = True, site_url: str | None = None,
                parallel: bool = True) -> BuildResult:
     """Build `root`'s content into `out`, reusing what the previous build left where valid."""
+    # A build makes hundreds of thousands of small objects and almost no cycles; the cyclic
+    # collector rescanning them all again and again cost a quarter of a large build.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _build(root, out, base_url, strict, use_cache, site_url, parallel)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _build(root: Path, out: Path, base_url: str | None, strict: bool, use_cache: bool,
+           site_url: str | None, parallel: bool) -> BuildResult:
     clock = _Clock()
     out = out.resolve()
     fingerprint = cache.input_fingerprint(root, (str(out), base_url, site_url, strict))
