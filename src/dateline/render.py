@@ -110,6 +110,9 @@ def plan_site(content: Content, site_root: Path, split_at: int = SPLIT_INDEX_AT,
     common = {"timeline": timeline, "terms": terms, "term_kinds": views.TERM_KINDS,
               "event_url": event_url, "eras_of": lambda e: views.eras_of(e, timeline.eras)}
     common["card"] = _Cards(env, common)
+    common["jsonld"] = lambda event, path: Markup(feeds.json_for_script(
+        feeds.event_jsonld(event, f"{timeline.url}{path}" if timeline.url else path.split("/")[-1],
+                           timeline)))
     base_key = digest(__version__, repr(timeline), split, _templates_digest(site_root))
     # What an event looks like wherever it is listed: its file's digest and its term links.
     faces = {e.slug: "|".join((e.digest, *(t.url for t in terms.of(e)))) for e in events}

@@ -252,8 +252,3 @@ def eras_of(event: Event, eras: tuple[Era, ...]) -> list[Era]:
             out.append(era)
     return out
 
-
-def today_free_updated(events: list[Event]) -> dt.date | None:
-    """The newest source publication day: a deterministic 'last updated' (never the clock)."""
-    days = [e.source.published for e in events if e.source and e.source.published]
-    return max(days) if days else None
