@@ -3,7 +3,6 @@ overview chart, eras and the year/month grouping of the index. Pure functions, n
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import unicodedata
 from collections import Counter, defaultdict
