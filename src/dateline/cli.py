@@ -5,7 +5,6 @@ Exit codes: 0 success, 1 bad content or input, 2 usage, 3 internal error.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import sys
 import time
@@ -67,20 +66,21 @@ def _print_problems(problems: list) -> None:
         click.echo(str(problem), err=True)
 
 
-def _load_checked(root: Path, strict: bool, base_url: str | None = None):
+def _print_summary(failing: list, strict: bool) -> None:
+    click.echo(f"{len(failing)} problem(s) found"
+               f"{' (warnings count as errors with --strict)' if strict else ''}", err=True)
+
+
+def _load_checked(root: Path, strict: bool):
     """Load content and render it in memory; returns files=None when anything failed."""
     from dateline.content import load_site
     from dateline.render import RenderError, render_site
 
     content = load_site(root)
-    if base_url is not None:
-        content.timeline = dataclasses.replace(content.timeline,
-                                               base_url=base_url.rstrip("/") + "/")
     failing = content.problems if strict else content.errors
     _print_problems(content.problems)
     if failing:
-        click.echo(f"{len(failing)} problem(s) found"
-                   f"{' (warnings count as errors with --strict)' if strict else ''}", err=True)
+        _print_summary(failing, strict)
         return content, None
     try:
         files = render_site(content, root)
@@ -119,8 +119,7 @@ def build(root: Path, out: Path | None, base_url: str | None, site_url: str | No
     if not result.ok:
         failing = result.problems if strict else [p for p in result.problems if p.severity == "error"]
         if failing and not any(p.path.startswith(("templates/", "(default")) for p in failing):
-            click.echo(f"{len(failing)} problem(s) found"
-                       f"{' (warnings count as errors with --strict)' if strict else ''}", err=True)
+            _print_summary(failing, strict)
         click.echo(f"build failed; {out} left as it was", err=True)
         sys.exit(EXIT_BAD_INPUT)
     elapsed = time.perf_counter() - started
