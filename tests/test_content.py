@@ -165,3 +165,20 @@ def test_ids_must_be_portable_file_names(site):
     assert [e.slug for e in content.events] == ["event_2.v-1"]
     assert [p.path for p in content.errors] == [
         "content/events/con.yaml", "content/events/dot.yaml", "content/events/space.yaml"]
+
+
+def test_date_basis_published_is_checked_against_the_source(site):
+    root = site({
+        "events/ok.yaml": "date: 2022-12-06\ntitle: t\ndate_basis: published\n"
+                          "source: {published: 2022-12-06}\n",
+        "events/odd.yaml": "date: 2022-12-01\ntitle: t\ndate_basis: published\ndate_text: last week\n"
+                           "source: {published: 2022-12-06}\n",
+    })
+    content = load_site(root)
+    assert len(content.events) == 2 and content.errors == []
+    assert [str(p) for p in content.warnings] == [
+        "content/events/odd.yaml:3: warning: date_basis: is published, but date is "
+        "2022-12-01 and source.published is 2022-12-06",
+        "content/events/odd.yaml:4: warning: date_text: an event dated by its publication day "
+        "(date_basis: published) has no date phrase; remove date_text or date_basis",
+    ]

@@ -254,6 +254,15 @@ def parse_event(doc: Doc, stem: str, default_base: dt.date | None,
     date_basis = _text(doc, "date_basis", d.get("date_basis"))
     if date_basis and date_basis != "published":
         doc.error("date_basis", f"expected 'published', found {date_basis!r}")
+    elif date_basis:
+        # Dated by the publication day because the source gave no date: say so if it did.
+        if d.get("date_text"):
+            doc.error("date_text", "an event dated by its publication day (date_basis: published) "
+                      "has no date phrase; remove date_text or date_basis", severity="warning")
+        published = source.published if source else None
+        if date is not None and published is not None and date.value != published.isoformat():
+            doc.error("date_basis", f"is published, but date is {date.value} and "
+                      f"source.published is {published.isoformat()}", severity="warning")
     med = _mapping(doc, "media", d.get("media"), MEDIA_KEYS)
     media = None
     if med is not None:
