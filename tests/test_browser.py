@@ -356,3 +356,47 @@ def test_filter_shows_exactly_the_events_of_a_tag_and_survives_a_reload(browser_
         page.wait_for_function("document.querySelector('#finder-status').textContent !== ''")
         assert _visible_titles(page) == ["Makei tells the UN Security Council Belarus is not an accomplice"]
         assert not problems.all(), problems.all()
+
+
+# --------------------------------------------------------------------------- XSS in a browser
+
+
+def test_xss_corpus_runs_no_script_in_the_browser(browser_site: BrowserSite, tmp_path: Path) -> None:  # noqa: F811
+    """Every payload page opened in chromium: no dialog opens, no page error, and typing a
+    payload into the search box adds no element."""
+    import textwrap
+    import threading
+
+    from conftest import run_dateline
+    from test_xss import PAYLOADS, xss_files
+
+    from dateline.serve import make_server
+
+    root = tmp_path / "xss"
+    for rel, text in xss_files().items():
+        path = root / "content" / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+    assert run_dateline("-C", str(root), "build").returncode == 0
+    server = make_server(root / "site", host="127.0.0.1", port=0, base_path="/x/")
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    try:
+        dialogs: list[str] = []
+        with browser_site.page() as (page, problems):
+            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+            pages = sorted(p.relative_to(root / "site").as_posix() for p in (root / "site").rglob("*.html"))
+            assert len(pages) > 10
+            for rel in pages:
+                page.goto(server.url + rel, wait_until="load")
+            goto(page, server.url + "index.html")
+            before = page.eval_on_selector_all("*", "els => els.length")
+            for payload in PAYLOADS:
+                page.fill("#q", payload)
+                page.wait_for_timeout(200)
+            assert page.eval_on_selector_all("*", "els => els.length") == before
+            assert dialogs == [], dialogs
+            assert problems.page_errors == [], problems.page_errors
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -21,8 +21,8 @@ def yaml_str(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-@pytest.fixture
-def xss_site(site):
+def xss_files() -> dict[str, str]:
+    """A site whose every text field carries a payload (shared with the browser test)."""
     files = {"timeline.yaml": f"title: {yaml_str(PAYLOADS[0])}\ndescription: {yaml_str(PAYLOADS[1])}\n"
              f"eras:\n  - name: {yaml_str(PAYLOADS[2])}\n    date: 2020/2021\n"}
     for i, p in enumerate(PAYLOADS):
@@ -33,7 +33,12 @@ def xss_site(site):
             f"tags: [{q}]\npeople: [{q}]\nplaces: [{q}]\n"
             f"source:\n  title: {q}\n  url: https://example.org/?q=%22%3E\n  quote: {q}\n"
             f"media:\n  url: https://example.org/a.jpg\n  caption: {q}\n  credit: {q}\n  alt: {q}\n")
-    return site(files)
+    return files
+
+
+@pytest.fixture
+def xss_site(site):
+    return site(xss_files())
 
 
 def test_no_payload_becomes_markup(xss_site):
