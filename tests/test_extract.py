@@ -324,3 +324,20 @@ def test_rerun_skips_events_already_curated_under_another_name(tmp_path):
     assert second.written == []
     assert renamed in second.skipped
     assert renamed.read_text(encoding="utf-8") == text  # the hand edit is untouched
+
+
+@pytest.mark.parametrize("sentence, title", [
+    # A relative clause is about the noun phrase before it, and ends at its comma.
+    ("Escondida, which produced 1.07 million tonnes of copper in 2022, is the largest mine.",
+     "Escondida produced 1.07 million tonnes of copper"),
+    # "a strike that began" is the strike beginning.
+    ("Workers went back on Wednesday, ending a strike that began on August 2.", "The strike began"),
+    # A clause whose verb lost its subject to an appositive gets the sentence's subject back.
+    ("The walkout, the longest at the plant since 2017, cut output by half in August.",
+     "The walkout cut output by half"),
+])
+def test_titles_recover_the_subject_of_a_clause(tmp_path: Path, sentence: str, title: str) -> None:
+    article = tmp_path / "a.md"
+    article.write_text(f"---\ntitle: T\npublished: 2023-09-14\n---\n\n{sentence}\n", encoding="utf-8")
+    titles = [e.title for e in extract_events(load_article(str(article)))]
+    assert title in titles, titles

@@ -131,7 +131,12 @@ def remove_span(text: str, start: int, end: int) -> str:
     before, after = text[:start], text[end:]
     before = re.sub(rf"(?:,\s*)?\b{_DATE_PREPS}\s+(?:the\s+)?$", "", before, flags=re.I)
     before = re.sub(r"\b(?:early|late|mid|earlier|later)\s*-?\s*$", "", before, flags=re.I)
-    joined = before.rstrip() + " " + after.lstrip(" ,") if after.strip(" ,") else before
+    # A comma after the phrase still closes whatever clause it ended ("in 2022, is ..."),
+    # unless nothing is left before it.
+    rest = after.lstrip(" ") if before.strip() and after.lstrip(" ").startswith(",") \
+        else after.lstrip(" ,")
+    joined = before.rstrip() + (" " if not rest.startswith(",") else "") + rest \
+        if after.strip(" ,") else before
     return re.sub(r"\s{2,}", " ", joined).strip()
 
 
@@ -144,13 +149,51 @@ def _drop_parentheticals(text: str) -> str:
     return text
 
 
-def make_title(clause: str) -> str:
-    """Turn a clause (date phrase already removed) into a short readable title."""
+_IRREGULAR_PAST = re.compile(
+    r"(?:cut|put|set|hit|let|quit|shut|spread|cost|bid|split|won|lost|began|took|made|fell|came|"
+    r"went|left|gave|held|became|broke|ran|struck|met|rose|led|sent|told|said|sold|paid|"
+    r"brought|bought|caught|fought|sought|taught|thought|kept|slept|swept|wept|drove|chose|"
+    r"froze|spoke|stole|wrote|rode|woke|shook|forgave|withdrew|drew|grew|threw|flew|knew|"
+    r"overtook|undertook|saw|ate|hid|lit|laid|said|stood|understood|found|bound|wound)",
+    re.I)
+
+
+def starts_with_verb(title: str) -> bool:
+    """True when a title opens with a past-tense verb: its subject was left in another clause."""
+    first = title.split(maxsplit=1)[0] if title.split() else ""
+    return bool(re.fullmatch(r"[a-z]{3,}ed", first) or _IRREGULAR_PAST.fullmatch(first))
+
+
+def sentence_subject(sentence: str) -> str | None:
+    """The noun phrase a sentence opens with, when it is set off by a comma or a verb:
+    "The walkout, the longest since 2017, cut output" -> "The walkout"."""
+    m = re.match(r"\s*((?:The|A|An|Its|Their|His|Her)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+|"
+                 r"(?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)(?=,|\s+(?:\w+ed|"
+                 + _IRREGULAR_PAST.pattern[4:-1] + r")\b)", sentence)
+    return m.group(1) if m else None
+
+
+def make_title(clause: str, before: str = "") -> str:
+    """Turn a clause (date phrase already removed) into a short readable title.
+
+    `before` is the sentence up to the clause: a clause opening with "which" or "who" is
+    about the noun phrase just before it ("Escondida, which produced ...").
+    """
     text = re.sub(r"[\"“”‘’']+(?=\s|$|[,.;:])|(?<=\s)[\"“”‘’']+|^[\"“”‘’']+", "", clause)
+    relative = re.match(r"\s*(?:which|who)\s+", text, re.I)
+    if relative:
+        head = re.search(r"((?:(?:The|the|a|an)\s+)?(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)\s*,?\s*$",
+                         before)
+        if head:
+            # The relative clause ends at its closing comma; what follows is the outer verb.
+            text = head.group(1) + " " + text[relative.end():].split(",")[0]
     text = _drop_parentheticals(text)
     text = _LEAD_WORDS.sub("", text.strip(" ,;:—–-"))
     # A participle clause ("ending talks that had stalled") is about its object.
     text = re.sub(r"^[a-z]{3,}ing\s+(?!to\b)", "", text)
+    # "a strike that began" is the strike beginning.
+    text = re.sub(r"^(?:a|an|the)\s+((?:[\w'’-]+\s+){0,2}[\w'’-]+)\s+(?:that|which)\s+(?=\w+ed\b|"
+                  + _IRREGULAR_PAST.pattern[4:-1] + r"\b)", r"The \1 ", text, flags=re.I)
     # A leftover measure of time ("..., four years" before "after ...") is not the event.
     text = re.sub(r",?\s+(?:\w+|\d+)\s+(?:years?|months?|weeks?|days?|decades?)"
                   r"(?:\s+(?:later|earlier|ago|on))?\s*$", "", text, flags=re.I)

@@ -134,8 +134,13 @@ def extract_events(article: Article) -> list[ExtractedEvent]:
 
 def _new(date: str, date_text: str, clause: str, sentence: str, people: list[str],
          places: list[str], names: sx.Names, order: int, basis: str | None = None,
-         ) -> _Candidate | None:
-    title = sx.make_title(clause)
+         before: str = "") -> _Candidate | None:
+    """A candidate event from a clause; `before` is the sentence text ahead of the clause."""
+    title = sx.make_title(clause, before)
+    if before.strip() and sx.starts_with_verb(title):
+        subject = sx.sentence_subject(sentence)
+        if subject and not title.lower().startswith(subject.lower()):
+            title = f"{subject} {title[:1].lower()}{title[1:]}"
     # In a later clause "he" is most likely the subject of this very sentence.
     here = sx.Names.subject(sentence, people) if not sentence.startswith(clause) else None
     title, who = names.resolve(title, here)
@@ -169,7 +174,8 @@ def _dated_candidates(sentence: str, offset: int, mentions: list[Any], people: l
                 year = _year_before(anchor.date)
                 if year:
                     # No date_text: the source gave this clause no phrase of its own.
-                    cand = _new(year, "", clause, sentence, people, places, names, order)
+                    cand = _new(year, "", clause, sentence, people, places, names, order,
+                                before=sentence[:a])
                     if cand:
                         out.append(cand)
             anchor = None if link not in (None, *sx.TEMPORAL_LINKS) else anchor
@@ -190,7 +196,8 @@ def _dated_candidates(sentence: str, offset: int, mentions: list[Any], people: l
             # Cut every date phrase of the clause out of the title, last one first.
             for m in sorted(inside, key=lambda m: -m.start):
                 part = sx.remove_span(part, m.start - offset - start, m.end - offset - start)
-            cand = _new(best.value, date_text, part, sentence, people, places, names, order)
+            cand = _new(best.value, date_text, part, sentence, people, places, names, order,
+                        before=sentence[:start])
             if cand:
                 break
         if cand:
