@@ -335,9 +335,25 @@ def test_rerun_skips_events_already_curated_under_another_name(tmp_path):
     # A clause whose verb lost its subject to an appositive gets the sentence's subject back.
     ("The walkout, the longest at the plant since 2017, cut output by half in August.",
      "The walkout cut output by half"),
+    # An age between a name and "who" does not hide the name.
+    ('"We are glad," said Mayor Ann Low, 58, who has led the council since 2018.',
+     "Mayor Ann Low has led the council"),
+    # A year that names a thing stays in the title.
+    ("Work stopped for five months during the 2020 lockdown.",
+     "Work stopped for five months during the 2020 lockdown"),
 ])
 def test_titles_recover_the_subject_of_a_clause(tmp_path: Path, sentence: str, title: str) -> None:
     article = tmp_path / "a.md"
     article.write_text(f"---\ntitle: T\npublished: 2023-09-14\n---\n\n{sentence}\n", encoding="utf-8")
     titles = [e.title for e in extract_events(load_article(str(article)))]
     assert title in titles, titles
+
+
+def test_two_main_clauses_joined_by_and_are_two_events(tmp_path: Path) -> None:
+    article = tmp_path / "a.md"
+    article.write_text("---\ntitle: T\npublished: 2024-03-08\n---\n\nEngineers found cracks in the "
+                       "gate in the autumn of 2021, and the council delayed the opening again in "
+                       "January 2022.\n", encoding="utf-8")
+    got = {(e.date, e.title) for e in extract_events(load_article(str(article)))}
+    assert got == {("2021-23", "Engineers found cracks in the gate"),
+                   ("2022-01", "The council delayed the opening again")}

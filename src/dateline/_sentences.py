@@ -81,6 +81,8 @@ _LINKS = (
     r"|resulting in|saying|adding|despite"
 )
 _CLAUSE_SPLIT = re.compile(rf"(?:[;:—–]\s+|,\s+(?=(?:{_LINKS})\b)|,\s+(?=[a-z]{{3,}}ing\s)"
+                           # ", and the council delayed ...": a second main clause, not a list
+                           r"|,\s+and\s+(?=(?:the|a|an|its|his|her|their|[A-Z][a-z]+)\s+\w+)"
                            rf"|\s+(?=(?:after|since|before|following|but|led to|leading to)\s))",
                            re.I)
 TEMPORAL_LINKS = ("after", "following")
@@ -181,6 +183,7 @@ def make_title(clause: str, before: str = "") -> str:
     """
     text = re.sub(r"[\"“”‘’']+(?=\s|$|[,.;:])|(?<=\s)[\"“”‘’']+|^[\"“”‘’']+", "", clause)
     relative = re.match(r"\s*(?:which|who)\s+", text, re.I)
+    before = re.sub(r",\s*\d{1,3}\s*,\s*$", ", ", before)  # "Tom Hale, 58, who ...": the age is no head
     if relative:
         head = re.search(r"((?:(?:The|the|a|an)\s+)?(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)\s*,?\s*$",
                          before)

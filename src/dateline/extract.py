@@ -89,6 +89,17 @@ def _date_text(text: str, start: int, mtext: str) -> str:
     return (prep.group() + mtext).strip() if prep else mtext.strip()
 
 
+def _year_modifier(sentence: str, start: int, end: int, text: str) -> str:
+    """For a bare year used as a modifier ("the 2020 lockdown"), the noun it modifies."""
+    if not re.fullmatch(r"\d{4}", text.strip()):
+        return ""
+    if not re.search(r"(?i)\b(?:the|a|an|its|their|his|her|this|last|next)\s+$", sentence[:start]):
+        return ""
+    m = re.match(r"(?:\s+[a-z][\w-]*){1,2}(?=[\s,.;:!?]|$)", sentence[end:])
+    return m.group() if m and not re.match(r"\s+(?:and|or|to|of|in|on|at|was|is|were)\b",
+                                           m.group()) else ""
+
+
 def _is_target(sentence: str, start: int) -> bool:
     return bool(re.search(r"(?i)\b(?:for|until|till|by)\s+(?:the\s+)?$", sentence[:start]))
 
@@ -187,6 +198,9 @@ def _dated_candidates(sentence: str, offset: int, mentions: list[Any], people: l
         best = min(inside, key=lambda m: (_span_days(m.value),
                                           _is_target(sentence, m.start - offset), m.start))
         date_text = _date_text(sentence, best.start - offset, best.text)
+        modifier = _year_modifier(sentence, best.start - offset, best.end - offset, best.text)
+        if modifier:  # "during the 2020 lockdown": the year names the lockdown
+            date_text = _date_text(sentence, best.start - offset, best.text + modifier)
         cand = None
         # A clause that is only its date ("..., since the spring of 2022") belongs to the
         # clause before it, unless that one carried a date of its own.
@@ -195,6 +209,8 @@ def _dated_candidates(sentence: str, offset: int, mentions: list[Any], people: l
             part = sentence[start:b]
             # Cut every date phrase of the clause out of the title, last one first.
             for m in sorted(inside, key=lambda m: -m.start):
+                if _year_modifier(sentence, m.start - offset, m.end - offset, m.text):
+                    continue  # keep "the 2020 lockdown" whole in the title
                 part = sx.remove_span(part, m.start - offset - start, m.end - offset - start)
             cand = _new(best.value, date_text, part, sentence, people, places, names, order,
                         before=sentence[:start])
