@@ -230,3 +230,13 @@ def test_dateparser_fallback_is_loaded_once() -> None:
     assert normalize("Tuesday the 6th of December 2022 at noon", BASE) in (
         "2022-12-06", None)
     assert len(mod._PARSERS) <= 64
+
+
+def test_a_modal_before_the_phrase_points_to_the_future() -> None:
+    base = dt.date(2023, 5, 4)
+    ahead = "The bank raised rates and signalled that more increases could follow in the summer."
+    assert normalize("the summer", base, ahead) == "2023-22"
+    # "could be found" reports what was possible then; a modal after the phrase does not count.
+    assert normalize("Wednesday", dt.date(2000, 1, 7),
+                     "The family could be found Wednesday in their home town.") == "2000-01-05"
+    assert normalize("Tuesday", base, "The company said on Tuesday that prices may rise.") == "2023-05-02"

@@ -162,7 +162,7 @@ _IRREGULAR_PAST = re.compile(
 
 def starts_with_verb(title: str) -> bool:
     """True when a title opens with a past-tense verb: its subject was left in another clause."""
-    first = title.split(maxsplit=1)[0] if title.split() else ""
+    first = title.split(maxsplit=1)[0].lower() if title.split() else ""
     return bool(re.fullmatch(r"[a-z]{3,}ed", first) or _IRREGULAR_PAST.fullmatch(first))
 
 

@@ -35,6 +35,9 @@ _FUTURE = re.compile(
     r"upcoming|tomorrow|would|might|hopes? to|aims? to|is to|are to|(?:is|are|be) expected|"
     r"payable|effective|expires?|(?:planned|scheduled|set|slated) for|"
     r"next (?:week|month|year))\b")
+# "could follow in the summer", "may rise next": a possibility ahead, but only for a phrase
+# after the modal ("said on Wednesday that it may" is still a past Wednesday).
+_MODAL = re.compile(r"\b(?:could|may)(?= (?!have\b|be\b)[a-z]+\b)")  # "could be located" is often past
 # Past-tense auxiliaries plus regular -ed verbs; the nearest marker to the phrase wins.
 # An -ed word after a form of "be" is a passive or an adjective ("will be named"), and
 # some -ed words are no verbs at all ("united", "hundred").
@@ -68,8 +71,10 @@ def tense_of(sentence: str | None, phrase: str = "") -> str | None:
         end = at + len(p)
         s = s[:at] + " " * len(p) + s[end:]  # the phrase's own words ("next") don't count
     best: tuple[int, str] | None = None
-    for rx, label in ((_FUTURE, "future"), (_PAST, "past")):
+    for rx, label in ((_FUTURE, "future"), (_PAST, "past"), (_MODAL, "future")):
         for m in rx.finditer(s):
+            if rx is _MODAL and m.end() > at:
+                continue
             # English puts the verb before its time adverbial ("met on Friday"), so a
             # marker after the phrase counts only when none is near before it.
             dist = at - m.end() if m.end() <= at else 3 * (m.start() - end)
