@@ -338,6 +338,9 @@ def test_rerun_skips_events_already_curated_under_another_name(tmp_path):
     # An age between a name and "who" does not hide the name.
     ('"We are glad," said Mayor Ann Low, 58, who has led the council since 2018.',
      "Mayor Ann Low has led the council"),
+    # "said in a statement that X" is "said X".
+    ("The miner said in a statement on Tuesday that output would return to normal levels.",
+     "The miner said output would return to normal levels"),
     # A year that names a thing stays in the title.
     ("Work stopped for five months during the 2020 lockdown.",
      "Work stopped for five months during the 2020 lockdown"),

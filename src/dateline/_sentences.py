@@ -116,7 +116,7 @@ _ADVERBS = re.compile(
 # Trailing adjuncts that make a title long without adding the "what".
 _TRAIL = re.compile(
     r"\s+(?:in an? (?:apparent |failed |desperate )?(?:attempt|bid|effort|move)\b|in order to\b"
-    r"|as part of\b|amid\b|without\b|despite\b|according to\b|in a statement\b"
+    r"|as part of\b|amid\b|without\b|despite\b|according to\b"
     r"|in response to\b|on (?:the )?grounds\b).*$", re.I)
 _CUT_BEFORE = {
     "to", "that", "which", "who", "whose", "with", "from", "for", "in", "on", "at", "by",
@@ -201,6 +201,9 @@ def make_title(clause: str, before: str = "") -> str:
     text = re.sub(r",?\s+(?:\w+|\d+)\s+(?:years?|months?|weeks?|days?|decades?)"
                   r"(?:\s+(?:later|earlier|ago|on))?\s*$", "", text, flags=re.I)
     text = _ADVERBS.sub("", text)
+    # "said in a statement that X" is "said X": the statement is how, not what.
+    text = re.sub(r"\s+in an? (?:written |joint )?statement\b", "", text, flags=re.I)
+    text = re.sub(r"\b(said|told \w+|announced|warned|confirmed)\s+that\s+", r"\1 ", text, flags=re.I)
     text = _TRAIL.sub("", text)
     text = re.sub(r",\s*(?:saying|adding|as|while|which|and)\b.*$", "", text, flags=re.I)
     text = re.sub(r"\s+", " ", text).strip(" ,;:.!?—–-")
