@@ -360,3 +360,15 @@ def test_two_main_clauses_joined_by_and_are_two_events(tmp_path: Path) -> None:
     got = {(e.date, e.title) for e in extract_events(load_article(str(article)))}
     assert got == {("2021-23", "Engineers found cracks in the gate"),
                    ("2022-01", "The council delayed the opening again")}
+
+
+def test_reporting_clause_and_second_verb_phrase(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Bridge news\n\nThe Harlow Street bridge, built in the 1870s, will be "
+                       "demolished next spring, the city council decided on Monday night. The bridge "
+                       "carried trams until the 1950s and was listed as a historic structure on "
+                       "12 June 1987.\n", encoding="utf-8")
+    events = {(e.date, e.title) for e in extract_events(load_article(str(article), dt.date(2024, 10, 16)))}
+    assert ("2024-10-14", "The city council decided the Harlow Street bridge will be demolished") in events
+    assert ("1987-06-12", "The bridge was listed as a historic structure") in events
+    assert ("1950/1959", "The bridge carried trams") in events

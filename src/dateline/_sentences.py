@@ -83,6 +83,8 @@ _LINKS = (
 _CLAUSE_SPLIT = re.compile(rf"(?:[;:—–]\s+|,\s+(?=(?:{_LINKS})\b)|,\s+(?=[a-z]{{3,}}ing\s)"
                            # ", and the council delayed ...": a second main clause, not a list
                            r"|,\s+and\s+(?=(?:the|a|an|its|his|her|their|[A-Z][a-z]+)\s+\w+)"
+                           # "carried trams ... and was listed ...": a second verb phrase
+                           r"|\s+(?=and\s+(?:was|were|has|had)\s+\w+ed\b)"
                            rf"|\s+(?=(?:after|since|before|following|but|led to|leading to)\s))",
                            re.I)
 TEMPORAL_LINKS = ("after", "following")
@@ -163,7 +165,8 @@ _IRREGULAR_PAST = re.compile(
 def starts_with_verb(title: str) -> bool:
     """True when a title opens with a past-tense verb: its subject was left in another clause."""
     first = title.split(maxsplit=1)[0].lower() if title.split() else ""
-    return bool(re.fullmatch(r"[a-z]{3,}ed", first) or _IRREGULAR_PAST.fullmatch(first))
+    return bool(re.fullmatch(r"[a-z]{3,}ed|was|were|had|has|have", first)
+                or _IRREGULAR_PAST.fullmatch(first))
 
 
 def sentence_subject(sentence: str) -> str | None:
@@ -205,6 +208,18 @@ def make_title(clause: str, before: str = "") -> str:
     text = re.sub(r"\s+in an? (?:written |joint )?statement\b", "", text, flags=re.I)
     text = re.sub(r"\b(said|told \w+|announced|warned|confirmed)\s+that\s+", r"\1 ", text, flags=re.I)
     text = _TRAIL.sub("", text)
+    # A participle left alone between commas once its date went ("the bridge, built, will").
+    text = re.sub(r",\s*(?:[a-z]+ed|built|made|born|founded|begun|held)\s*,", "", text)
+    # "X will be demolished, the council decided" -> "The council decided X will be demolished".
+    m = re.fullmatch(r"(?P<what>.+?),\s+(?P<who>(?:the\s+)?(?:[\w'’-]+\s+){0,4}?[\w'’-]+)\s+"
+                     r"(?P<verb>said|decided|announced|ruled|reported|confirmed|agreed)\s*[.,]?",
+                     text.strip(), flags=re.I)
+    if m and len(m["what"].split()) >= 3:
+        who = m["who"][:1].upper() + m["who"][1:]
+        what = m["what"]
+        if re.match(r"(?:The|A|An|Its|Their|This|These|Those)\b", what):  # a name keeps its capital
+            what = what[:1].lower() + what[1:]
+        text = f"{who} {m['verb']} {what}"
     text = re.sub(r",\s*(?:saying|adding|as|while|which|and)\b.*$", "", text, flags=re.I)
     text = re.sub(r"\s+", " ", text).strip(" ,;:.!?—–-")
     words = text.split()
