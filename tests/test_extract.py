@@ -372,3 +372,12 @@ def test_reporting_clause_and_second_verb_phrase(tmp_path: Path) -> None:
     assert ("2024-10-14", "The city council decided the Harlow Street bridge will be demolished") in events
     assert ("1987-06-12", "The bridge was listed as a historic structure") in events
     assert ("1950/1959", "The bridge carried trams") in events
+
+
+def test_states_and_yardsticks_are_not_events(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Rates\n\nThe bank raised its rate on Thursday. Its rate now stands at 3.25%, "
+                       "the highest since 2008. The walkout, the longest at the plant since 2017, "
+                       "ended in May.\n", encoding="utf-8")
+    dates = [e.date for e in extract_events(load_article(str(article), dt.date(2023, 5, 4)))]
+    assert dates == ["2023-05-04", "2023-05"]

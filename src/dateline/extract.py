@@ -61,6 +61,8 @@ def _usable(mention: Any, text: str, base: datetime.date) -> bool:
     if mention.value is None:
         return False
     mtext = mention.text.strip()
+    if _not_an_event(mention, text):
+        return False
     if re.fullmatch(r"\d{1,3}|\d{1,3}(?:,\d{3})+|\d+\.\d+", mtext):
         return False
     if re.fullmatch(r"\d{4}", mtext):
@@ -77,6 +79,17 @@ def _usable(mention: Any, text: str, base: datetime.date) -> bool:
     except (DateError, ValueError):
         return False
     return 1000 <= value.first.year <= base.year + 50
+
+
+def _not_an_event(mention: Any, text: str) -> bool:
+    """A real date that dates no event: a state at publication ("its rate now stands at
+    3%") or a yardstick ("the highest since 2008", "the longest strike since 2017")."""
+    if re.fullmatch(r"(?i)(?:right\s+)?now|currently|at present|presently|nowadays",
+                    mention.text.strip()):
+        return True
+    before = text[max(0, mention.start - 60):mention.start]
+    return bool(re.search(r"(?i)\b(?:\w{3,}est|first|most|least|worst|best)\b[^,.;]{0,40}"
+                          r"\bsince\s+(?:the\s+)?$", before))
 
 
 def _date_text(text: str, start: int, mtext: str) -> str:
@@ -127,6 +140,8 @@ def extract_events(article: Article) -> list[ExtractedEvent]:
     # "Two days later" counts from the date just mentioned, not from the publication day.
     chained = chain(text, find_dates(text, base), lambda m: _usable(m, text, base))
     mentions = [m for m in chained if _usable(m, text, base)]
+    # Dates that are not events ("the highest since 2008") still leave the title.
+    cut_only = [m for m in chained if m.value is not None and _not_an_event(m, text)]
     names = sx.Names()
     cands: list[_Candidate] = []
     for order, (s0, s1) in enumerate(sx.split_sentences(text)):
@@ -134,7 +149,8 @@ def extract_events(article: Article) -> list[ExtractedEvent]:
         people = names.people_in(sentence)
         places = sx.find_places(sentence)
         local = [m for m in mentions if s0 <= m.start < s1]
-        made = _dated_candidates(sentence, s0, local, people, places, names, order)
+        extra = [m for m in cut_only if s0 <= m.start < s1]
+        made = _dated_candidates(sentence, s0, local, people, places, names, order, extra)
         if not made and not any(s0 <= m.start < s1 for m in mentions):
             dev = _undated_candidate(sentence, base, people, places, names, order)
             made = [dev] if dev else []
@@ -169,7 +185,8 @@ def _new(date: str, date_text: str, clause: str, sentence: str, people: list[str
 
 
 def _dated_candidates(sentence: str, offset: int, mentions: list[Any], people: list[str],
-                      places: list[str], names: sx.Names, order: int) -> list[_Candidate]:
+                      places: list[str], names: sx.Names, order: int,
+                      cut_only: list[Any] = ()) -> list[_Candidate]:
     out: list[_Candidate] = []
     anchor: _Candidate | None = None
     prev: tuple[int, bool] | None = None  # (start of the previous clause, did it date?)
@@ -208,7 +225,8 @@ def _dated_candidates(sentence: str, offset: int, mentions: list[Any], people: l
         for start in starts:
             part = sentence[start:b]
             # Cut every date phrase of the clause out of the title, last one first.
-            for m in sorted(inside, key=lambda m: -m.start):
+            spans = inside + [m for m in cut_only if start <= m.start - offset < b]
+            for m in sorted(spans, key=lambda m: -m.start):
                 if _year_modifier(sentence, m.start - offset, m.end - offset, m.text):
                     continue  # keep "the 2020 lockdown" whole in the title
                 part = sx.remove_span(part, m.start - offset - start, m.end - offset - start)
