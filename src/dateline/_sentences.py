@@ -233,6 +233,9 @@ def make_title(clause: str, before: str = "") -> str:
     while len(words) > 3 and words[-1].lower().strip(",") in _WEAK_END:
         words.pop()
     title = " ".join(words).strip(" ,;:")
+    # A cut that stops at "at the end" has lost what it was the end of.
+    title = re.sub(r"\s+(?:at|by|in|on|until|before|after|from|to)\s+(?:the\s+)?"
+                   r"(?:end|start|beginning|middle|rest|turn|close)$", "", title, flags=re.I)
     return title[:1].upper() + title[1:]
 
 

@@ -103,10 +103,13 @@ def _date_text(text: str, start: int, mtext: str) -> str:
 
 
 def _year_modifier(sentence: str, start: int, end: int, text: str) -> str:
-    """For a bare year used as a modifier ("the 2020 lockdown"), the noun it modifies."""
-    if not re.fullmatch(r"\d{4}", text.strip()):
-        return ""
-    if not re.search(r"(?i)\b(?:the|a|an|its|their|his|her|this|last|next)\s+$", sentence[:start]):
+    """For a year used as a modifier ("the 2020 lockdown", "the end of the 2026 season"),
+    the noun it modifies."""
+    text = text.strip()
+    if re.search(r"(?i)\bthe\s+\d{4}$", text):  # the tagger's phrase ends in "the 2026"
+        pass
+    elif not re.fullmatch(r"\d{4}", text) or not re.search(
+            r"(?i)\b(?:the|a|an|its|their|his|her|this|last|next)\s+$", sentence[:start]):
         return ""
     m = re.match(r"(?:\s+[a-z][\w-]*){1,2}(?=[\s,.;:!?]|$)", sentence[end:])
     return m.group() if m and not re.match(r"\s+(?:and|or|to|of|in|on|at|was|is|were)\b",
