@@ -34,6 +34,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
@@ -245,19 +246,27 @@ def ensure_pelican() -> tuple[Path | None, str]:
     return exe, ver
 
 
-def pelican_site(site: Path, n: int) -> Path:
-    root = OUT / f"pelican-{n}"
+def converted_site(kind: str, site: Path, n: int, page: Callable[[dict], str]) -> Path:
+    """bench/out/<kind>-N/content/<slug>.md for every event (page(ev) is the file's text);
+    made once per N and reused."""
+    root = OUT / f"{kind}-{n}"
     content = root / "content"
     stamp = root / ".generated"
     if not (stamp.exists() and stamp.read_text() == str(n)):
         rmtree(root)
         content.mkdir(parents=True)
         for ev in load_events(site):
-            meta = (f"Title: {ev['title']}\nDate: {full_date(ev['date'])}\n"
-                    f"Tags: {', '.join(ev.get('tags') or [])}\nSlug: {ev['slug']}\n\n")
-            (content / f"{ev['slug']}.md").write_text(meta + ev.get("body", "") + "\n", encoding="utf-8")
+            (content / f"{ev['slug']}.md").write_text(page(ev), encoding="utf-8")
         stamp.write_text(str(n))
     return root
+
+
+def pelican_site(site: Path, n: int) -> Path:
+    def page(ev: dict) -> str:
+        meta = (f"Title: {ev['title']}\nDate: {full_date(ev['date'])}\n"
+                f"Tags: {', '.join(ev.get('tags') or [])}\nSlug: {ev['slug']}\n\n")
+        return meta + ev.get("body", "") + "\n"
+    return converted_site("pelican", site, n, page)
 
 
 def bench_pelican(site: Path, n: int, runs: int) -> dict:
@@ -293,19 +302,11 @@ def ensure_hugo() -> tuple[str | None, str]:
 
 
 def hugo_site(site: Path, n: int) -> Path:
-    root = OUT / f"hugo-{n}"
-    content = root / "content"
-    stamp = root / ".generated"
-    if not (stamp.exists() and stamp.read_text() == str(n)):
-        rmtree(root)
-        content.mkdir(parents=True)
-        for ev in load_events(site):
-            fm = json.dumps({"title": ev["title"], "date": full_date(ev["date"]),
-                             "tags": ev.get("tags") or [], "slug": ev["slug"]}, ensure_ascii=False)
-            # JSON is YAML: one-line YAML front matter
-            (content / f"{ev['slug']}.md").write_text(f"---\n{fm}\n---\n\n{ev.get('body', '')}\n",
-                                                      encoding="utf-8")
-        stamp.write_text(str(n))
+    def page(ev: dict) -> str:
+        fm = json.dumps({"title": ev["title"], "date": full_date(ev["date"]),
+                         "tags": ev.get("tags") or [], "slug": ev["slug"]}, ensure_ascii=False)
+        return f"---\n{fm}\n---\n\n{ev.get('body', '')}\n"  # JSON is YAML: one-line front matter
+    root = converted_site("hugo", site, n, page)
     # the tiny config and 3-template layout live in bench/anchors/hugo (copied; small)
     shutil.copy2(ANCHORS / "hugo" / "config.yaml", root / "config.yaml")
     rmtree(root / "layouts")

@@ -240,30 +240,29 @@ def format_violations(rel: str, violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def test_axe_wcag21_aa_on_every_page(browser_site: BrowserSite) -> None:  # noqa: F811
+def audit(site: BrowserSite, pages: list[str], **context: object) -> list[str]:
+    """axe-core's violations on each page, formatted; empty when all pass."""
     script = axe_script()
-    pages = browser_site.html_pages()
-    assert "index.html" in pages and browser_site.event_pages()
     report: list[str] = []
-    with browser_site.page() as (page, _problems):
+    with site.page(**context) as (page, _problems):
         for rel in pages:
-            goto(page, browser_site.url(rel))
+            goto(page, site.url(rel))
             violations = axe_violations(page, script)
             if violations:
                 report.append(format_violations(rel, violations))
+    return report
+
+
+def test_axe_wcag21_aa_on_every_page(browser_site: BrowserSite) -> None:  # noqa: F811
+    pages = browser_site.html_pages()
+    assert "index.html" in pages and browser_site.event_pages()
+    report = audit(browser_site, pages)
     assert not report, "axe-core (WCAG 2.1 A/AA) violations:\n" + "\n".join(report)
 
 
 def test_axe_wcag21_aa_on_a_phone(browser_site: BrowserSite) -> None:  # noqa: F811
     """The phone layout is a different rendering (reflow, target sizes): audit it too."""
-    script = axe_script()
-    report: list[str] = []
-    with browser_site.page(**PHONE) as (page, _problems):
-        for rel in ("index.html", browser_site.event_pages()[0]):
-            goto(page, browser_site.url(rel))
-            violations = axe_violations(page, script)
-            if violations:
-                report.append(format_violations(rel, violations))
+    report = audit(browser_site, ["index.html", browser_site.event_pages()[0]], **PHONE)
     assert not report, "axe-core (WCAG 2.1 A/AA) violations on a phone:\n" + "\n".join(report)
 
 
