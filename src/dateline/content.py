@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from dateline.cache import BuildState, FileEntry, digest
-from dateline.dates import DateError, DateValue, looks_like_value, parse_value
+from dateline.dates import DateError, DateValue, as_day, looks_like_value, parse_value
 from dateline.model import Content, Era, Event, Media, Problem, Source, Timeline
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml is ~8x faster
@@ -179,16 +179,10 @@ def _names(doc: Doc, key: str, value: Any) -> tuple[str, ...]:
 
 
 def _date(doc: Doc, key: str, value: Any) -> dt.date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
     try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        doc.error(key, f"expected a day as YYYY-MM-DD, found {value!r}")
+        return as_day(value)
+    except DateError as exc:
+        doc.error(key, str(exc))
         return None
 
 

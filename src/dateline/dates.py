@@ -124,6 +124,21 @@ def parse_value(raw: object) -> DateValue:
     return DateValue(_bound(text))
 
 
+def as_day(raw: object) -> dt.date | None:
+    """A publication day from YAML or front matter: a date, a datetime, or text that starts
+    YYYY-MM-DD (a timestamp's time is dropped); None when empty. Raises DateError."""
+    if raw is None or raw == "":
+        return None
+    if isinstance(raw, dt.datetime):
+        return raw.date()
+    if isinstance(raw, dt.date):
+        return raw
+    try:
+        return dt.date.fromisoformat(str(raw).strip()[:10])
+    except ValueError:
+        raise DateError(f"expected a day as YYYY-MM-DD, found {raw!r}") from None
+
+
 def looks_like_value(text: str) -> bool:
     """True when text is written in the stored forms (so no phrase normalizing is needed)."""
     t = text.strip()

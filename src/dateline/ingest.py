@@ -24,6 +24,8 @@ from typing import Any
 
 import yaml
 
+from dateline.dates import DateError, as_day
+
 MAX_FETCH_BYTES = 5 * 1024 * 1024
 FETCH_TIMEOUT_S = 15.0
 MIN_ARTICLE_WORDS = 8
@@ -142,17 +144,10 @@ def clean_paragraphs(paragraphs: list[str], title: str | None) -> list[str]:
 # ----------------------------------------------------------------------------- metadata
 
 def _parse_date(value: Any, where: str) -> datetime.date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
-    text = str(value).strip()
     try:
-        return datetime.date.fromisoformat(text[:10])
-    except ValueError:
-        raise IngestError(f"{where}: published {text!r} is not a date (YYYY-MM-DD)") from None
+        return as_day(value)
+    except DateError:
+        raise IngestError(f"{where}: published {str(value).strip()!r} is not a date (YYYY-MM-DD)") from None
 
 
 def _meta_from_mapping(data: Any, where: str) -> dict[str, Any]:
