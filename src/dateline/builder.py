@@ -97,7 +97,8 @@ def _build(root: Path, out: Path, base_url: str | None, strict: bool, use_cache:
                            timings=clock.laps)
     clock.lap("write")
     if use_cache:
-        state.fragments = fragments.fresh() if fragments.used else state.fragments
+        if fragments.touched:
+            state.fragments = fragments.fresh({e.digest for e in content.events})
         _remember(root, out, state, content, plan, fingerprint, manifest)
         clock.lap("save cache")
     return BuildResult(True, content.problems, len(content.events), len(plan), report,

@@ -9,14 +9,22 @@
 - a fingerprint of all inputs, so a build with nothing changed stops after a few stats.
 
 Losing the cache is always safe: the next build is simply a cold one.
+
+The per-event parts (parsed files, Markdown HTML, export fragments) are stored in shards,
+and a build rewrites only the shards whose entries changed: after one edit that is a few
+hundred kilobytes instead of the whole cache. Every shard entry is checked against its key
+on use (a file's size and mtime, a body's text, a fragment's inputs), so shards from
+different builds can be mixed safely, for example after a build was interrupted.
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import os
 import pickle
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,7 +36,9 @@ CACHE_DIR = ".dateline-cache"
 STATE_FILE = "state.pickle"
 FINGERPRINT_FILE = "fingerprint"
 TEMPLATES = Path(__file__).parent / "templates"
-FORMAT = 3  # bump when BuildState changes shape: an old cache is then ignored, not misread
+SHARDED = ("files", "markdown", "fragments")  # the BuildState fields stored in shards
+SHARDS = 32
+FORMAT = 5  # bump when BuildState changes shape: an old cache is then ignored, not misread
 
 
 @dataclass
@@ -53,11 +63,18 @@ class BuildState:
     fragments: dict[tuple, str] = field(default_factory=dict)  # per-event pieces of the exports
     out: str = ""
     manifest: dict[str, tuple[int, int]] = field(default_factory=dict)
+    # The shards as loaded, so that saving can skip those that did not change.
+    loaded: dict[str, list[dict]] = field(default_factory=dict, repr=False, compare=False)
 
 
 def digest(*parts: object) -> str:
     """A short stable digest of strings/bytes (never Python's per-process hash())."""
     h = hashlib.blake2b(digest_size=12)
+    try:  # the common case, all text: page keys have hundreds of parts
+        h.update("\x1f".join(parts).encode("utf-8", "surrogatepass"))  # type: ignore[arg-type]
+        return h.hexdigest()
+    except TypeError:
+        pass
     text: list[str] = []
     for part in parts:
         if isinstance(part, bytes):
@@ -74,30 +91,75 @@ def digest(*parts: object) -> str:
 
 def load_state(root: Path) -> BuildState:
     """The previous build's state, or an empty one if there is none or it is unreadable."""
-    try:
-        with open(root / CACHE_DIR / STATE_FILE, "rb") as fh:
-            state = pickle.load(fh)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
-        return BuildState()
+    folder = root / CACHE_DIR
+    state = _read(folder / STATE_FILE)
     if not isinstance(state, BuildState) or state.version != BuildState.version:
         return BuildState()
+    state.loaded = {}
+    for name in SHARDED:
+        shards = []
+        merged: dict = {}
+        for n in range(SHARDS):
+            payload = _read(folder / f"{name}-{n:02d}.pickle")
+            # A shard is only valid for the settings it was made under (see module docstring).
+            ok = (isinstance(payload, tuple) and len(payload) == 3 and payload[0] == state.version
+                  and (name != "files" or payload[1] == state.settings_key)
+                  and isinstance(payload[2], dict))
+            shard = payload[2] if ok else {}
+            shards.append(shard)
+            merged.update(shard)
+        setattr(state, name, merged)
+        state.loaded[name] = shards
     return state
 
 
 def save_state(root: Path, state: BuildState, fingerprint: str) -> None:
-    """Store the state atomically; a failure here only costs the next build its speed."""
+    """Store the state; a failure here only costs the next build its speed.
+
+    Shards whose entries are unchanged since load_state() are not written again.
+    """
     folder = root / CACHE_DIR
     try:
         folder.mkdir(exist_ok=True)
         if not (folder / ".gitignore").exists():
             (folder / ".gitignore").write_text("*\n")
-        tmp = folder / f"{STATE_FILE}.{os.getpid()}.tmp"
-        with open(tmp, "wb") as fh:
-            pickle.dump(state, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, folder / STATE_FILE)
+        for name in SHARDED:
+            old = state.loaded.get(name) or [None] * SHARDS
+            key = state.settings_key if name == "files" else ""
+            for n, shard in enumerate(_split(getattr(state, name))):
+                # Unchanged entries are the very objects loaded, so this compares identities.
+                if shard != old[n]:
+                    _write(folder / f"{name}-{n:02d}.pickle", (state.version, key, shard))
+        main = dataclasses.replace(state, files={}, markdown={}, fragments={}, loaded={})
+        _write(folder / STATE_FILE, main)
         (folder / FINGERPRINT_FILE).write_text(fingerprint)
     except OSError:
         pass
+
+
+def _split(entries: dict) -> list[dict]:
+    shards: list[dict] = [{} for _ in range(SHARDS)]
+    for key, value in entries.items():
+        # Fragment keys are (event digest, ...): shard by the event.
+        text = key[0] if isinstance(key, tuple) else key
+        shards[zlib.crc32(text.encode("utf-8", "surrogatepass")) % SHARDS][key] = value
+    return shards
+
+
+def _read(path: Path) -> object:
+    try:
+        with open(path, "rb") as fh:
+            return pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError,
+            ValueError, IndexError):
+        return None
+
+
+def _write(path: Path, obj: object) -> None:
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    with open(tmp, "wb") as fh:
+        pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, path)
 
 
 def clear_fingerprint(root: Path) -> None:

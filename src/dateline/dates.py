@@ -11,6 +11,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -70,7 +71,7 @@ class DateValue:
     def qualifier(self) -> str:
         return self.start.qualifier or (self.end.qualifier if self.end else "")
 
-    @property
+    @cached_property  # every export and page asks for it, many times over
     def value(self) -> str:
         """The canonical string form, as written back to YAML and into <time datetime>."""
         return self.start.text if self.end is None else f"{self.start.text}/{self.end.text}"

@@ -37,26 +37,18 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # OWASP CSV injection prefixe
 
 
 class Fragments(dict):
-    """Per-event pieces of the exports from the previous build, keyed by what they show.
+    """Each event's pieces of the big exports from the previous build, keyed by what they show.
 
-    The big exports list every event; with this memo a rebuild after one edit formats one
-    event again instead of ten thousand. `used` lets the caller drop what is now stale.
+    A key is (event file digest, date, page URL, site base, filter keys); the value is the
+    event's (VEVENT, TimelineJS slide, CSV row, search row). The big exports list every
+    event; with this memo a rebuild after one edit formats one event again, not ten thousand.
     """
 
-    def __init__(self, *args: object) -> None:
-        super().__init__(*args)
-        self.used: set[str] = set()
+    touched = False  # whether any export was made with it this build
 
-    def get_or_make(self, fn: Callable[[], str], *key_parts: object) -> str:
-        key = key_parts  # a tuple of strings: hashable and picklable, and far cheaper than a digest
-        self.used.add(key)
-        value = self.get(key)
-        if value is None:
-            value = self[key] = fn()
-        return value
-
-    def fresh(self) -> dict[tuple, str]:
-        return {k: v for k, v in self.items() if k in self.used}
+    def fresh(self, digests: set[str]) -> dict[tuple, tuple[str, ...]]:
+        """The pieces of events that still exist (by their file digest), for the next build."""
+        return {k: v for k, v in self.items() if k[0] in digests}
 
 
 def render_exports(content: Content, event_url: Callable[[Event], str], site_url: str | None,
@@ -73,16 +65,41 @@ def render_exports(content: Content, event_url: Callable[[Event], str], site_url
     base = _site_base(site_url)
     urls = {e.slug: event_url(e) for e in content.events}
     memo = Fragments() if memo is None else memo
+    pieces = _event_pieces(content, urls, base, filter_keys, memo)
     files = {
         "feed.xml": atom_feed(content, urls, base, feed_limit),
-        "events.ics": icalendar(content, urls, base, memo),
-        "timeline.json": timelinejs(content, urls, base, memo),
-        "events.csv": events_csv(content, memo),
-        "events.json": search_index(content, urls, filter_keys, memo),
+        "events.ics": icalendar(content.timeline, [p[0] for p in pieces]),
+        "timeline.json": timelinejs(content.timeline, [p[1] for p in pieces]),
+        "events.csv": events_csv([p[2] for p in pieces]),
+        "events.json": search_index([p[3] for p in pieces]),
     }
     if base:
         files.update(sitemaps(content, urls, base, pages))
     return files
+
+
+def _event_pieces(content: Content, urls: dict[str, str], base: str,
+                  filter_keys: Callable[[Event], list[str]] | None,
+                  memo: Fragments) -> list[tuple[str, ...]]:
+    """Each event's (VEVENT, TimelineJS slide, CSV row, search row), from the memo if it has them.
+
+    One pass and one lookup per event for all four exports: with every event unchanged, this
+    loop is what a rebuild of the exports costs.
+    """
+    memo.touched = True
+    host = urlsplit(base).hostname or "dateline"
+    out = []
+    for e in content.events:
+        url = urls[e.slug]
+        filters = filter_keys(e) if filter_keys else None
+        key = (e.digest, e.date.value, url, base, tuple(filters) if filters is not None else None)
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = (
+                _vevent(e, url, base, host), _dumps(_strip_json(_slide(e, url, base))).decode(),
+                _csv_row(e), _dumps(_search_row(e, url, filters)).decode())
+        out.append(found)
+    return out
 
 
 # --- shared helpers -------------------------------------------------------------------------
@@ -156,7 +173,7 @@ def atom_feed(content: Content, urls: dict[str, str], base: str,
               limit: int | None = None) -> bytes:
     """feed.xml: Atom 1.0, newest event first; relative links resolve against the feed."""
     timeline = content.timeline
-    events = sorted(content.events, key=Event.sort_key, reverse=True)[:limit]
+    events = content.events[::-1][:limit]  # they come in timeline order
     feed = ET.Element("feed", {"xmlns": ATOM_NS, "xml:lang": _clean(timeline.language)})
     _sub(feed, "title", timeline.title)
     if timeline.description:
@@ -218,24 +235,17 @@ def _ics_date(day: dt.date) -> str:
     return f"{day.year:04d}{day.month:02d}{day.day:02d}"
 
 
-def icalendar(content: Content, urls: dict[str, str], base: str,
-              memo: Fragments | None = None) -> bytes:
+def icalendar(timeline: Timeline, vevents: list[str]) -> bytes:
     """events.ics: one all-day VEVENT per event, spanning every day its date can mean."""
-    timeline = content.timeline
-    memo = Fragments() if memo is None else memo
-    host = urlsplit(base).hostname or "dateline"
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//dateline//dateline//EN",
              "CALSCALE:GREGORIAN", "METHOD:PUBLISH", f"X-WR-CALNAME:{_ics_text(timeline.title)}"]
     if timeline.description:
         lines.append(f"X-WR-CALDESC:{_ics_text(timeline.description)}")
     head = "".join(_fold(line) + "\r\n" for line in lines)
-    body = "".join(memo.get_or_make(lambda e=e: _vevent(e, urls, base, host), "ics", e.digest,
-                                    e.date.value, urls[e.slug], base)
-                   for e in content.events)
-    return (head + body + "END:VCALENDAR\r\n").encode("utf-8")
+    return (head + "".join(vevents) + "END:VCALENDAR\r\n").encode("utf-8")
 
 
-def _vevent(event: Event, urls: dict[str, str], base: str, host: str) -> str:
+def _vevent(event: Event, url: str, base: str, host: str) -> str:
     value = event.date
     # DTEND is exclusive for dates: the day after the last day the value can mean.
     end = value.last + dt.timedelta(days=1) if value.last < dt.date.max else value.last
@@ -259,7 +269,7 @@ def _vevent(event: Event, urls: dict[str, str], base: str, host: str) -> str:
         f"DESCRIPTION:{_ics_text(description)}",
     ]
     if base:
-        lines.append(f"URL:{_absolute(base, urls[event.slug])}")
+        lines.append(f"URL:{_absolute(base, url)}")
     if event.tags:
         lines.append("CATEGORIES:" + ",".join(_ics_text(t) for t in event.tags))
     lines.append("END:VEVENT")
@@ -296,22 +306,16 @@ def _strip_json(data: object) -> object:
     return data
 
 
-def timelinejs(content: Content, urls: dict[str, str], base: str,
-               memo: Fragments | None = None) -> bytes:
+def timelinejs(timeline: Timeline, slides: list[str]) -> bytes:
     """timeline.json for TimelineJS3. Its headline and text are inserted as HTML: escape them."""
-    timeline = content.timeline
-    memo = Fragments() if memo is None else memo
-    slides = ",".join(memo.get_or_make(lambda e=e: _dumps(_strip_json(_slide(e, urls, base))).decode(),
-                                       "tljs", e.digest, e.date.value, urls[e.slug], base)
-                      for e in content.events)
     esc = html.escape
     title = {"text": {"headline": esc(timeline.title), "text": esc(timeline.description)}}
     # The same bytes as dumping {"events": [...], "title": ...} with sorted keys, built from
     # per-event pieces so that one edit re-encodes one slide.
-    return f'{{"events":[{slides}],"title":{_dumps(_strip_json(title)).decode()}}}'.encode()
+    return f'{{"events":[{",".join(slides)}],"title":{_dumps(_strip_json(title)).decode()}}}'.encode()
 
 
-def _slide(event: Event, urls: dict[str, str], base: str) -> dict:
+def _slide(event: Event, url: str, base: str) -> dict:
     esc = html.escape
     value, display = event.date, event.date.display()
     # Multi-unit periods (a season, a decade) need an end date even as a single value.
@@ -320,7 +324,7 @@ def _slide(event: Event, urls: dict[str, str], base: str) -> dict:
     text = f"<p>{esc(display)}</p>"
     if _quote(event):
         text += f"<blockquote>{esc(_quote(event))}</blockquote>"
-    text += f'<p><a href="{esc(_absolute(base, urls[event.slug]))}">More</a></p>'
+    text += f'<p><a href="{esc(_absolute(base, url))}">More</a></p>'
     slide: dict = {
         "start_date": _tl_date(value.start, value.first, display),
         "display_date": display,
@@ -353,12 +357,9 @@ def _cell(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def events_csv(content: Content, memo: Fragments | None = None) -> bytes:
+def events_csv(rows: list[str]) -> bytes:
     """events.csv: one row per event, lists joined with ";", formula-injection guarded."""
-    memo = Fragments() if memo is None else memo
-    rows = "".join(memo.get_or_make(lambda e=e: _csv_row(e), "csv", e.digest, e.date.value)
-                   for e in content.events)
-    return (_csv_line(CSV_COLUMNS) + rows).encode("utf-8")
+    return (_csv_line(CSV_COLUMNS) + "".join(rows)).encode("utf-8")
 
 
 def _csv_line(cells: Iterable[str]) -> str:
@@ -416,26 +417,19 @@ def _search_text(event: Event) -> str:
     return " ".join(_clean(text).lower().split())[:SEARCH_TEXT_CHARS]
 
 
-def search_index(content: Content, urls: dict[str, str],
-                 filter_keys: Callable[[Event], list[str]] | None = None,
-                 memo: Fragments | None = None) -> bytes:
+def search_index(rows: list[str]) -> bytes:
     """events.json: a compact, deterministic index for client-side search and filtering.
 
-    `filter_keys(event)` gives the values the index page's filter uses ("tags:war").
+    Each row carries "filters" (the values the index page's filter uses, "tags:war") when
+    render_exports() was given filter_keys.
     """
-    memo = Fragments() if memo is None else memo
-    keys = filter_keys or (lambda e: None)
-    rows = ",".join(memo.get_or_make(lambda e=e: _dumps(_search_row(e, urls, keys(e))).decode(),
-                                     "search", e.digest, e.date.value, urls[e.slug],
-                                     tuple(keys(e) or ()))
-                    for e in content.events)
-    return f"[{rows}]".encode()
+    return f"[{','.join(rows)}]".encode()
 
 
-def _search_row(e: Event, urls: dict[str, str], filters: list[str] | None) -> dict:
+def _search_row(e: Event, url: str, filters: list[str] | None) -> dict:
     # Cleaned field by field, not with _strip_json: this file grows with the timeline.
     return {
-        "id": e.id, "url": _clean(urls[e.slug]), "title": _clean(e.title), "date": e.date.value,
+        "id": e.id, "url": _clean(url), "title": _clean(e.title), "date": e.date.value,
         "first": e.date.first.isoformat(), "last": e.date.last.isoformat(),
         "display": e.date.display(), "precision": e.date.precision,
         "tags": [_clean(t) for t in e.tags], "people": [_clean(t) for t in e.people],

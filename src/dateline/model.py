@@ -109,7 +109,10 @@ class Timeline:
 
 @dataclass
 class Content:
-    """Everything loaded from a site folder, plus the problems found on the way."""
+    """Everything loaded from a site folder, plus the problems found on the way.
+
+    `events` are in timeline order (Event.sort_key): views and exports rely on it.
+    """
 
     timeline: Timeline
     events: list[Event]

@@ -118,21 +118,30 @@ def plan_site(content: Content, site_root: Path, split_at: int = SPLIT_INDEX_AT,
     faces = {e.slug: "|".join((e.digest, *(t.url for t in terms.of(e)))) for e in events}
     plan: list[Page] = [Page(".nojekyll", "", lambda: b"")]
 
-    def page(path: str, template: str, key: tuple, **context: object) -> None:
+    def page(path: str, template: str, key: Iterable[str], **context: object) -> None:
         def make() -> bytes:
+            values = {k: v() if isinstance(v, _Deferred) else v for k, v in context.items()}
             return _render(env, template, root="../" * path.count("/"), page_path=path,
-                           **common, **context)
+                           **common, **values)
         plan.append(Page(path, digest(base_key, path, *key), make))
 
-    def face_list(evs: Iterable[Event]) -> tuple[str, ...]:
-        return tuple(faces[e.slug] for e in evs)
+    def face_list(evs: Iterable[Event]) -> list[str]:
+        return [faces[e.slug] for e in evs]
 
     year_list = tuple(g.year for g in years)
     year_href = "years/{year}.html" if split else "#y{year}"
-    page("index.html", "index.html", face_list(events), years=[] if split else years,
+    if split:  # the index then shows per year a count and the first and last event's title
+        index_key = [f"{g.year}|{len(g.events)}|{faces[g.events[0].slug]}|{faces[g.events[-1].slug]}"
+                     for g in years]
+        index_key += [f"{t.url}|{t.name}|{len(t.events)}" for kind in terms.by_kind
+                      for t in terms.by_kind[kind]]
+    else:
+        index_key = face_list(events)
+    page("index.html", "index.html", index_key, years=[] if split else years,
          year_summaries=years if split else [], events=events, split=split,
          navigation=views.year_navigation(years, "years/{year}.html" if split else "#{anchor}"),
-         chart=views.overview_chart(events, timeline.eras, href=year_href))
+         # The chart shows counts per year and the eras, which the key covers already.
+         chart=_Deferred(views.overview_chart, events, timeline.eras, href=year_href))
     if split:
         for i, group in enumerate(years):
             page(f"years/{group.year}.html", "year.html", (year_list, *face_list(group.events)),
@@ -208,6 +217,16 @@ class _Cards:
             if not full:  # a full card shows once per page kind; only compact ones repeat
                 self._cards[key] = html
         return html
+
+
+class _Deferred:
+    """A page's context value computed only when the page is rendered."""
+
+    def __init__(self, fn: Callable, *args: object, **kwargs: object) -> None:
+        self._fn, self._args, self._kwargs = fn, args, kwargs
+
+    def __call__(self) -> object:
+        return self._fn(*self._args, **self._kwargs)
 
 
 class _Lazy:

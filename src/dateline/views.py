@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import groupby
 
 from dateline.dates import MONTHS
@@ -125,30 +126,37 @@ class YearGroup:
 
     year: int
     events: list[Event]
-    months: list[MonthGroup]
+    dense: int = DENSE_YEAR
 
     @property
     def anchor(self) -> str:
         return f"y{self.year}"
 
+    @cached_property
+    def months(self) -> list[MonthGroup]:
+        """Month groups when the year holds more than `dense` events, else none.
+
+        Computed on first use: a rebuild plans every year but renders only the changed ones.
+        """
+        if len(self.events) <= self.dense:
+            return []
+        year = self.year
+
+        def month_of(e: Event) -> int:
+            d = e.date
+            return d.first.month if (d.first.year, d.first.month) == (d.last.year, d.last.month) else 0
+
+        months = []
+        for month, mevs in groupby(sorted(self.events, key=lambda e: (month_of(e), e.sort_key())),
+                                   month_of):
+            label = f"{MONTHS[month - 1]} {year}" if month else f"During {year}"
+            months.append(MonthGroup(label, f"y{year}-{month:02d}", list(mevs)))
+        return months
+
 
 def group_by_year(events: list[Event], dense: int = DENSE_YEAR) -> list[YearGroup]:
     """Sorted events split into years by their first day (the index can split by year)."""
-    groups = []
-    for year, evs in groupby(events, lambda e: e.date.first.year):
-        items = list(evs)
-        months: list[MonthGroup] = []
-        if len(items) > dense:
-            def month_of(e: Event) -> int:
-                d = e.date
-                return d.first.month if (d.first.year, d.first.month) == (
-                    d.last.year, d.last.month) else 0
-            for month, mevs in groupby(sorted(items, key=lambda e: (month_of(e), e.sort_key())),
-                                       month_of):
-                label = f"{MONTHS[month - 1]} {year}" if month else f"During {year}"
-                months.append(MonthGroup(label, f"y{year}-{month:02d}", list(mevs)))
-        groups.append(YearGroup(year, items, months))
-    return groups
+    return [YearGroup(year, list(evs), dense) for year, evs in groupby(events, lambda e: e.date.first.year)]
 
 
 @dataclass(frozen=True)
