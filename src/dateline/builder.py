@@ -56,12 +56,13 @@ def _build(root: Path, out: Path, base_url: str | None, strict: bool, use_cache:
            site_url: str | None, parallel: bool) -> BuildResult:
     clock = _Clock()
     out = out.resolve()
-    fingerprint = cache.input_fingerprint(root, (str(out), base_url, site_url, strict))
+    stats = cache.input_stats(root)
+    fingerprint = cache.input_fingerprint(stats, (str(out), base_url, site_url, strict))
     if use_cache and _up_to_date(root, out, fingerprint):
         clock.lap("check")
         return BuildResult(True, up_to_date=True, timings=clock.laps)
     state = cache.load_state(root) if use_cache else cache.BuildState()
-    content = load_site(root, state)
+    content = load_site(root, state, stats)
     if base_url is not None:
         content.timeline = dataclasses.replace(content.timeline, base_url=base_url.rstrip("/") + "/")
     if site_url is not None:

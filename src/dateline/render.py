@@ -69,8 +69,11 @@ def make_environment(site_root: Path, markdown_cache: dict[str, str] | None = No
         jinja2.FileSystemLoader(site_root / "templates"),
         defaults,
     ])
+    # No auto_reload: a build makes its own environment, and checking every template's
+    # mtime on every page was four stat() calls a page.
     env = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
-                             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+                             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+                             auto_reload=False)
     env.filters["markdown"] = MarkdownRenderer(markdown_cache)
     return env
 

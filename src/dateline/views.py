@@ -9,6 +9,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import groupby
+from operator import itemgetter
 
 from dateline.dates import MONTHS
 from dateline.model import Era, Event
@@ -101,16 +102,20 @@ def related_events(event: Event, terms: Terms, limit: int = 5,
     Only the `window` nearest events of each term are considered: a tag on thousands of
     events must not make every page cost thousands of comparisons.
     """
-    shared: Counter[str] = Counter()
-    order: dict[str, tuple[int, int, Event]] = {}
+    slug = event.slug
     mid = event.date.first.toordinal()
-    for other in neighbourhood(event, terms, window):
-        if other.slug != event.slug:
-            shared[other.slug] += 1
-            if other.slug not in order:
-                order[other.slug] = (abs(other.date.first.toordinal() - mid), len(order), other)
-    ranked = sorted(shared, key=lambda slug: (-shared[slug], *order[slug][:2]))
-    return [order[slug][2] for slug in ranked[:limit]]
+    # slug -> [minus shared terms, days away, first seen]: ascending order ranks them.
+    found: dict[str, list] = {}
+    for term in terms.of(event):
+        i = term.index[slug]
+        for other in term.events[max(i - window, 0): i + window + 1]:
+            rank = found.get(other.slug)
+            if rank is not None:
+                rank[0] -= 1
+            elif other.slug != slug:
+                found[other.slug] = [-1, abs(other.date.first.toordinal() - mid), len(found), other]
+    ranked = sorted(found.values(), key=itemgetter(0, 1, 2))
+    return [rank[3] for rank in ranked[:limit]]
 
 
 @dataclass(frozen=True)
