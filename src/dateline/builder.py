@@ -9,7 +9,6 @@ from __future__ import annotations
 import dataclasses
 import gc
 import itertools
-import multiprocessing
 import os
 import sys
 import time
@@ -74,7 +73,8 @@ def _build(root: Path, out: Path, base_url: str | None, strict: bool, use_cache:
         return BuildResult(False, content.problems, len(content.events), timings=clock.laps)
     try:
         fragments = Fragments(state.fragments)
-        plan = plan_site(content, root, markdown_cache=state.markdown, fragments=fragments)
+        plan = plan_site(content, root, markdown_cache=state.markdown, fragments=fragments,
+                         bytecode_dir=root / cache.CACHE_DIR / "templates" if use_cache else None)
         clock.lap("plan")
         incremental = state.out == str(out) and cache.site_unchanged(out, state.manifest)
         bodies = [e.body for e in content.events if e.body]
@@ -121,6 +121,8 @@ def render_pages(pages: list[Page], markdown_cache: dict[str, str], parallel: bo
     html = [p for p in pages if p.path.endswith(".html")]
     if not parallel or workers < 2 or len(html) < PARALLEL_FROM or sys.platform != "linux":
         return {p.path: p.make() for p in pages}
+    import multiprocessing  # only a large build uses it
+
     global _JOB
     _JOB = (html, markdown_cache)
     try:

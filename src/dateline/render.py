@@ -10,15 +10,17 @@ import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import jinja2
-import markdown
-import nh3
 from markupsafe import Markup
 
 from dateline import __version__, feeds, views
 from dateline.cache import digest
 from dateline.model import Content, Event, Problem
+
+if TYPE_CHECKING:
+    import markdown
 
 DEFAULT_TEMPLATES = Path(__file__).parent / "templates"
 # Markdown may carry links, emphasis, lists, quotes, code and tables; nothing that runs.
@@ -46,13 +48,19 @@ class MarkdownRenderer:
     """Markdown to sanitized HTML; one converter reused, since building one is costly."""
 
     def __init__(self, cache: dict[str, str] | None = None) -> None:
-        self._md = markdown.Markdown(extensions=["extra", "sane_lists"], output_format="html")
+        self._md: markdown.Markdown | None = None
         # body -> HTML: a body shows on several pages; the build cache keeps it between builds
         self.cache: dict[str, str] = {} if cache is None else cache
 
     def __call__(self, text: str) -> str:
         html = self.cache.get(text)
         if html is None:
+            # Imported on first use: a rebuild with every body cached never needs them.
+            import markdown
+            import nh3
+
+            if self._md is None:
+                self._md = markdown.Markdown(extensions=["extra", "sane_lists"], output_format="html")
             html = nh3.clean(self._md.reset().convert(text), tags=ALLOWED_TAGS,
                              attributes=ALLOWED_ATTRIBUTES, url_schemes={"http", "https", "mailto"},
                              link_rel="noopener noreferrer")
@@ -60,9 +68,14 @@ class MarkdownRenderer:
         return html
 
 
-def make_environment(site_root: Path, markdown_cache: dict[str, str] | None = None
-                     ) -> jinja2.Environment:
-    """The Jinja environment: site templates over defaults, autoescape, StrictUndefined."""
+def make_environment(site_root: Path, markdown_cache: dict[str, str] | None = None,
+                     bytecode_dir: Path | None = None) -> jinja2.Environment:
+    """The Jinja environment: site templates over defaults, autoescape, StrictUndefined.
+
+    With `bytecode_dir`, compiled templates are kept there between builds (Jinja checks
+    each against its source): compiling them all took longer than a one-event rebuild's
+    rendering.
+    """
     defaults = jinja2.FileSystemLoader(DEFAULT_TEMPLATES)
     loader = jinja2.ChoiceLoader([
         jinja2.PrefixLoader({"default": defaults}, delimiter=":"),
@@ -73,9 +86,19 @@ def make_environment(site_root: Path, markdown_cache: dict[str, str] | None = No
     # mtime on every page was four stat() calls a page.
     env = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-                             auto_reload=False)
+                             auto_reload=False, bytecode_cache=_bytecode_cache(bytecode_dir))
     env.filters["markdown"] = MarkdownRenderer(markdown_cache)
     return env
+
+
+def _bytecode_cache(folder: Path | None) -> jinja2.BytecodeCache | None:
+    if folder is None:
+        return None
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None  # only speed is lost
+    return jinja2.FileSystemBytecodeCache(str(folder))
 
 
 FEED_ENTRIES = 100  # the newest events; a feed reader wants news, not the archive
@@ -98,14 +121,15 @@ def render_site(content: Content, site_root: Path, split_at: int = SPLIT_INDEX_A
 
 def plan_site(content: Content, site_root: Path, split_at: int = SPLIT_INDEX_AT,
               markdown_cache: dict[str, str] | None = None,
-              fragments: feeds.Fragments | None = None) -> list[Page]:
+              fragments: feeds.Fragments | None = None,
+              bytecode_dir: Path | None = None) -> list[Page]:
     """The site as a list of pages that render on demand.
 
     A page's key changes whenever anything it shows may have changed (its events and their
     neighbours, the timeline settings, the templates), so an incremental build renders
     only the pages whose key differs from the last build's.
     """
-    env = make_environment(site_root, markdown_cache)
+    env = make_environment(site_root, markdown_cache, bytecode_dir)
     timeline, events = content.timeline, content.events
     terms = views.collect_terms(events)
     years = views.group_by_year(events)
@@ -151,23 +175,28 @@ def plan_site(content: Content, site_root: Path, split_at: int = SPLIT_INDEX_AT,
                  group=group, years=[group], navigation=views.year_navigation(years, "{year}.html"),
                  previous=years[i - 1] if i else None,
                  next=years[i + 1] if i + 1 < len(years) else None)
+    term_faces = {t.url: face_list(t.events) for kind in terms.by_kind for t in terms.by_kind[kind]}
+    window = views.RELATED_WINDOW
     for i, event in enumerate(events):
         previous = events[i - 1] if i > 0 else None
         following = events[i + 1] if i + 1 < len(events) else None
-        # The neighbourhood holds every event related_events() could pick, so the key is
-        # known without computing the related list for pages that will not be rendered.
-        near = views.neighbourhood(event, terms)
-        page(event_url(event), "event.html",
-             (faces[event.slug], previous and faces[previous.slug],
-              following and faces[following.slug], *face_list(near)),
-             event=event, previous=previous, next=following,
+        slug = event.slug
+        key = [faces[slug], faces[previous.slug] if previous else "",
+               faces[following.slug] if following else ""]
+        # The neighbourhood (views.neighbourhood) holds every event related_events() could
+        # pick, so the key is known without computing the related list for pages that will
+        # not be rendered. Slices of each term's faces are that neighbourhood, and cheap.
+        for term in terms.of(event):
+            at = term.index[slug]
+            key += term_faces[term.url][max(at - window, 0): at + window + 1]
+        page(event_url(event), "event.html", key, event=event, previous=previous, next=following,
              related=_Lazy(views.related_events, event, terms))
     for kind, singular, heading in views.TERM_KINDS:
         items = terms.by_kind[kind]
         page(f"{kind}/index.html", "terms.html", tuple((t.name, t.url, len(t.events)) for t in items),
              kind=kind, heading=heading, items=items)
         for term in items:
-            page(term.url, "term.html", (term.name, *face_list(term.events)), term=term,
+            page(term.url, "term.html", (term.name, *term_faces[term.url]), term=term,
                  singular=singular, heading=heading, years=_Lazy(views.group_by_year, list(term.events)))
     html_pages = [p.path for p in plan if p.path.endswith(".html")]
 
