@@ -211,3 +211,33 @@ def test_parallel_render_matches_serial_and_reports_template_errors(site, monkey
     with pytest.raises(RenderError) as err:
         builder.render_pages(plan_site(content, root), {}, parallel=True)
     assert str(err.value).startswith("templates/event.html:1: template error: 'nope' is undefined")
+
+
+def test_parallel_build_writes_from_workers_the_same_site(site, tmp_path, monkeypatch):
+    from dateline import builder
+
+    monkeypatch.setattr(builder, "PARALLEL_FROM", 1)
+    events = {f"events/e{i}.yaml": f"date: {2000 + i % 7}\ntitle: E{i}\nbody: '*b{i}* [x](https://x.org/{i})'"
+              f"\ntags: [t{i % 3}]\n" for i in range(40)}
+    root = site(events)
+
+    def tree(folder):
+        return {p.relative_to(folder).as_posix(): p.read_bytes()
+                for p in sorted(folder.rglob("*")) if p.is_file()}
+
+    serial = builder.build_site(root, tmp_path / "serial", parallel=False, use_cache=False)
+    parallel = builder.build_site(root, tmp_path / "parallel", parallel=True, use_cache=False)
+    assert serial.ok and parallel.ok
+    assert tree(tmp_path / "parallel") == tree(tmp_path / "serial")
+    assert parallel.report.written == len(tree(tmp_path / "serial")) == serial.report.written
+    # Again over the same site: every file is identical, so every one is linked, none written.
+    again = builder.build_site(root, tmp_path / "parallel", parallel=True, use_cache=False)
+    assert (again.report.written, again.report.unchanged) == (0, parallel.report.written)
+
+    (root / "templates").mkdir()
+    (root / "templates" / "event.html").write_text("{{ nope }}")
+    before = tree(tmp_path / "parallel")
+    failed = builder.build_site(root, tmp_path / "parallel", parallel=True, use_cache=False)
+    assert not failed.ok and "'nope' is undefined" in str(failed.problems[-1])
+    assert tree(tmp_path / "parallel") == before  # the staged files were dropped
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]  # no staging left

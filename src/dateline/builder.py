@@ -12,6 +12,7 @@ import itertools
 import os
 import sys
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from dateline.content import load_site
 from dateline.feeds import Fragments
 from dateline.model import Content, Problem
 from dateline.render import Page, RenderError, plan_site
-from dateline.write import WriteReport, update_site, write_site
+from dateline.write import Staging, WriteReport, update_site
 
 
 @dataclass
@@ -88,9 +89,15 @@ def _build(root: Path, out: Path, base_url: str | None, strict: bool, use_cache:
             manifest = {k: v for k, v in state.manifest.items() if k in keep}
             manifest.update(cache.file_stats(out, changed))
         else:
-            files = render_pages(plan, state.markdown, parallel, bodies)
+            # Pages go straight into a staging folder, from the workers that render them.
+            staging = Staging(out)
+            try:
+                render_pages(plan, state.markdown, parallel, bodies, sink=staging)
+            except BaseException:
+                staging.abort()
+                raise
             clock.lap("render")
-            report = write_site(files, out)
+            report = staging.commit({p.path for p in plan})
             manifest = cache.site_manifest(out)
     except RenderError as exc:
         cache.clear_fingerprint(root)
@@ -107,41 +114,61 @@ def _build(root: Path, out: Path, base_url: str | None, strict: bool, use_cache:
 
 
 PARALLEL_FROM = 1500  # pages; below this, starting workers costs more than it saves
-_JOB: tuple[list[Page], dict[str, str]] | None = None  # what forked workers inherit
+_JOB: tuple[list[Page], dict[str, str], Staging | None] | None = None  # what forked workers inherit
 
 
 def render_pages(pages: list[Page], markdown_cache: dict[str, str], parallel: bool = True,
-                 bodies: list[str] | None = None) -> dict[str, bytes]:
+                 bodies: list[str] | None = None, sink: Staging | None = None) -> dict[str, bytes]:
     """Render pages, on every core for a large build (a forked worker inherits the plan).
 
-    The exports, which share one pass over all events, stay in this process and run while
-    the workers render HTML. Any template error surfaces here as a RenderError.
+    Two rounds of forked workers: the first converts the Markdown bodies not yet in
+    `markdown_cache`, each body once, while this process makes the exports; the second,
+    forked once the cache is complete, renders the HTML pages. With a `sink`, every file
+    goes into it as soon as it is made (by the worker that made it) and nothing is returned;
+    otherwise the files come back as {path: bytes}. A template error surfaces as a RenderError.
     """
     workers = min(os.cpu_count() or 1, 4)
     html = [p for p in pages if p.path.endswith(".html")]
     if not parallel or workers < 2 or len(html) < PARALLEL_FROM or sys.platform != "linux":
-        return {p.path: p.make() for p in pages}
+        return _emit(((p.path, p.make()) for p in pages), sink)
     import multiprocessing  # only a large build uses it
 
     global _JOB
-    _JOB = (html, markdown_cache)
+    ctx = multiprocessing.get_context("fork")
+    others = [p for p in pages if not p.path.endswith(".html")]
+    todo = [b for b in dict.fromkeys(bodies or ()) if b not in markdown_cache]
+    files: dict[str, bytes] = {}
     try:
-        ctx = multiprocessing.get_context("fork")
-        with ctx.Pool(workers) as pool:
-            # Markdown first, split across workers: otherwise a body shown on a year page in
-            # one worker and on its event page in another would be converted twice.
-            if bodies:
-                todo = [b for b in dict.fromkeys(bodies) if b not in markdown_cache]
-                for part in pool.map(_markdown_share, [todo[i::workers] for i in range(workers)]):
+        if todo:
+            # A worker that met a body not converted yet would convert it again: a body shows
+            # on its event page and on a year page, and those may be rendered apart.
+            with ctx.Pool(workers) as pool:
+                pending = pool.map_async(_markdown_share, [todo[i::workers] for i in range(workers)])
+                files.update(_emit(((p.path, p.make()) for p in others), sink))
+                for part in pending.get():
                     markdown_cache.update(part)
+        _JOB = (html, markdown_cache, sink)
+        with ctx.Pool(workers) as pool:
             pending = pool.starmap_async(_render_share, [(i, workers) for i in range(workers)])
-            files = {p.path: p.make() for p in pages if not p.path.endswith(".html")}
-            for rendered, markdown in pending.get():
+            if not todo:
+                files.update(_emit(((p.path, p.make()) for p in others), sink))
+            for rendered, markdown, counts in pending.get():
                 files.update(rendered)
                 markdown_cache.update(markdown)
+                if sink is not None:
+                    sink.written += counts[0]
+                    sink.unchanged += counts[1]
     finally:
         _JOB = None
     return files
+
+
+def _emit(made: Iterable[tuple[str, bytes]], sink: Staging | None) -> dict[str, bytes]:
+    if sink is None:
+        return dict(made)
+    for path, data in made:
+        sink.put(path, data)
+    return {}
 
 
 def _markdown_share(bodies: list[str]) -> dict[str, str]:
@@ -151,14 +178,17 @@ def _markdown_share(bodies: list[str]) -> dict[str, str]:
     return {body: render(body) for body in bodies}
 
 
-def _render_share(share: int, workers: int) -> tuple[list[tuple[str, bytes]], dict[str, str]]:
+def _render_share(share: int, workers: int
+                  ) -> tuple[dict[str, bytes], dict[str, str], tuple[int, int]]:
     assert _JOB is not None
-    pages, markdown_cache = _JOB
+    pages, markdown_cache, sink = _JOB
     known = len(markdown_cache)
-    rendered = [(p.path, p.make()) for p in pages[share::workers]]
+    before = (sink.written, sink.unchanged) if sink is not None else (0, 0)
+    rendered = _emit(((p.path, p.make()) for p in pages[share::workers]), sink)
+    counts = (sink.written - before[0], sink.unchanged - before[1]) if sink is not None else (0, 0)
     # Dicts keep insertion order: what this worker added comes after what it inherited.
     added = dict(itertools.islice(markdown_cache.items(), known, None))
-    return rendered, added
+    return rendered, added, counts
 
 
 def _up_to_date(root: Path, out: Path, fingerprint: str) -> bool:

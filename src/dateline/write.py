@@ -22,43 +22,72 @@ class WriteReport:
     removed: int
 
 
+class Staging:
+    """A new site assembled in a sibling folder, swapped in by commit() or dropped by abort().
+
+    put() may be called from forked build workers: each writes its own pages, and the
+    caller adds up their counts.
+    """
+
+    def __init__(self, out: Path) -> None:
+        self.out = out.resolve()
+        self.out.parent.mkdir(parents=True, exist_ok=True)
+        self.folder = self.out.with_name(f".{self.out.name}.new-{os.getpid()}")
+        self._old = self.out.with_name(f".{self.out.name}.old-{os.getpid()}")
+        for leftover in (self.folder, self._old):
+            if leftover.exists():
+                shutil.rmtree(leftover)
+        self.folder.mkdir()
+        self.written = self.unchanged = 0
+        self._made: set[Path] = {self.folder}
+
+    def put(self, rel: str, data: bytes) -> None:
+        """Stage one file; one identical to the current site's is hard-linked, not rewritten."""
+        _check_relative(rel)
+        target = self.folder / rel
+        if target.parent not in self._made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._made.add(target.parent)
+        current = self.out / rel
+        if _same(current, data):
+            os.link(current, target)
+            self.unchanged += 1
+        else:
+            target.write_bytes(data)
+            self.written += 1
+
+    def commit(self, paths: set[str]) -> WriteReport:
+        """Swap the staged site in; `paths` are all the files it holds."""
+        try:
+            stale = _relative_files(self.out) - paths if self.out.is_dir() else set()
+            if self.out.exists():
+                os.rename(self.out, self._old)
+            os.rename(self.folder, self.out)
+        except BaseException:
+            self.abort()
+            raise
+        shutil.rmtree(self._old, ignore_errors=True)
+        return WriteReport(self.written, self.unchanged, len(stale))
+
+    def abort(self) -> None:
+        """Drop the staged files; the current site is left (or put back) as it was."""
+        shutil.rmtree(self.folder, ignore_errors=True)
+        if self._old.exists() and not self.out.exists():
+            os.rename(self._old, self.out)
+
+
 def write_site(files: dict[str, bytes], out: Path) -> WriteReport:
     """Replace `out` with exactly `files` ({relative posix path: bytes})."""
-    out = out.resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = out.with_name(f".{out.name}.new-{os.getpid()}")
-    old = out.with_name(f".{out.name}.old-{os.getpid()}")
-    for leftover in (staging, old):
-        if leftover.exists():
-            shutil.rmtree(leftover)
     for rel in files:
         _check_relative(rel)
-    written = unchanged = 0
+    staging = Staging(out)
     try:
-        made: set[Path] = set()
         for rel, data in sorted(files.items()):
-            target = staging / rel
-            if target.parent not in made:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                made.add(target.parent)
-            current = out / rel
-            if _same(current, data):
-                os.link(current, target)
-                unchanged += 1
-            else:
-                target.write_bytes(data)
-                written += 1
-        stale = _relative_files(out) - files.keys() if out.is_dir() else set()
-        if out.exists():
-            os.rename(out, old)
-        os.rename(staging, out)
+            staging.put(rel, data)
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        if old.exists() and not out.exists():
-            os.rename(old, out)
+        staging.abort()
         raise
-    shutil.rmtree(old, ignore_errors=True)
-    return WriteReport(written, unchanged, len(stale))
+    return staging.commit(set(files))
 
 
 def update_site(changed: dict[str, bytes], keep: set[str], out: Path) -> WriteReport:
