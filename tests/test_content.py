@@ -182,3 +182,19 @@ def test_date_basis_published_is_checked_against_the_source(site):
         "content/events/odd.yaml:4: warning: date_text: an event dated by its publication day "
         "(date_basis: published) has no date phrase; remove date_text or date_basis",
     ]
+
+
+def test_parallel_parsing_gives_the_same_content(site, monkeypatch):
+    from dateline import content
+
+    files = {f"events/e{i:02d}.yaml": f"date: {2000 + i % 9}\ntitle: E{i}\ntags: [t{i % 4}]\n"
+             for i in range(30)}
+    files["events/bad.yaml"] = "date: 2022-02-30\ntitle: Bad\n"
+    files["events/dup.yaml"] = "id: E03\ndate: 2020\ntitle: Dup\n"
+    root = site(files)
+    serial = load_site(root)
+    monkeypatch.setattr(content, "PARALLEL_FROM", 1)
+    parallel = load_site(root)
+    assert parallel.events == serial.events and len(serial.events) == 30
+    assert [str(p) for p in parallel.problems] == [str(p) for p in serial.problems]
+    assert len(serial.problems) == 2

@@ -10,6 +10,7 @@ import datetime as dt
 import difflib
 import os
 import re
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -400,20 +401,26 @@ def load_site(root: Path, state: BuildState | None = None,
     seen: dict[str, tuple[Event, int | None]] = {}
     folder = root / "content" / "events"
     stats = stats or {}
-    for name in _event_names(folder):
+    names = _event_names(folder)
+    todo: list[tuple[str, tuple[int, int]]] = []
+    for name in names:
         shown = f"content/events/{name}"
-        where = os.path.join(folder, name)
-        stat = stats.get(where)
+        stat = stats.get(os.path.join(folder, name))
         if stat is None:
             try:
-                st = os.stat(where)
+                st = os.stat(folder / name)
                 stat = (st.st_size, st.st_mtime_ns)
             except OSError:
                 stat = (-1, -1)
         entry = cached.get(shown)
         if entry is None or entry.stat != stat or stat[0] < 0:
-            entry = _parse_file(folder / name, shown, timeline.date_base, stat)
-        fresh[shown] = entry
+            todo.append((name, stat))
+        else:
+            fresh[shown] = entry
+    fresh.update(_parse_files(folder, todo, timeline.date_base))
+    for name in names:
+        shown = f"content/events/{name}"
+        entry = fresh[shown]
         problems.extend(entry.problems)
         event = entry.event
         if event is None:
@@ -435,6 +442,36 @@ def load_site(root: Path, state: BuildState | None = None,
     order = {path: i for i, path in enumerate(dict.fromkeys(p.path for p in problems))}
     problems.sort(key=lambda p: (order[p.path], p.line or 0))
     return Content(timeline, events, problems)
+
+
+PARALLEL_FROM = 2000  # files to parse; below this, starting a worker costs more than it saves
+
+
+def _parse_files(folder: Path, todo: list[tuple[str, tuple[int, int]]],
+                 base: dt.date | None) -> dict[str, FileEntry]:
+    """Parse the files named in `todo` ((name, stat) pairs), by "content/events/NAME".
+
+    Many files (a first build of a large timeline) are split with one forked worker per
+    further core: parsing YAML is most of a cold load.
+    """
+    workers = min(os.cpu_count() or 1, 4)
+    if len(todo) < PARALLEL_FROM or workers < 2 or sys.platform != "linux":
+        return _parse_share(folder, todo, base)
+    import multiprocessing  # only a large first build uses it
+
+    shares = [todo[i::workers] for i in range(workers)]
+    with multiprocessing.get_context("fork").Pool(workers - 1) as pool:
+        pending = pool.starmap_async(_parse_share, [(folder, share, base) for share in shares[1:]])
+        parsed = _parse_share(folder, shares[0], base)  # this process takes a share too
+        for part in pending.get():
+            parsed.update(part)
+    return parsed
+
+
+def _parse_share(folder: Path, todo: list[tuple[str, tuple[int, int]]],
+                 base: dt.date | None) -> dict[str, FileEntry]:
+    return {f"content/events/{name}": _parse_file(folder / name, f"content/events/{name}", base, stat)
+            for name, stat in todo}
 
 
 def _parse_file(path: Path, shown: str, base: dt.date | None, stat: tuple[int, int]) -> FileEntry:
