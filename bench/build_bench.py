@@ -93,6 +93,9 @@ def series(name: str, cmd: list[str], runs: int, before=None, cwd: Path | None =
     for i in range(runs + 1):
         if before:
             before()
+        # Flush what the last run (and before()'s deletions) left for the disk to write, so
+        # no run pays for its predecessor's writeback; done the same for every tool.
+        os.sync()
         r = measure(cmd, cwd=cwd, env=env)
         last = r
         if r["rc"] != 0:
