@@ -35,6 +35,9 @@ class BuildResult:
     report: WriteReport | None = None
     up_to_date: bool = False
     timings: dict[str, float] = field(default_factory=dict)
+    # The build's data (state, content, plan), kept so that a command about to exit can
+    # leave it to the OS instead of freeing a million objects one by one.
+    kept: object = field(default=None, repr=False, compare=False)
 
 
 def build_site(root: Path, out: Path, base_url: str | None = None, strict: bool = False,
@@ -110,7 +113,7 @@ def _build(root: Path, out: Path, base_url: str | None, strict: bool, use_cache:
         _remember(root, out, state, content, plan, fingerprint, manifest)
         clock.lap("save cache")
     return BuildResult(True, content.problems, len(content.events), len(plan), report,
-                       timings=clock.laps)
+                       timings=clock.laps, kept=(state, content, plan))
 
 
 PARALLEL_FROM = 1500  # pages; below this, starting workers costs more than it saves
