@@ -63,8 +63,8 @@ class BuildState:
     fragments: dict[tuple, str] = field(default_factory=dict)  # per-event pieces of the exports
     out: str = ""
     manifest: dict[str, tuple[int, int]] = field(default_factory=dict)
-    # The shards as loaded, so that saving can skip those that did not change.
-    loaded: dict[str, list[dict]] = field(default_factory=dict, repr=False, compare=False)
+    # Each sharded field as loaded (merged, shards), so saving rewrites only changed shards.
+    loaded: dict[str, tuple[dict, list[dict]]] = field(default_factory=dict, repr=False, compare=False)
 
 
 def digest(*parts: object) -> str:
@@ -109,7 +109,7 @@ def load_state(root: Path) -> BuildState:
             shards.append(shard)
             merged.update(shard)
         setattr(state, name, merged)
-        state.loaded[name] = shards
+        state.loaded[name] = (merged, shards)
     return state
 
 
@@ -124,12 +124,9 @@ def save_state(root: Path, state: BuildState, fingerprint: str) -> None:
         if not (folder / ".gitignore").exists():
             (folder / ".gitignore").write_text("*\n")
         for name in SHARDED:
-            old = state.loaded.get(name) or [None] * SHARDS
             key = state.settings_key if name == "files" else ""
-            for n, shard in enumerate(_split(getattr(state, name))):
-                # Unchanged entries are the very objects loaded, so this compares identities.
-                if shard != old[n]:
-                    _write(folder / f"{name}-{n:02d}.pickle", (state.version, key, shard))
+            for n, shard in _changed_shards(getattr(state, name), state.loaded.get(name)).items():
+                _write(folder / f"{name}-{n:02d}.pickle", (state.version, key, shard))
         main = dataclasses.replace(state, files={}, markdown={}, fragments={}, loaded={})
         _write(folder / STATE_FILE, main)
         (folder / FINGERPRINT_FILE).write_text(fingerprint)
@@ -137,13 +134,30 @@ def save_state(root: Path, state: BuildState, fingerprint: str) -> None:
         pass
 
 
-def _split(entries: dict) -> list[dict]:
-    shards: list[dict] = [{} for _ in range(SHARDS)]
+def _changed_shards(entries: dict, loaded: tuple[dict, list[dict]] | None) -> dict[int, dict]:
+    """The shards of `entries` that differ from the ones loaded, by shard number."""
+    if loaded is None:
+        shards: dict[int, dict] = {n: {} for n in range(SHARDS)}
+        for key, value in entries.items():
+            shards[_shard_of(key)][key] = value
+        return shards
+    before, old = loaded
+    changed: dict[int, dict] = {}
+    # An unchanged entry is the very object that was loaded: compare identities, not values.
     for key, value in entries.items():
-        # Fragment keys are (event digest, ...): shard by the event.
-        text = key[0] if isinstance(key, tuple) else key
-        shards[zlib.crc32(text.encode("utf-8", "surrogatepass")) % SHARDS][key] = value
-    return shards
+        if before.get(key) is not value:
+            n = _shard_of(key)
+            changed.setdefault(n, dict(old[n]))[key] = value
+    for key in before.keys() - entries.keys():
+        n = _shard_of(key)
+        changed.setdefault(n, dict(old[n])).pop(key, None)
+    return changed
+
+
+def _shard_of(key: str | tuple) -> int:
+    # Fragment keys are (event digest, ...): shard by the event.
+    text = key[0] if isinstance(key, tuple) else key
+    return zlib.crc32(text.encode("utf-8", "surrogatepass")) % SHARDS
 
 
 def _read(path: Path) -> object:
@@ -175,20 +189,27 @@ def stored_fingerprint(root: Path) -> str:
         return ""
 
 
-def _tree_stats(folder: Path) -> list[tuple[str, int, int]]:
-    out = []
-    if not folder.is_dir():
-        return out
-    for dirpath, dirnames, names in os.walk(folder):
-        dirnames.sort()
-        for name in sorted(names):
-            path = os.path.join(dirpath, name)
-            try:
-                st = os.stat(path)
-            except OSError:
+def _file_stats(folder: str, prefix: str, found: dict[str, tuple[int, int]]) -> None:
+    """Add (size, mtime_ns) of every file under `folder` to `found`, keyed prefix + relative path.
+
+    Like os.walk: symbolic links to folders are not followed. os.scandir gives each path
+    without a join per file, which matters at ten thousand files.
+    """
+    try:
+        with os.scandir(folder) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except OSError:
+        return
+    for entry in entries:
+        try:
+            if entry.is_dir():
+                if not entry.is_symlink():
+                    _file_stats(entry.path, f"{prefix}{entry.name}/", found)
                 continue
-            out.append((path, st.st_size, st.st_mtime_ns))
-    return out
+            st = entry.stat()
+        except OSError:
+            continue
+        found[prefix + entry.name] = (st.st_size, st.st_mtime_ns)
 
 
 def input_stats(root: Path) -> dict[str, tuple[int, int]]:
@@ -197,8 +218,10 @@ def input_stats(root: Path) -> dict[str, tuple[int, int]]:
     The fingerprint is made from it, and the content loader reuses it instead of asking
     the file system about ten thousand files a second time.
     """
-    return {path: (size, mtime) for folder in (root / "content", root / "templates", TEMPLATES)
-            for path, size, mtime in _tree_stats(folder)}
+    found: dict[str, tuple[int, int]] = {}
+    for folder in (root / "content", root / "templates", TEMPLATES):
+        _file_stats(str(folder), f"{folder}{os.sep}", found)
+    return found
 
 
 def input_fingerprint(stats: dict[str, tuple[int, int]], options: object) -> str:
@@ -211,18 +234,7 @@ def input_fingerprint(stats: dict[str, tuple[int, int]], options: object) -> str
 def site_manifest(out: Path) -> dict[str, tuple[int, int]]:
     """Every file in the built site with (size, mtime_ns), by path relative to `out`."""
     found: dict[str, tuple[int, int]] = {}
-    if not out.is_dir():
-        return found
-    for dirpath, dirnames, names in os.walk(out):
-        dirnames.sort()
-        rel = os.path.relpath(dirpath, out).replace(os.sep, "/")
-        prefix = "" if rel == "." else rel + "/"
-        for name in sorted(names):
-            try:
-                st = os.stat(os.path.join(dirpath, name))
-            except OSError:
-                continue
-            found[prefix + name] = (st.st_size, st.st_mtime_ns)
+    _file_stats(str(out), "", found)
     return found
 
 
