@@ -141,8 +141,15 @@ def plan_site(content: Content, site_root: Path, split_at: int = SPLIT_INDEX_AT,
         feeds.event_jsonld(event, f"{timeline.url}{path}" if timeline.url else path.split("/")[-1],
                            timeline)))
     base_key = digest(__version__, repr(timeline), split, _templates_digest(site_root))
-    # What an event looks like wherever it is listed: its file's digest and its term links.
-    faces = {e.slug: "|".join((e.digest, *(t.url for t in terms.of(e)))) for e in events}
+    # What an event looks like wherever it is listed: its file's digest (of its path and
+    # bytes) and its term links. A term's link follows from its name, which is in the
+    # bytes, unless its slug had to be made unique: only then are the links added.
+    faces = {e.slug: e.digest for e in events}
+    for kind in terms.by_kind:
+        for term in terms.by_kind[kind]:
+            if term.slug != views.slugify(term.name):
+                for e in term.events:
+                    faces[e.slug] = "|".join((e.digest, *(t.url for t in terms.of(e))))
     plan: list[Page] = [Page(".nojekyll", "", lambda: b"")]
 
     def page(path: str, template: str, key: Iterable[str], **context: object) -> None:
