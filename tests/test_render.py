@@ -241,3 +241,25 @@ def test_parallel_build_writes_from_workers_the_same_site(site, tmp_path, monkey
     assert not failed.ok and "'nope' is undefined" in str(failed.problems[-1])
     assert tree(tmp_path / "parallel") == before  # the staged files were dropped
     assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]  # no staging left
+
+
+def test_compiled_templates_are_kept_and_a_cache_failure_costs_nothing_else(site, tmp_path, monkeypatch):
+    from jinja2 import bccache
+
+    from dateline import builder
+
+    root = site({"events/a.yaml": "date: 2022\ntitle: A\n"})
+    first = builder.build_site(root, root / "site")
+    assert first.ok
+    kept = sorted(p.name for p in (root / ".dateline-cache" / "templates").iterdir())
+    assert kept and all(name.endswith(".cache") for name in kept)
+
+    def refuse(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(bccache.tempfile, "NamedTemporaryFile", refuse)
+    for path in (root / ".dateline-cache" / "templates").iterdir():
+        path.unlink()
+    (root / "content/events/a.yaml").write_text("date: 2022\ntitle: A, edited\n")
+    second = builder.build_site(root, root / "site")
+    assert second.ok and "A, edited" in (root / "site/events/a.html").read_text()

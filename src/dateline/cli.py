@@ -10,7 +10,6 @@ import gc
 import os
 import sys
 import time
-import traceback
 from pathlib import Path
 
 import click
@@ -37,6 +36,8 @@ class Group(click.Group):
             click.echo(f"dateline: internal error: {type(exc).__name__}: {exc}", err=True)
             click.echo(f"This is a bug in dateline {__version__}. Please report it at {REPORT_URL} "
                        "with the command you ran and the traceback below.", err=True)
+            import traceback
+
             click.echo("".join(traceback.format_exception(exc)).rstrip(), err=True)
             sys.exit(EXIT_INTERNAL)
 

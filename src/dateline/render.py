@@ -6,6 +6,7 @@ Templates are looked up in the site's own templates/ first, then the package def
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import jinja2
+import jinja2.bccache
 from markupsafe import Markup
 
 from dateline import __version__, feeds, views
@@ -91,6 +93,14 @@ def make_environment(site_root: Path, markdown_cache: dict[str, str] | None = No
     return env
 
 
+class _BytecodeCache(jinja2.FileSystemBytecodeCache):
+    """Jinja's file cache of compiled templates, where failing to store one is not an error."""
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError):  # only the next build's speed is lost
+            super().dump_bytecode(bucket)
+
+
 def _bytecode_cache(folder: Path | None) -> jinja2.BytecodeCache | None:
     if folder is None:
         return None
@@ -98,7 +108,7 @@ def _bytecode_cache(folder: Path | None) -> jinja2.BytecodeCache | None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
         return None  # only speed is lost
-    return jinja2.FileSystemBytecodeCache(str(folder))
+    return _BytecodeCache(str(folder))
 
 
 FEED_ENTRIES = 100  # the newest events; a feed reader wants news, not the archive
