@@ -11,6 +11,7 @@ import difflib
 import os
 import re
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -384,13 +385,15 @@ def _event_names(folder: Path) -> list[str]:
 
 
 def load_site(root: Path, state: BuildState | None = None,
-              stats: dict[str, tuple[int, int]] | None = None) -> Content:
+              stats: dict[str, tuple[int, int]] | None = None,
+              timings: dict[str, float] | None = None) -> Content:
     """Load and validate all of a site's content; problems are returned, not raised.
 
     With a `state` from the previous build, files whose size and mtime are unchanged are
     taken from it instead of being parsed again, and `state.files` is brought up to date.
     `stats` are the files' (size, mtime_ns) by path when the caller has them already
-    (cache.input_stats()); a file missing from them is asked about directly.
+    (cache.input_stats()); a file missing from them is asked about directly. `timings`, when
+    given, receives "validate": the seconds spent validating (the rest is reading and YAML).
     """
     problems: list[Problem] = []
     timeline = load_timeline(root, problems)
@@ -417,7 +420,9 @@ def load_site(root: Path, state: BuildState | None = None,
             todo.append((name, stat))
         else:
             fresh[shown] = entry
-    fresh.update(_parse_files(folder, todo, timeline.date_base))
+    parsed, validating = _parse_files(folder, todo, timeline.date_base)
+    fresh.update(parsed)
+    started = time.perf_counter()
     for name in names:
         shown = f"content/events/{name}"
         entry = fresh[shown]
@@ -441,6 +446,8 @@ def load_site(root: Path, state: BuildState | None = None,
     # Files in name order, each file's problems top to bottom, whatever order they were found.
     order = {path: i for i, path in enumerate(dict.fromkeys(p.path for p in problems))}
     problems.sort(key=lambda p: (order[p.path], p.line or 0))
+    if timings is not None:
+        timings["validate"] = validating + time.perf_counter() - started
     return Content(timeline, events, problems)
 
 
@@ -448,11 +455,12 @@ PARALLEL_FROM = 2000  # files to parse; below this, starting a worker costs more
 
 
 def _parse_files(folder: Path, todo: list[tuple[str, tuple[int, int]]],
-                 base: dt.date | None) -> dict[str, FileEntry]:
+                 base: dt.date | None) -> tuple[dict[str, FileEntry], float]:
     """Parse the files named in `todo` ((name, stat) pairs), by "content/events/NAME".
 
-    Many files (a first build of a large timeline) are split with one forked worker per
-    further core: parsing YAML is most of a cold load.
+    Also returns the seconds spent validating. Many files (a first build of a large
+    timeline) are split with one forked worker per further core: parsing YAML is most of a
+    cold load. The shares run side by side, so the slowest one's validation is the stage's.
     """
     workers = min(os.cpu_count() or 1, 4)
     if len(todo) < PARALLEL_FROM or workers < 2 or sys.platform != "linux":
@@ -462,23 +470,27 @@ def _parse_files(folder: Path, todo: list[tuple[str, tuple[int, int]]],
     shares = [todo[i::workers] for i in range(workers)]
     with multiprocessing.get_context("fork").Pool(workers - 1) as pool:
         pending = pool.starmap_async(_parse_share, [(folder, share, base) for share in shares[1:]])
-        parsed = _parse_share(folder, shares[0], base)  # this process takes a share too
-        for part in pending.get():
+        parsed, validating = _parse_share(folder, shares[0], base)  # this process takes a share too
+        for part, seconds in pending.get():
             parsed.update(part)
-    return parsed
+            validating = max(validating, seconds)
+    return parsed, validating
 
 
 def _parse_share(folder: Path, todo: list[tuple[str, tuple[int, int]]],
-                 base: dt.date | None) -> dict[str, FileEntry]:
-    return {f"content/events/{name}": _parse_file(folder / name, f"content/events/{name}", base, stat)
-            for name, stat in todo}
-
-
-def _parse_file(path: Path, shown: str, base: dt.date | None, stat: tuple[int, int]) -> FileEntry:
-    problems: list[Problem] = []
-    doc = read_yaml(path, shown, problems)
-    event = parse_event(doc, path.stem, base) if doc is not None else None
-    return FileEntry(stat, event, problems, doc.digest if doc else "")
+                 base: dt.date | None) -> tuple[dict[str, FileEntry], float]:
+    # All files are read and parsed first, then validated, so the two can be timed apart.
+    docs = []
+    for name, stat in todo:
+        shown = f"content/events/{name}"
+        problems: list[Problem] = []
+        docs.append((name, shown, stat, problems, read_yaml(folder / name, shown, problems)))
+    started = time.perf_counter()
+    entries = {}
+    for name, shown, stat, problems, doc in docs:
+        event = parse_event(doc, name.rsplit(".", 1)[0], base) if doc is not None else None
+        entries[shown] = FileEntry(stat, event, problems, doc.digest if doc else "")
+    return entries, time.perf_counter() - started
 
 
 def _id_line(path: Path) -> int | None:
