@@ -23,7 +23,8 @@ import sys
 from collections.abc import Iterable, Iterator
 
 from dateline import _timex_rules as tr
-from dateline._timex_rules import MONTH_RE, WEEKDAY_RE
+from dateline import _timex_values as tv
+from dateline._timex_values import MONTH_RE, WEEKDAY_RE
 
 __all__ = ["normalize", "normalize_jsonl", "tense_of"]
 
@@ -108,7 +109,7 @@ def clean(text: str) -> str:
     t = re.sub(r"[\u2013\u2014]", "-", t)
     t = re.sub(r"\s+", " ", t).strip(" ,;:!?\"()[]")
     t = t.removesuffix(".") if not re.search(rf"\b(?:{MONTH_RE})\.$", t) else t
-    t = tr.words_to_digits(t)
+    t = tv.words_to_digits(t)
     t = re.sub(r"(?<=[a-z])'s\b", "", t)  # "friday's" -> "friday", "year's end"
     t = re.sub(r"\bor so\b|\bor thereabouts\b|\bnow\b(?= \d)", "", t)
     t = _TIME_OF_DAY.sub(" ", t)
@@ -146,10 +147,10 @@ def fallback(t: str, base: dt.date, tense: str | None) -> str | None:
     if data.period == "year":
         return f"{d.year:04d}"
     if data.period == "month":
-        return tr.ym(d.year, d.month)
+        return tv.ym(d.year, d.month)
     if data.period == "week":
-        return tr.week_of(d)
-    return tr.ymd(d)
+        return tv.week_of(d)
+    return tv.ymd(d)
 
 
 _PARSERS: dict[tuple[dt.date, str], object] = {}
@@ -234,16 +235,16 @@ def _quarterly(t: str, value: str | None, base: dt.date, text: str,
     if not (implicit or _YEAR_BACK.fullmatch(t)):
         return value
     rest = sentence.lower().replace(text.lower(), " ", 1)
-    named = _QUARTER_NAMED.search(tr.words_to_digits(rest))
+    named = _QUARTER_NAMED.search(tv.words_to_digits(rest))
     if named:
         q = int(named.group(1)[0])
-        y = tr.quarter_year(q, base, None)
+        y = tv.quarter_year(q, base, None)
     else:
-        y, q = tr.reported_quarter(base)
+        y, q = tv.reported_quarter(base)
     back = _YEAR_BACK.fullmatch(t) or re.search(r"ago|earlier|prior|previous", t)
     if implicit and not back and not named:
         return value
-    return tr.quarter(y - 1 if back else y, q)
+    return tv.quarter(y - 1 if back else y, q)
 
 
 def normalize_jsonl(lines: Iterable[str], default_base: dt.date | None

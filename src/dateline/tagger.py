@@ -18,7 +18,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from dateline._timex_rules import MONTH_RE, MONTHS, WEEKDAY_RE, WEEKDAYS
+from dateline._timex_values import MONTH_RE, MONTHS, WEEKDAY_RE, WEEKDAYS
 from dateline.normalize import normalize
 
 __all__ = ["Mention", "find_dates", "split_sentences"]
