@@ -263,3 +263,18 @@ def test_compiled_templates_are_kept_and_a_cache_failure_costs_nothing_else(site
     (root / "content/events/a.yaml").write_text("date: 2022\ntitle: A, edited\n")
     second = builder.build_site(root, root / "site")
     assert second.ok and "A, edited" in (root / "site/events/a.html").read_text()
+
+
+def test_the_build_cache_keeps_what_each_build_adds(site):
+    from dateline import builder, cache
+
+    root = site({"events/a.yaml": "date: 2022\ntitle: A\nbody: '*first*'\n",
+                 "events/b.yaml": "date: 2023\ntitle: B\nbody: '*other*'\n"})
+    assert builder.build_site(root, root / "site").ok
+    (root / "content/events/a.yaml").write_text("date: 2022\ntitle: A\nbody: '*second*'\n")
+    assert builder.build_site(root, root / "site").ok
+    state = cache.load_state(root)
+    assert set(state.markdown) == {"*second*", "*other*"}
+    assert "<em>second</em>" in state.markdown["*second*"]
+    assert {e.event.title for e in state.files.values()} == {"A", "B"}
+    assert len(state.fragments) == 2  # one entry per event, the stale one dropped

@@ -108,7 +108,9 @@ def load_state(root: Path) -> BuildState:
             shard = payload[2] if ok else {}
             shards.append(shard)
             merged.update(shard)
-        setattr(state, name, merged)
+        # The build may add to its copy in place (the Markdown cache does): the merged
+        # dict kept here must stay as loaded for save_state() to see what changed.
+        setattr(state, name, dict(merged))
         state.loaded[name] = (merged, shards)
     return state
 
