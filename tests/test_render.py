@@ -278,3 +278,28 @@ def test_the_build_cache_keeps_what_each_build_adds(site):
     assert "<em>second</em>" in state.markdown["*second*"]
     assert {e.event.title for e in state.files.values()} == {"A", "B"}
     assert len(state.fragments) == 2  # one entry per event, the stale one dropped
+
+
+def test_a_damaged_or_missing_cache_shard_only_costs_speed(site, tmp_path):
+    from dateline import builder
+
+    events = {f"events/e{i:02d}.yaml": f"date: {2000 + i}\ntitle: E{i}\nbody: '*b{i}*'\ntags: [t{i % 3}]\n"
+              for i in range(20)}
+    root = site(events)
+    assert builder.build_site(root, root / "site").ok
+    shards = sorted((root / ".dateline-cache").glob("*-*.pickle"))
+    assert {p.name.split("-")[0] for p in shards} == {"files", "markdown", "fragments"}
+    for i, path in enumerate(shards):
+        if i % 3 == 0:
+            path.write_bytes(b"not a pickle")
+        elif i % 3 == 1:
+            path.unlink()
+    (root / "content/events/e03.yaml").write_text("date: 2003\ntitle: E3 edited\nbody: '*new*'\n")
+    assert builder.build_site(root, root / "site").ok
+    cold = builder.build_site(root, tmp_path / "cold", use_cache=False)
+    assert cold.ok
+
+    def tree(folder):
+        return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+    assert tree(root / "site") == tree(tmp_path / "cold")
