@@ -200,3 +200,22 @@ def test_incremental_rebuild_equals_a_cold_build(site, tmp_path):
         assert snapshot(root / "site") == snapshot(cold), f"after edit {i}"
     again = run_dateline("-C", str(root), "build")
     assert "is up to date" in again.stdout
+
+
+def test_a_linked_events_folder_is_watched_for_changes(site, tmp_path):
+    """An edit inside a symlinked content/events/ must not be taken for a no-op build."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "a.yaml").write_text("date: 2022\ntitle: Before\n")
+    root = site({})
+    events = root / "content" / "events"
+    if events.exists():
+        for path in events.iterdir():
+            path.unlink()
+        events.rmdir()
+    events.symlink_to(elsewhere, target_is_directory=True)
+    assert run_dateline("-C", str(root), "build").returncode == 0
+    (elsewhere / "a.yaml").write_text("date: 2022\ntitle: After the edit\n")
+    again = run_dateline("-C", str(root), "build")
+    assert again.returncode == 0 and "up to date" not in again.stdout
+    assert "After the edit" in (root / "site/events/a.html").read_text()

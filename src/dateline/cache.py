@@ -191,13 +191,20 @@ def stored_fingerprint(root: Path) -> str:
         return ""
 
 
-def _file_stats(folder: str, prefix: str, found: dict[str, tuple[int, int]]) -> None:
+def _file_stats(folder: str, prefix: str, found: dict[str, tuple[int, int]],
+                _seen: set[tuple[int, int]] | None = None) -> None:
     """Add (size, mtime_ns) of every file under `folder` to `found`, keyed prefix + relative path.
 
-    Like os.walk: symbolic links to folders are not followed. os.scandir gives each path
-    without a join per file, which matters at ten thousand files.
+    Symbolic links to folders are followed (a content/events/ linked from elsewhere must
+    count), each real folder once. os.scandir gives each path without a join per file, which
+    matters at ten thousand files.
     """
+    seen = set() if _seen is None else _seen
     try:
+        st = os.stat(folder)
+        if (st.st_dev, st.st_ino) in seen:
+            return
+        seen.add((st.st_dev, st.st_ino))
         with os.scandir(folder) as it:
             entries = sorted(it, key=lambda e: e.name)
     except OSError:
@@ -205,8 +212,7 @@ def _file_stats(folder: str, prefix: str, found: dict[str, tuple[int, int]]) -> 
     for entry in entries:
         try:
             if entry.is_dir():
-                if not entry.is_symlink():
-                    _file_stats(entry.path, f"{prefix}{entry.name}/", found)
+                _file_stats(entry.path, f"{prefix}{entry.name}/", found, seen)
                 continue
             st = entry.stat()
         except OSError:
