@@ -219,3 +219,25 @@ def test_a_linked_events_folder_is_watched_for_changes(site, tmp_path):
     again = run_dateline("-C", str(root), "build")
     assert again.returncode == 0 and "up to date" not in again.stdout
     assert "After the edit" in (root / "site/events/a.html").read_text()
+
+
+def test_main_runs_exit_handlers_and_in_process_calls_keep_nothing(site, tmp_path):
+    """main() ends the process after a build, but atexit handlers (coverage...) still run."""
+    from click.testing import CliRunner
+
+    from dateline import cli
+
+    root = site({"events/a.yaml": "date: 2022\ntitle: A\n"})
+    script = tmp_path / "wrap.py"
+    script.write_text("import atexit, sys\n"
+                      "atexit.register(lambda: print('exit handler ran', flush=True))\n"
+                      "from dateline.cli import main\n"
+                      f"sys.argv = ['dateline', '-C', {str(root)!r}, 'build']\n"
+                      "main()\n")
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "built " in done.stdout and done.stdout.rstrip().endswith("exit handler ran")
+
+    for _ in range(3):
+        assert CliRunner().invoke(cli.cli, ["-C", str(root), "build", "--no-cache"]).exit_code == 0
+    assert cli._process.kept == []  # an in-process caller's builds are not held on to

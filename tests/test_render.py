@@ -303,3 +303,25 @@ def test_a_damaged_or_missing_cache_shard_only_costs_speed(site, tmp_path):
         return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
     assert tree(root / "site") == tree(tmp_path / "cold")
+
+
+def test_no_fork_when_told_not_to_and_export_pieces_do_not_pile_up(site, monkeypatch):
+    import os
+
+    from dateline import builder, cache, content
+
+    monkeypatch.setattr(content, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(builder, "PARALLEL_FROM", 1)
+    forks: list[int] = []
+    watching = [True]
+    os.register_at_fork(before=lambda: forks.append(1) if watching[0] else None)
+    try:
+        events = {f"events/e{i}.yaml": f"date: {2000 + i}\ntitle: E{i}\n" for i in range(12)}
+        root = site(events)
+        assert builder.build_site(root, root / "site", parallel=False).ok
+        assert forks == []  # serve builds beside its server threads: never fork there
+        for url in ("https://a.example/", "https://b.example/", "https://c.example/"):
+            assert builder.build_site(root, root / "site", site_url=url, parallel=False).ok
+    finally:
+        watching[0] = False
+    assert len(cache.load_state(root).fragments) == 12  # only the last build's pieces

@@ -66,7 +66,7 @@ def _build(root: Path, out: Path, base_url: str | None, strict: bool, use_cache:
         return BuildResult(True, up_to_date=True, timings=clock.laps)
     state = cache.load_state(root) if use_cache else cache.BuildState()
     detail: dict[str, float] = {}
-    content = load_site(root, state, stats, timings=detail)
+    content = load_site(root, state, stats, timings=detail, parallel=parallel)
     if base_url is not None:
         content.timeline = dataclasses.replace(content.timeline, base_url=base_url.rstrip("/") + "/")
     if site_url is not None:
@@ -111,7 +111,7 @@ def _build(root: Path, out: Path, base_url: str | None, strict: bool, use_cache:
     clock.lap("write")
     if use_cache:
         if fragments.touched:
-            state.fragments = fragments.fresh({e.digest for e in content.events})
+            state.fragments = fragments.fresh()
         _remember(root, out, state, content, plan, fingerprint, manifest)
         clock.lap("save cache")
     return BuildResult(True, content.problems, len(content.events), len(plan), report,

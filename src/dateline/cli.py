@@ -5,6 +5,7 @@ Exit codes: 0 success, 1 bad content or input, 2 usage, 3 internal error.
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import gc
 import os
@@ -119,7 +120,8 @@ def build(root: Path, out: Path | None, base_url: str | None, site_url: str | No
         # pass would walk every object the build made (0.08 s at 10,000 events) for nothing.
         gc.disable()
     result = build_site(root, out, base_url, strict, use_cache=not no_cache, site_url=site_url)
-    _process.kept.append(result)
+    if _process.ends_after_command:
+        _process.kept.append(result)
     _print_problems(result.problems)
     if timings:
         for name, seconds in result.timings.items():
@@ -289,7 +291,7 @@ _process = _Process()
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point. After a build it ends the process itself (see below)."""
     _process.ends_after_command = True
     try:
         cli(prog_name="dateline")
@@ -298,7 +300,9 @@ def main() -> None:
             raise
         # After a build, freeing its objects one by one and tearing the interpreter down
         # took longer than some rebuilds (0.1-0.2 s at 10,000 events): everything is
-        # written and closed, so flush the output and let the OS reclaim the memory.
+        # written and closed, so run the exit handlers (coverage, logging), flush the
+        # output and let the OS reclaim the memory.
+        atexit._run_exitfuncs()
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(exc.code or 0)

@@ -386,7 +386,7 @@ def _event_names(folder: Path) -> list[str]:
 
 def load_site(root: Path, state: BuildState | None = None,
               stats: dict[str, tuple[int, int]] | None = None,
-              timings: dict[str, float] | None = None) -> Content:
+              timings: dict[str, float] | None = None, parallel: bool = True) -> Content:
     """Load and validate all of a site's content; problems are returned, not raised.
 
     With a `state` from the previous build, files whose size and mtime are unchanged are
@@ -394,6 +394,7 @@ def load_site(root: Path, state: BuildState | None = None,
     `stats` are the files' (size, mtime_ns) by path when the caller has them already
     (cache.input_stats()); a file missing from them is asked about directly. `timings`, when
     given, receives "validate": the seconds spent validating (the rest is reading and YAML).
+    `parallel=False` never forks (serve builds beside its server threads).
     """
     problems: list[Problem] = []
     timeline = load_timeline(root, problems)
@@ -420,7 +421,7 @@ def load_site(root: Path, state: BuildState | None = None,
             todo.append((name, stat))
         else:
             fresh[shown] = entry
-    parsed, validating = _parse_files(folder, todo, timeline.date_base)
+    parsed, validating = _parse_files(folder, todo, timeline.date_base, parallel)
     fresh.update(parsed)
     started = time.perf_counter()
     for name in names:
@@ -455,7 +456,7 @@ PARALLEL_FROM = 2000  # files to parse; below this, starting a worker costs more
 
 
 def _parse_files(folder: Path, todo: list[tuple[str, tuple[int, int]]],
-                 base: dt.date | None) -> tuple[dict[str, FileEntry], float]:
+                 base: dt.date | None, parallel: bool = True) -> tuple[dict[str, FileEntry], float]:
     """Parse the files named in `todo` ((name, stat) pairs), by "content/events/NAME".
 
     Also returns the seconds spent validating. Many files (a first build of a large
@@ -463,7 +464,7 @@ def _parse_files(folder: Path, todo: list[tuple[str, tuple[int, int]]],
     cold load. The shares run side by side, so the slowest one's validation is the stage's.
     """
     workers = min(os.cpu_count() or 1, 4)
-    if len(todo) < PARALLEL_FROM or workers < 2 or sys.platform != "linux":
+    if not parallel or len(todo) < PARALLEL_FROM or workers < 2 or sys.platform != "linux":
         return _parse_share(folder, todo, base)
     import multiprocessing  # only a large first build uses it
 

@@ -44,11 +44,18 @@ class Fragments(dict):
     event; with this memo a rebuild after one edit formats one event again, not ten thousand.
     """
 
-    touched = False  # whether any export was made with it this build
+    def __init__(self, *args: object) -> None:
+        super().__init__(*args)
+        self.used: set[tuple] = set()  # the keys this build asked for
 
-    def fresh(self, digests: set[str]) -> dict[tuple, tuple[str, ...]]:
-        """The pieces of events that still exist (by their file digest), for the next build."""
-        return {k: v for k, v in self.items() if k[0] in digests}
+    @property
+    def touched(self) -> bool:
+        """Whether any export was made with it this build."""
+        return bool(self.used)
+
+    def fresh(self) -> dict[tuple, tuple[str, ...]]:
+        """The pieces this build used, for the next one (others would only pile up)."""
+        return {k: v for k, v in self.items() if k in self.used}
 
 
 def render_exports(content: Content, event_url: Callable[[Event], str], site_url: str | None,
@@ -86,13 +93,13 @@ def _event_pieces(content: Content, urls: dict[str, str], base: str,
     One pass and one lookup per event for all four exports: with every event unchanged, this
     loop is what a rebuild of the exports costs.
     """
-    memo.touched = True
     host = urlsplit(base).hostname or "dateline"
     out = []
     for e in content.events:
         url = urls[e.slug]
         filters = filter_keys(e) if filter_keys else None
         key = (e.digest, e.date.value, url, base, tuple(filters) if filters is not None else None)
+        memo.used.add(key)
         found = memo.get(key)
         if found is None:
             found = memo[key] = (
