@@ -241,3 +241,15 @@ def test_main_runs_exit_handlers_and_in_process_calls_keep_nothing(site, tmp_pat
     for _ in range(3):
         assert CliRunner().invoke(cli.cli, ["-C", str(root), "build", "--no-cache"]).exit_code == 0
     assert cli._process.kept == []  # an in-process caller's builds are not held on to
+
+
+def test_template_errors_name_the_template_from_the_site_folder(site):
+    root = site({"events/a.yaml": "date: 2022\ntitle: A\n"})
+    (root / "templates" / "partials").mkdir(parents=True)
+    (root / "templates" / "partials" / "note.html").write_text("ok\n{{ missing_value }}\n")
+    (root / "templates" / "footer.html").write_text('{% include "partials/note.html" %}\n')
+    done = run_dateline("-C", root.name, "build", cwd=root.parent)
+    assert done.returncode == 1
+    first = done.stderr.splitlines()[0]
+    assert first == "templates/partials/note.html:2: template error: 'missing_value' is undefined", first
+    assert "problem(s) found" not in done.stderr  # the summary is for content problems

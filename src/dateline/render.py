@@ -339,10 +339,14 @@ def _render(env: jinja2.Environment, name: str, **context: object) -> bytes:
 
 
 def _template_path(filename: str) -> str:
-    p = Path(filename)
-    if p.is_absolute() and DEFAULT_TEMPLATES in p.parents:
+    """A template's path as messages show it: relative to the site folder, as content paths are."""
+    p = Path(filename).absolute()  # relative when the site was given as a relative -C
+    if DEFAULT_TEMPLATES in p.parents:
         return f"(default template) {p.relative_to(DEFAULT_TEMPLATES).as_posix()}"
-    return f"templates/{p.name}" if p.is_absolute() else filename
+    if "templates" in p.parts:
+        last = len(p.parts) - 1 - p.parts[::-1].index("templates")
+        return "/".join(("templates", *p.parts[last + 1:]))
+    return filename
 
 
 def _template_frame(exc: BaseException) -> tuple[str | None, int | None]:
