@@ -15,12 +15,10 @@ from pathlib import Path
 
 import pytest
 
+from dateline.livereload import LIVE_SCRIPT, LiveState, inject
 from dateline.serve import (
-    LIVE_SCRIPT,
-    LiveState,
     ServeError,
     SiteServer,
-    inject,
     make_server,
     normalize_base,
     run_build,
