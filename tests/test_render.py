@@ -91,20 +91,16 @@ def test_site_template_overrides_default_and_can_extend_it(site):
     assert doc.findtext(".//title") == "X-A"
 
 
-def test_template_errors_name_template_and_line(site):
-    root = site({"events/a.yaml": "date: 2020\ntitle: A\n",
-                 "templates/footer.html": "<footer>\n{% if %}\n</footer>"})
+@pytest.mark.parametrize(("footer", "expected"), [
+    ("<footer>\n{% if %}\n</footer>", "templates/footer.html:2: template syntax error"),
+    ("<footer>\n\n{{ no_such_thing }}</footer>",
+     "templates/footer.html:3: template error: 'no_such_thing' is undefined"),
+])
+def test_template_errors_name_template_and_line(site, footer, expected):
+    root = site({"events/a.yaml": "date: 2020\ntitle: A\n", "templates/footer.html": footer})
     with pytest.raises(RenderError) as err:
         render_site(load_site(root), root)
-    assert str(err.value).startswith("templates/footer.html:2: template syntax error")
-
-
-def test_undefined_variable_in_template_is_an_error(site):
-    root = site({"events/a.yaml": "date: 2020\ntitle: A\n",
-                 "templates/footer.html": "<footer>\n\n{{ no_such_thing }}</footer>"})
-    with pytest.raises(RenderError) as err:
-        render_site(load_site(root), root)
-    assert str(err.value).startswith("templates/footer.html:3: template error: 'no_such_thing' is undefined")
+    assert str(err.value).startswith(expected)
 
 
 def test_nojekyll_and_static_assets_present(site):
