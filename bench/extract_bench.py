@@ -95,8 +95,8 @@ def bench_seed(seed: Path, cli: bool, stand_in: str | None, runs: int = 5) -> fl
                "2022-12-06", "--dry-run", "--out", tempfile.mkdtemp()]
     else:
         code = (_STAND_IN.format(path=stand_in) if stand_in else "") + (
-            "import datetime\nfrom dateline.ingest import load_article\n"
-            "from dateline.extract import extract_events\n"
+            "import datetime\nfrom dateline.extract.ingest import load_article\n"
+            "from dateline.extract.events import extract_events\n"
             f"a = load_article({str(seed)!r}, datetime.date(2022, 12, 6))\n"
             "print(len(extract_events(a)))\n")
         cmd = [sys.executable, "-c", code]
@@ -115,7 +115,7 @@ def bench_seed(seed: Path, cli: bool, stand_in: str | None, runs: int = 5) -> fl
 
 def bench_batch(n: int, workers: int) -> float:
     """Articles per second for extract_many over ``n`` generated articles."""
-    from dateline.extract import extract_many
+    from dateline.extract.events import extract_many
 
     rng = random.Random(1234)
     with tempfile.TemporaryDirectory() as tmp:

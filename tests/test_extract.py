@@ -2,79 +2,28 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
-import sys
-import types
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 import yaml
 
-from dateline import _sentences as sx
-from dateline.extract import (
+from dateline.extract import sentences as sx
+from dateline.extract.events import (
     ExtractedEvent,
     event_to_yaml,
     extract_events,
     extract_many,
     write_events,
 )
-from dateline.ingest import Article, load_article
+from dateline.extract.ingest import Article, load_article
+from dateline.temporal.tagger import Mention as _Mention
 
 FIX = Path(__file__).parent / "fixtures" / "articles"
 # The repository's own copy of the seed article, with its committed metadata sidecar.
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "belarus-russia-training.txt"
 BASE = dt.date(2022, 12, 6)
-
-
-# ------------------------------------------------------------------ tagger stand-in
-
-@dataclass(frozen=True)
-class _Mention:
-    start: int
-    end: int
-    text: str
-    value: str | None
-
-
-_MONTHS = {n: i for i, n in enumerate(calendar.month_name) if n}
-_RX = re.compile(
-    rf"\b(?:(?P<mod>early|late|mid)[- ]?(?P<my>\d{{4}})|last weekend|this year|recently"
-    rf"|(?P<mon>{'|'.join(_MONTHS)})(?: (?P<y2>\d{{4}}))?|(?P<year>(?:1[89]|20)\d\d))\b")
-
-
-def _fake_value(m: re.Match[str], base: dt.date) -> str | None:
-    if m.group("mod"):
-        y = m.group("my")
-        return {"early": f"{y}-01/{y}-04", "mid": f"{y}-05/{y}-08",
-                "late": f"{y}-09/{y}-12"}[m.group("mod")]
-    if m.group() == "last weekend":
-        sat = base - dt.timedelta(days=(base.weekday() - 5) % 7 or 7)
-        return f"{sat}/{sat + dt.timedelta(days=1)}"
-    if m.group() == "this year":
-        return str(base.year)
-    if m.group("mon"):
-        mo = _MONTHS[m.group("mon")]
-        return f"{m.group('y2') or (base.year if mo <= base.month else base.year - 1)}-{mo:02d}"
-    return m.group("year")
-
-
-def _fake_find_dates(text: str, base: dt.date) -> list[_Mention]:
-    return [_Mention(m.start(), m.end(), m.group(), _fake_value(m, base))
-            for m in _RX.finditer(text)]
-
-
-@pytest.fixture(autouse=True)
-def tagger(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Use the real dateline.tagger; a small stand-in only while it does not exist yet."""
-    try:
-        import dateline.tagger  # noqa: F401
-    except ImportError:
-        fake = types.ModuleType("dateline.tagger")
-        fake.find_dates = _fake_find_dates  # type: ignore[attr-defined]
-        monkeypatch.setitem(sys.modules, "dateline.tagger", fake)
 
 
 def _article(text: str, published: dt.date = BASE) -> Article:
@@ -292,7 +241,7 @@ def test_web_page_furniture_yields_no_events() -> None:
 
 
 def test_year_as_modifier_is_a_date_but_counts_are_not() -> None:
-    from dateline.extract import _usable
+    from dateline.extract.events import _usable
 
     text = "Observers said the 2020 elections were rigged. The army sent 2000 troops there."
     year, count = text.index("2020"), text.index("2000")
@@ -303,8 +252,8 @@ def test_year_as_modifier_is_a_date_but_counts_are_not() -> None:
 
 
 def test_rerun_skips_events_already_curated_under_another_name(tmp_path):
-    from dateline.extract import extract_events, write_events
-    from dateline.ingest import load_article
+    from dateline.extract.events import extract_events, write_events
+    from dateline.extract.ingest import load_article
 
     article_path = tmp_path / "a.md"
     article_path.write_text("---\ntitle: T\npublished: 2021-06-10\n---\n\n"

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from dateline import ingest
-from dateline.ingest import IngestError, load_article
+from dateline.extract import ingest
+from dateline.extract.ingest import IngestError, load_article
 
 FIX = Path(__file__).parent / "fixtures" / "articles"
 # The repository's own copy of the seed article, with its committed metadata sidecar.
@@ -147,7 +147,7 @@ def test_seed_with_sidecar() -> None:
 
 
 def test_trafilatura_is_imported_lazily() -> None:
-    code = "import sys, dateline.ingest; print('trafilatura' in sys.modules)"
+    code = "import sys, dateline.extract.ingest; print('trafilatura' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)
     assert out.stdout.strip() == "False"

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dateline.normalize import normalize, normalize_jsonl, tense_of
+from dateline.temporal.normalize import normalize, normalize_jsonl, tense_of
 
 BASE = dt.date(2022, 12, 6)  # a Tuesday
 
@@ -205,7 +205,7 @@ def test_jsonl_protocol() -> None:
 
 def test_module_main_exit_status() -> None:
     good = json.dumps({"text": "this year", "base": "2022-12-06"}) + "\n"
-    proc = subprocess.run([sys.executable, "-m", "dateline.normalize"], input=good + "{\n",
+    proc = subprocess.run([sys.executable, "-m", "dateline", "normalize"], input=good + "{\n",
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode == 1
     lines = proc.stdout.splitlines()
@@ -214,7 +214,7 @@ def test_module_main_exit_status() -> None:
 
 
 def test_import_does_not_load_dateparser() -> None:
-    code = ("import sys, datetime, dateline.normalize as n, dateline.tagger as t;"
+    code = ("import sys, datetime, dateline.temporal.normalize as n, dateline.temporal.tagger as t;"
             "n.normalize('late 2020', datetime.date(2022, 12, 6));"
             "t.find_dates('It happened in February.', datetime.date(2022, 12, 6));"
             "print('dateparser' in sys.modules)")
@@ -225,7 +225,7 @@ def test_import_does_not_load_dateparser() -> None:
 
 def test_dateparser_fallback_is_loaded_once() -> None:
     # A form our grammar does not cover goes to dateparser, which is imported lazily.
-    from dateline import normalize as mod
+    from dateline.temporal import normalize as mod
 
     assert normalize("Tuesday the 6th of December 2022 at noon", BASE) in (
         "2022-12-06", None)

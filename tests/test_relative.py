@@ -4,9 +4,9 @@ import datetime as dt
 
 import pytest
 
-from dateline._relative import chain, shift, step
 from dateline.dates import parse_value
-from dateline.tagger import find_dates
+from dateline.temporal.relative import chain, shift, step
+from dateline.temporal.tagger import find_dates
 
 
 @pytest.mark.parametrize("phrase, expected", [

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dateline.tagger import Mention, find_dates, split_sentences
+from dateline.temporal.tagger import Mention, find_dates, split_sentences
 
 BASE = dt.date(2022, 12, 6)  # a Tuesday
 

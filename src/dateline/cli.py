@@ -168,8 +168,8 @@ def normalize(base: dt.date | None, phrase: str | None) -> None:
     """
     import json
 
-    from dateline.normalize import normalize as normalize_phrase
-    from dateline.normalize import normalize_jsonl
+    from dateline.temporal.normalize import normalize as normalize_phrase
+    from dateline.temporal.normalize import normalize_jsonl
 
     if phrase is not None:
         if base is None:
@@ -205,7 +205,7 @@ def extract(root: Path, articles: tuple[str, ...], published: dt.date | None, ou
 
     Existing files are never overwritten without --force: a re-run adds only new events.
     """
-    from dateline.extract import extract_many, write_events
+    from dateline.extract.events import extract_many, write_events
 
     out = out or root / "content" / "events"
     failed = 0

@@ -221,7 +221,7 @@ Normalizer = Callable[[str, dt.date], "str | None"]
 
 def _normalize_phrase(text: str, base: dt.date) -> str | None:
     # Imported here so a build whose dates are all in stored form never loads dateparser.
-    from dateline.normalize import normalize
+    from dateline.temporal.normalize import normalize
 
     return normalize(text, base)
 

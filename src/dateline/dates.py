@@ -2,7 +2,7 @@
 
 A value names an interval of days with an honest precision: `2022-02` is all of February,
 never the 5th. Parsing is strict and pure (no dateparser here): natural phrases such as
-"late 2020" are turned into these forms by `dateline.normalize` before they reach this module.
+"late 2020" are turned into these forms by `dateline.temporal.normalize` before they reach this module.
 """
 
 from __future__ import annotations

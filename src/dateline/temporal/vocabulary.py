@@ -3,7 +3,7 @@
 Nothing here imports dateparser. Values are the contract forms of DESIGN.md ("date forms"):
 ``2022``, ``2022-02``, ``2022-02-24`` and ``START/END`` intervals of those, EDTF seasons
 (``2021-21`` .. ``2021-24``) and EDTF centuries (``18XX``). The rules that read phrases
-into these values are in `dateline._timex_rules`.
+into these values are in `dateline.temporal.rules`.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 ``find_dates(text, base)`` returns :class:`Mention` objects with character offsets into
 ``text`` (extents in the spirit of TimeML TIMEX3: "February", "last weekend", "late 2020",
 "Saturday 3 December 2022", "recently").  Each is normalized by
-:func:`dateline.normalize.normalize` with its own sentence, so the tense of that sentence
+:func:`dateline.temporal.normalize.normalize` with its own sentence, so the tense of that sentence
 decides "on Tuesday".  Vague mentions ("recently") are kept with ``value=None`` so callers
 can tell vague from absent; things that only look like dates (ages, money, counts,
 percentages, "a sixth term", "2,020 troops") are not mentions at all.
@@ -18,8 +18,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from dateline._timex_values import MONTH_RE, MONTHS, WEEKDAY_RE, WEEKDAYS
-from dateline.normalize import normalize
+from dateline.temporal.normalize import normalize
+from dateline.temporal.vocabulary import MONTH_RE, MONTHS, WEEKDAY_RE, WEEKDAYS
 
 __all__ = ["Mention", "find_dates", "split_sentences"]
 

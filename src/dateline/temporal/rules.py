@@ -2,7 +2,7 @@
 
 Each rule reads a cleaned phrase ("late 2020", "the first week of March", "two years ago")
 into a contract value, using the vocabulary and calendar arithmetic of
-`dateline._timex_values`. Nothing here imports dateparser.
+`dateline.temporal.vocabulary`. Nothing here imports dateparser.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from dateline._timex_values import (
+from dateline.temporal.vocabulary import (
     DECADE_WORDS,
     MONTH_RE,
     MONTHS,

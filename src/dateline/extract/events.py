@@ -1,7 +1,7 @@
-"""Extract: dated events out of an :class:`~dateline.ingest.Article`, and event files out.
+"""Extract: dated events out of an :class:`~dateline.extract.ingest.Article`, and event files out.
 
 The pipeline per article: split sentences -> split each sentence into clauses -> give each
-clause that holds a date mention (from :func:`dateline.tagger.find_dates`) an event titled
+clause that holds a date mention (from :func:`dateline.temporal.tagger.find_dates`) an event titled
 from that clause -> add the few events the text dates only indirectly (an "after ..."
 clause tied to a dated one; a reported development dated by the publication day) -> merge
 repeats. Everything is general English heuristics; see DESIGN.md "Honesty rules".
@@ -21,10 +21,10 @@ from typing import Any
 
 import yaml
 
-from dateline import _sentences as sx
-from dateline._relative import chain
 from dateline.dates import DateError, parse_value
-from dateline.ingest import Article, IngestError, load_article
+from dateline.extract import sentences as sx
+from dateline.extract.ingest import Article, IngestError, load_article
+from dateline.temporal.relative import chain
 
 
 @dataclass(frozen=True)
@@ -134,7 +134,7 @@ def _contains(outer: str, inner: str) -> bool:
 
 def extract_events(article: Article) -> list[ExtractedEvent]:
     """Find the dated events of an article (in document order, repeats merged)."""
-    from dateline.tagger import find_dates  # the tagger owns all date parsing
+    from dateline.temporal.tagger import find_dates  # the tagger owns all date parsing
 
     if article.published is None:
         raise ValueError(f"{article.path}: no publication date")

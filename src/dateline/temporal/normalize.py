@@ -5,7 +5,7 @@ DESIGN.md ("date forms"): ``2022``, ``2022-02``, ``2022-02-24``, ``START/END`` i
 EDTF seasons (``2021-21`` spring .. ``2021-24`` winter), decades as ``1990/1999`` and
 centuries as ``18XX``.  ``None`` means "not a date" or "names no interval" ("recently").
 
-Our own regex grammar (``dateline._timex_rules``) handles the common news forms first; only
+Our own regex grammar (``dateline.temporal.rules``) handles the common news forms first; only
 what it does not know falls back to dateparser, which is imported lazily (once) because its
 import costs ~100 ms and the site build imports this module for hand-written phrases.
 
@@ -19,12 +19,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import sys
 from collections.abc import Iterable, Iterator
 
-from dateline import _timex_rules as tr
-from dateline import _timex_values as tv
-from dateline._timex_values import MONTH_RE, WEEKDAY_RE
+from dateline.temporal import rules as tr
+from dateline.temporal import vocabulary as tv
+from dateline.temporal.vocabulary import MONTH_RE, WEEKDAY_RE
 
 __all__ = ["normalize", "normalize_jsonl", "tense_of"]
 
@@ -275,19 +274,3 @@ def normalize_jsonl(lines: Iterable[str], default_base: dt.date | None
             yield json.dumps({"error": f"line {n}: {exc}"}), False
             continue
         yield json.dumps({"text": row["text"], "value": value}), True
-
-
-def _main() -> int:
-    """`python -m dateline.normalize [--base D]`: JSON Lines on stdin (for bench/)."""
-    base = None
-    if len(sys.argv) >= 3 and sys.argv[1] == "--base":
-        base = dt.date.fromisoformat(sys.argv[2])
-    ok_all = True
-    for out, ok in normalize_jsonl(sys.stdin, base):
-        ok_all &= ok
-        sys.stdout.write(out + "\n")
-    return 0 if ok_all else 1
-
-
-if __name__ == "__main__":
-    sys.exit(_main())

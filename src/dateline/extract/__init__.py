@@ -1,0 +1,1 @@
+"""Extract: an article in, dated events out, as event files a person curates."""
