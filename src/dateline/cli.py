@@ -241,6 +241,35 @@ def extract(root: Path, articles: tuple[str, ...], published: dt.date | None, ou
 
 
 @cli.command()
+@click.argument("article", metavar="ARTICLE")
+@click.option("--published", callback=_iso_day, metavar="YYYY-MM-DD",
+              help="Publication date; overrides the article's own.")
+def tag(article: str, published: dt.date | None) -> None:
+    """Print every date phrase of ARTICLE, one JSON line each, in text order.
+
+    Each line is {"start", "end", "text", "value"}: offsets into the file's own text for a
+    plain-text file (title line included), else into the main text ingest produced; value
+    is null for a phrase dateline cannot read.
+    """
+    import json
+
+    from dateline.extract.ingest import IngestError, load_article
+    from dateline.temporal.tagger import find_dates
+
+    try:
+        art = load_article(article, published)
+    except IngestError as exc:
+        click.echo(f"dateline: {exc}", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    assert art.published is not None  # load_article refuses an undated article
+    text = art.source_text if art.source_text is not None else art.text
+    out = sys.stdout
+    for m in find_dates(text, art.published):
+        out.write(json.dumps({"start": m.start, "end": m.end, "text": m.text,
+                              "value": m.value}, ensure_ascii=False) + "\n")
+
+
+@cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; keep the default unless you know why.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)

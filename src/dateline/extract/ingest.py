@@ -46,6 +46,9 @@ class Article:
     url: str | None
     path: str
     warnings: tuple[str, ...] = ()
+    # A plain-text file's whole decoded text, title line included: `dateline tag` gives
+    # offsets into it, so that `text == file_text[start:end]` holds for the user's file.
+    source_text: str | None = None
 
 
 # --------------------------------------------------------------------------- furniture
@@ -306,6 +309,7 @@ def load_article(source: str, published: datetime.date | None = None) -> Article
     publication date is known.
     """
     warnings: list[str] = []
+    source_text: str | None = None
     if re.match(r"^https?://", source, re.I):
         data, ctype = _fetch(source)
         if "text/plain" in ctype:
@@ -340,6 +344,8 @@ def load_article(source: str, published: datetime.date | None = None) -> Article
                 if h1 and not meta.get("title"):
                     meta["title"] = h1.group(1)
                 rest = markdown_to_text(rest)
+            else:
+                source_text = text
             body, meta = _from_plain(rest, meta)
     # A menu word or two left over from a page is not an article.
     if len(body.split()) < MIN_ARTICLE_WORDS:
@@ -348,4 +354,4 @@ def load_article(source: str, published: datetime.date | None = None) -> Article
     if date is None:
         raise IngestError(f"{source}: no publication date; pass --published YYYY-MM-DD")
     return Article(text=body, title=meta.get("title"), published=date, url=meta.get("url"),
-                   path=source, warnings=tuple(warnings))
+                   path=source, warnings=tuple(warnings), source_text=source_text)
