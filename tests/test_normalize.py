@@ -240,3 +240,18 @@ def test_a_modal_before_the_phrase_points_to_the_future() -> None:
     assert normalize("Wednesday", dt.date(2000, 1, 7),
                      "The family could be found Wednesday in their home town.") == "2000-01-05"
     assert normalize("Tuesday", base, "The company said on Tuesday that prices may rise.") == "2023-05-02"
+
+
+@pytest.mark.parametrize(("phrase", "sentence", "want"), [
+    ("the week before last", None, "2022-11-21/2022-11-27"),
+    ("the year after next", None, "2024"),
+    ("the day after Christmas", None, "2022-12-26"),
+    ("a week before 10 March 2021", None, "2021-03-03"),
+    ("two months after May 2020", None, "2020-07"),
+    ("three days after 2019", None, None),
+    ("the beginning of next year", None, "2023-01/2023-04"),
+    ("the turn of the century", "Trams will return by the turn of the century.", "2100~"),
+    ("the turn of the 20th century", None, "1900~"),
+])
+def test_offsets_and_parts(phrase: str, sentence: str | None, want: str | None) -> None:
+    assert normalize(phrase, dt.date(2022, 12, 6), sentence) == want

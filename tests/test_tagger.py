@@ -95,3 +95,65 @@ def test_find_dates_never_raises_on_date_like_words(words: list[str]) -> None:
     text = " ".join(words)
     for m in find_dates(text, BASE):
         assert text[m.start:m.end] == m.text
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # A day before its month keeps the day, also where the sentence ends after the month.
+    ("The wall was finished in late 2020. Work began on 12 June.",
+     [("late 2020", "2020-09/2020-12"), ("12 June", "2022-06-12")]),
+    ("The ferry sailed on 18 July.", [("18 July", "2022-07-18")]),
+    # After "a" a year is a modifier, not a count of things.
+    ("He was hurt in a 2010 raid on the camp.", [("2010", "2010")]),
+    ("Revenue grew this fiscal year.", [("this fiscal year", "2022")]),
+    ("The depot will close by the end of the year.",
+     [("the end of the year", "2022-09/2022-12")]),
+    ("Builders return at the start of next month.",
+     [("the start of next month", "2023-01-01/2023-01-10")]),
+    ("The pair last spoke the week before last.",
+     [("the week before last", "2022-11-21/2022-11-27")]),
+    ("The market reopened 3 days after Christmas 2021.",
+     [("3 days after Christmas 2021", "2021-12-28")]),
+    ("Two years after 2010, the mill shut.", [("Two years after 2010", "2012")]),
+    ("Gas lamps lit the streets at the turn of the century.",
+     [("the turn of the century", "2000~")]),
+    ("The survey is due to be published in May.", [("May", "2023-05")]),
+])
+def test_general_rules(text: str, want: list[tuple[str, str | None]]) -> None:
+    assert found(text) == want
+
+
+def test_an_offset_from_no_date_is_no_mention() -> None:
+    assert found("Rain fell two days after the match.") == []
+
+
+def test_an_offset_too_fine_for_its_anchor_keeps_the_anchor() -> None:
+    # "days after 2019" names no day; the year it counts from is still a date.
+    assert found("Prices fell days after 2019 began.") == [("2019", "2019")]
+
+
+@pytest.mark.parametrize(("day_first", "value", "ambiguous"), [
+    (None, "2021-03-04", True), (False, "2021-03-04", False), (True, "2021-04-03", False)])
+def test_slashed_dates_follow_the_locale(day_first: bool | None, value: str,
+                                         ambiguous: bool) -> None:
+    [m] = find_dates("The form was signed on 03/04/2021.", BASE, day_first=day_first)
+    assert (m.text, m.value, m.ambiguous) == ("03/04/2021", value, ambiguous)
+
+
+@pytest.mark.parametrize("day_first", [None, False, True])
+def test_a_slashed_date_with_one_reading_is_not_ambiguous(day_first: bool | None) -> None:
+    [m] = find_dates("The form was signed on 13/04/2021.", BASE, day_first=day_first)
+    assert (m.value, m.ambiguous) == ("2021-04-13", False)
+    [m] = find_dates("The form was signed on 05/05/2021.", BASE, day_first=day_first)
+    assert (m.value, m.ambiguous) == ("2021-05-05", False)
+
+
+def test_mention_keeps_its_positional_fields() -> None:
+    m = Mention(1, 5, "June", "2022-06")
+    assert (m.start, m.end, m.text, m.value, m.ambiguous) == (1, 5, "June", "2022-06", False)
+
+
+def test_given_sentences_decide_the_tense() -> None:
+    text = "The army withdrew on Friday; the talks will resume on Friday."
+    half = text.index(";") + 1
+    mentions = find_dates(text, BASE, sentences=[(0, half), (half, len(text))])
+    assert [m.value for m in mentions] == ["2022-12-02", "2022-12-09"]

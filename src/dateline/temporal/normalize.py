@@ -90,7 +90,7 @@ def tense_of(sentence: str | None, phrase: str = "") -> str | None:
 _PREFIX = re.compile(
     r"^(?:in|on|at|by|since|during|until|till|through|throughout|before|after|around|about|"
     r"circa|approximately|nearly|almost|roughly|some|more than|less than|over|as of|as early as|"
-    r"as late as|as recently as|as soon as|beginning|starting|from|of|for|to|ahead of|"
+    r"as late as|as recently as|as soon as|(?:beginning|starting)(?! of)|from|of|for|to|ahead of|"
     r"prior to|sometime|some time|up to|within|the|its|their|his|her|our|this year's|"
     r"all|just|only|back|even|still|already|very|fully|sometime in|the course of|"
     r"(?:a good |a large |a big |the better |the greater )?part of|much of|most of|all of|"

@@ -462,14 +462,71 @@ def _deictic(m, base, tense):
     return ymd(base + dt.timedelta(days=step))
 
 
-@rule(r"(?:the )?day (before|after) (.+)")
-def _day_before(m, base, tense):
-    """'the day before last Tuesday': one day from a day value."""
-    inner = sub_value(m.group(2), base, tense)
-    if not inner or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", inner):
+@rule(r"(day|week|weekend|month|year) (before last|after next)")
+def _two_back(m, base, tense):
+    """'the week before last', 'the year after next': two units from this one."""
+    step = -2 if m.group(2) == "before last" else 2
+    unit = m.group(1)
+    if unit == "day":
+        return ymd(base + dt.timedelta(days=step))
+    if unit in ("week", "weekend"):
+        monday = base - dt.timedelta(days=base.weekday()) + dt.timedelta(weeks=step)
+        if unit == "weekend":
+            return span(ymd(monday + dt.timedelta(days=5)), ymd(monday + dt.timedelta(days=6)))
+        return week_of(monday)
+    if unit == "month":
+        return ym(*add_months(base.year, base.month, step))
+    return f"{base.year + step:04d}"
+
+
+@rule(r"(?:(a|an|one|\d+) )?(day|week|month|year)s? (before|after) (.+)")
+def _offset_from(m, base, tense):
+    """'the day before last Tuesday', 'three days after Christmas', 'two years after 2010':
+    a count of units from a date the phrase names, at no finer precision than that date."""
+    inner = sub_value(m.group(4), base, tense)
+    count = m.group(1) or "1"
+    n = int(count) if count.isdigit() else 1
+    n = -n if m.group(3) == "before" else n
+    unit = m.group(2)
+    if not inner or "/" in inner:
         return None
-    step = -1 if m.group(1) == "before" else 1
-    return ymd(dt.date.fromisoformat(inner) + dt.timedelta(days=step))
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", inner):
+        d = dt.date.fromisoformat(inner)
+        if unit in ("day", "week"):
+            return ymd(d + dt.timedelta(days=n * (7 if unit == "week" else 1)))
+        if unit == "month":
+            y, mo = add_months(d.year, d.month, n)
+            day = safe_date(y, mo, d.day)
+            return ymd(day) if day else ym(y, mo)
+        day = safe_date(d.year + n, d.month, d.day)
+        return ymd(day) if day else None
+    mm = re.fullmatch(r"(\d{4})-(\d{2})", inner)
+    if mm and int(mm.group(2)) <= 12 and unit in ("month", "year"):
+        y, mo = int(mm.group(1)), int(mm.group(2))
+        return ym(*add_months(y, mo, n)) if unit == "month" else ym(y + n, mo)
+    if re.fullmatch(r"\d{4}", inner) and unit == "year":
+        return f"{int(inner) + n:04d}"
+    return None
+
+
+@rule(r"turn of (?:the )?(?:(\d{1,2})(?:st|nd|rd|th) )?(century|millennium)")
+def _turn_of(m, base, tense):
+    """'the turn of the century': about the boundary year nearest the base (the last one
+    gone by in the past tense, the next in the future); 'of the 20th century' is 1900."""
+    size = 100 if m.group(2) == "century" else 1000
+    if m.group(1):
+        if m.group(2) != "century":
+            return None
+        return f"{(int(m.group(1)) - 1) * 100:04d}~"
+    before = base.year // size * size
+    after = before + size
+    if tense == "future":
+        year = after
+    elif tense == "past":
+        year = before
+    else:
+        year = before if base.year - before <= after - base.year else after
+    return f"{year:04d}~"
 
 
 @rule(rf"(?:{_REL} )?({WEEKDAY_RE})\.?(?: (this|last|next) week)?")

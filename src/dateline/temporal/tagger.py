@@ -13,6 +13,7 @@ The patterns are general English; nothing here knows any particular article.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -26,12 +27,17 @@ __all__ = ["Mention", "find_dates", "split_sentences"]
 
 @dataclass(frozen=True)
 class Mention:
-    """A temporal expression: ``text[start:end]`` and its contract value (or None)."""
+    """A temporal expression: ``text[start:end]`` and its contract value (or None).
+
+    ``ambiguous`` is True when the value is one of two readings the text allows and nothing
+    chose between them (a slashed date such as 03/04/2021 read with ``day_first=None``).
+    """
 
     start: int
     end: int
     text: str
     value: str | None
+    ambiguous: bool = False
 
 
 # ----------------------------------------------------------------------------- patterns
@@ -59,7 +65,7 @@ _HOLIDAY = (r"(?:new year's (?:day|eve)|christmas(?: eve| day)?|thanksgiving(?: 
 
 _PATTERNS = [
     # Calendar dates, optionally led by a weekday: "Saturday 3 December 2022".
-    rf"(?:{_WD},? )?(?:the )?{_DAYNUM} (?:of )?{_MON},? (?:{_YEAR})?",
+    rf"(?:{_WD},? )?(?:the )?{_DAYNUM} (?:of )?{_MON}(?:,? {_YEAR})?",
     rf"(?:{_WD},? )?{_MON} {_DAYNUM}\b(?:,? {_YEAR})?",
     rf"(?:{_MOD}|{_REL} )?{_MON}(?:,? (?:of )?(?:{_YEAR}|(?:this|last|next) year))?",
     r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b",
@@ -69,7 +75,12 @@ _PATTERNS = [
     rf"sixties|seventies|eighties|nineties))\b",
     rf"(?:the )?(?:{_MOD})?{_CENT} century\b",
     # Relative phrases.
-    rf"(?:(?:earlier|later|early|late|mid-?) )?(?:{_REL}) (?:{_UNIT}|{_WD})\b",
+    rf"(?:(?:earlier|later|early|late|mid-?) )?(?:{_REL}) "
+    rf"(?:(?:fiscal|financial) (?:year|quarter)|{_UNIT}|{_WD})\b",
+    # A part of a unit: "the end of the year", "the start of next month", "mid-year".
+    rf"(?:{_MOD})(?:(?:{_REL}) )?(?:fiscal )?(?:year|month|week|quarter|decade|century)\b",
+    r"\b(?:the )?(?:day|week|weekend|month|year) (?:before last|after next)\b",
+    rf"\b(?:the )?turn of the (?:{_CENT} )?(?:century|millennium)\b",
     r"(?:(?:earlier|later) )?(?:this|that) (?:morning|afternoon|evening)\b",
     r"\b(?:(?:the day (?:before|after) )?(?:yesterday|today|tomorrow)|tonight|last night)\b"
     r"(?: (?:morning|afternoon|evening|night))?",
@@ -96,11 +107,22 @@ _NAME = re.compile(rf"\b(?:{MONTH_RE}|{WEEKDAY_RE})\b", re.IGNORECASE)
 _QUANTITY_AFTER = re.compile(r"\s+(?!(?:and|or|to|through|until|when|while|as|at|in|on|by|"
                              r"for|the|a|an|was|were|is|are|had|has|have|will|would|after|"
                              r"before|that|with|from|of|it|he|she|they|we|but)\b)[a-z]+\b")
+# Looks behind a match read at most this many characters: enough for any cue word, and it
+# keeps tagging linear in the length of the text (a search from 0 to the match is not).
+_BEHIND = 40
+# "a 2010 raid", "the 2014 election": after a determiner a year is a modifier, not a count.
 _YEAR_BEFORE = re.compile(r"(?:\b(?:in|since|by|until|till|of|from|during|before|after|"
-                          r"through|to|early|late|mid|the|year|fiscal|calendar|around|"
+                          r"through|to|early|late|mid|the|a|an|year|fiscal|calendar|around|"
                           r"circa)|[,(\u2013-])\s*$", re.IGNORECASE)
+_PERCENT_AFTER = re.compile(r"\s*(?:%|percent|per cent)", re.IGNORECASE)
+_NUMBER_BEFORE = re.compile(r"(?:[$£€#]|No\.|number|page|room|flight|route)\s*$",
+                            re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"\s*(?:-|\u2013|to|and|until|till|through)\s*$", re.IGNORECASE)
 _RANGE_LEAD = re.compile(r"(?:\bfrom|\bbetween)\s+$", re.IGNORECASE)
+# "three days after Christmas", "the week before 4 July": an offset from the date after it.
+_OFFSET_LEAD = re.compile(rf"(?:\b(?:the|{_NUMW})\s+)?\b(?:day|week|month|year)s?\s+"
+                          rf"(?:before|after)\s+$", re.IGNORECASE)
+_SLASHED = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b")
 
 _ABBREVIATED = {w for w in (*MONTHS, *WEEKDAYS)
                 if w not in {n.lower() for n in (*calendar.month_name, *calendar.day_name)}}
@@ -113,8 +135,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     ("Feb. 24", "Mr. Smith", "U.S.") so that a date stays in its sentence."""
     spans, start = [], 0
     for m in re.finditer(r"[.!?]['\"\u201d)]?\s+(?=[\"'\u201c(]?[A-Z0-9])|\n\s*\n", text):
-        chunk = text[start:m.start() + 1]
-        if m.group(0)[0] == "." and _ABBREV.search(chunk):
+        if m.group(0)[0] == "." and _ABBREV.search(text, max(start, m.start() - 12),
+                                                   m.start() + 1):
             continue
         spans.append((start, m.end()))
         start = m.end()
@@ -130,12 +152,13 @@ def _accept(text: str, m: re.Match[str]) -> bool:
         if not name.group(0)[0].isupper():
             return False
     if re.fullmatch(r"(?:(?:fiscal|calendar) (?:year )?)?\d{4}", s, re.IGNORECASE):
-        if _QUANTITY_AFTER.match(text, m.end()) and not _YEAR_BEFORE.search(text, 0, m.start()):
+        behind = max(0, m.start() - _BEHIND)
+        if _QUANTITY_AFTER.match(text, m.end()) and not _YEAR_BEFORE.search(text, behind,
+                                                                             m.start()):
             return False
-        if re.match(r"\s*(?:%|percent|per cent)", text[m.end():]):
+        if _PERCENT_AFTER.match(text, m.end()):
             return False
-        if re.search(r"(?:[$£€#]|No\.|number|page|room|flight|route)\s*$", text[:m.start()],
-                     re.IGNORECASE):
+        if _NUMBER_BEFORE.search(text, behind, m.start()):
             return False
     return True
 
@@ -157,35 +180,85 @@ def _candidates(text: str) -> list[tuple[int, int]]:
     return found
 
 
-def find_dates(text: str, base: dt.date) -> list[Mention]:
-    """Temporal expressions in ``text`` (a sentence or a paragraph of English news),
+def _merge(text: str, spans: list[tuple[int, int]]) -> list[tuple[tuple[int, int], int]]:
+    """Join ranges ("from 1994 to 2020") and offsets ("two days after Christmas") into one
+    span each.  Each item is (span, start of its last part), so that an offset whose value
+    cannot be read can fall back to the date it counts from."""
+    merged: list[tuple[tuple[int, int], int]] = []
+    for s, e in spans:
+        behind = max(0, s - _BEHIND)
+        if merged:
+            (ps, pe), _ = merged[-1]
+            lead = _RANGE_LEAD.search(text, max(0, ps - _BEHIND), ps)
+            if lead and _RANGE_JOIN.fullmatch(text, pe, s):
+                merged[-1] = ((lead.start(), e), s)
+                continue
+        offset = _OFFSET_LEAD.search(text, behind, s)
+        if offset:
+            # "3 days before" may itself be a candidate ("3 days before, ..."): absorb it.
+            while merged and merged[-1][0][1] > offset.start():
+                merged.pop()
+            merged.append(((min(offset.start(), s), e), s))
+            continue
+        merged.append(((s, e), s))
+    return merged
+
+
+def _slashed(phrase: str, day_first: bool | None) -> tuple[str, bool]:
+    """The phrase with each dd/mm/yyyy rewritten to the month-first form normalize reads,
+    and whether a reading was guessed (both readings valid, different, and no locale)."""
+    ambiguous = False
+
+    def read(m: re.Match[str]) -> str:
+        nonlocal ambiguous
+        a, b = int(m.group(1)), int(m.group(2))
+        both = 1 <= a <= 12 and 1 <= b <= 12 and a != b
+        if both and day_first is None:
+            ambiguous = True  # US news is the commoner source; the caller is told it guessed
+        if both and day_first or a > 12 >= b:
+            return f"{m.group(2)}/{m.group(1)}/{m.group(3)}"
+        return m.group(0)
+
+    return _SLASHED.sub(read, phrase), ambiguous
+
+
+def _normalize(phrase: str, base: dt.date, sentence: str) -> str | None:
+    try:
+        return normalize(phrase, base, sentence)
+    except Exception:  # a tagger must not fail a whole article on one odd phrase
+        return None
+
+
+def find_dates(text: str, base: dt.date, sentences: list[tuple[int, int]] | None = None,
+               *, day_first: bool | None = None) -> list[Mention]:
+    """Temporal expressions in ``text`` (a sentence or a whole article of English news),
     normalized relative to ``base`` (the publication date) and each one's sentence.
+
+    ``sentences``: (start, end) spans of the sentences of ``text`` (the extractor passes
+    spaCy's); None uses :func:`split_sentences`.  ``day_first`` reads slashed dates
+    (03/04/2021) day first (True, most of the world), month first (False, the US), or,
+    None, month first with ``Mention.ambiguous`` set where the other reading was possible.
 
     Ranges joined by from/between ... to/and ("from 1994 to 2020") become one mention.
     """
     if not text:
         return []
-    spans = _candidates(text)
-    merged: list[tuple[int, int]] = []
-    for s, e in spans:
-        if merged:
-            ps, pe = merged[-1]
-            lead = _RANGE_LEAD.search(text, 0, ps)
-            if lead and _RANGE_JOIN.fullmatch(text, pe, s):
-                merged[-1] = (lead.start(), e)
-                continue
-        merged.append((s, e))
-    sentences = split_sentences(text)
+    spans = sorted(sentences) if sentences is not None else split_sentences(text)
+    starts = [a for a, _ in spans]
     out = []
-    for s, e in merged:
-        sentence = next((text[a:b] for a, b in sentences if a <= s < b), text)
+    for (s, e), last in _merge(text, _candidates(text)):
+        i = bisect.bisect_right(starts, s) - 1
+        inside = i >= 0 and spans[i][0] <= s < spans[i][1]
+        sentence = text[spans[i][0]:spans[i][1]] if inside else text
         phrase = text[s:e]
-        try:
-            value = normalize(phrase, base, sentence)
-        except Exception:  # a tagger must not fail a whole article on one odd phrase
-            value = None
+        read, ambiguous = _slashed(phrase, day_first)
+        value = _normalize(read, base, sentence)
+        if value is None and last > s:  # "days after 2010": keep the date it counts from
+            s, phrase = last, text[last:e]
+            read, ambiguous = _slashed(phrase, day_first)
+            value = _normalize(read, base, sentence)
         if value is None and not re.search(rf"\b(?:{_VAGUE})\b", phrase, re.IGNORECASE) \
                 and not re.search(r"[a-z]", phrase, re.IGNORECASE):
             continue  # a bare number that normalize() says is no date
-        out.append(Mention(s, e, phrase, value))
+        out.append(Mention(s, e, phrase, value, ambiguous and value is not None))
     return out
