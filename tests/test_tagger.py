@@ -157,3 +157,41 @@ def test_given_sentences_decide_the_tense() -> None:
     half = text.index(";") + 1
     mentions = find_dates(text, BASE, sentences=[(0, half), (half, len(text))])
     assert [m.value for m in mentions] == ["2022-12-02", "2022-12-09"]
+
+
+def _prose(sentences: int) -> str:
+    """Varied news-like sentences with years, months, days, counts and percentages."""
+    import random
+
+    rng = random.Random(7)
+    months = ["January", "March", "May", "June", "October", "December"]
+    out = []
+    for i in range(sentences):
+        y, n, mo = rng.randint(1950, 2030), rng.randint(2, 9999), rng.choice(months)
+        out.append(rng.choice([
+            f"The council met on {rng.randint(1, 28)} {mo} {y} and approved {n} homes.",
+            f"In {y}, some {n} people marched; by late {y} the plan had failed.",
+            f"Mr. Smith said on Tuesday that {n} jobs would go before {mo}.",
+            f"Sales rose {rng.randint(1, 99)}% last year, the U.S. firm said in a {y} filing.",
+            f"A {y} report counted {n:,} cars and 64 buses two weeks ago.",
+        ]))
+        if i % 7 == 6:
+            out.append("\n\n")
+    return " ".join(out)
+
+
+def test_tagging_time_grows_linearly() -> None:
+    import time
+
+    text = _prose(6400)  # about 400 KB
+    assert len(text) > 380_000
+
+    def seconds(t: str) -> float:
+        started = time.perf_counter()
+        find_dates(t, BASE)
+        return time.perf_counter() - started
+
+    eighth = min(seconds(text[: len(text) // 8]) for _ in range(2))
+    whole = seconds(text)
+    # Linear work makes this about 8; the quadratic look-behinds made it about 64.
+    assert whole / eighth < 16, (whole, eighth)

@@ -8,9 +8,11 @@ than guessed.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import dataclasses
 import datetime as dt
+import itertools
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -86,9 +88,15 @@ def chain(text: str, mentions: Iterable[Any], usable: Any) -> list[Any]:
     if not found:
         return found
     kind = type(found[0])
-    taken = [(m.start, m.end) for m in found]
+    # One bisection per phrase (not a scan of every mention) keeps this linear: a phrase
+    # overlaps a mention iff the furthest end among mentions starting before it ends is
+    # past its start.
+    taken = sorted((m.start, m.end) for m in found)
+    starts = [a for a, _ in taken]
+    reach = list(itertools.accumulate((b for _, b in taken), max))
     for m in _FIND.finditer(text):
-        if not any(a < m.end() and m.start() < b for a, b in taken):
+        i = bisect.bisect_left(starts, m.end())
+        if i == 0 or reach[i - 1] <= m.start():
             found.append(kind(start=m.start(), end=m.end(), text=m.group(), value=None))
     out: list[Any] = []
     anchor: DateValue | None = None
