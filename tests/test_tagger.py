@@ -195,3 +195,58 @@ def test_tagging_time_grows_linearly() -> None:
     whole = seconds(text)
     # Linear work makes this about 8; the quadratic look-behinds made it about 64.
     assert whole / eighth < 16, (whole, eighth)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("The singer recorded the album in nineteen ninety-six.",
+     [("nineteen ninety-six", "1996")]),
+    ("The old pier burned in January nineteen seventy-nine.",
+     [("January nineteen seventy-nine", "1979-01")]),
+    ("Floods came in the winter of nineteen eighty-two.",
+     [("the winter of nineteen eighty-two", "1982-24")]),
+    # A year after a possessive or determiner modifies the noun after it...
+    ("Their 2016 merger failed, and the firm's 2019 results were poor.",
+     [("2016", "2016"), ("2019", "2019")]),
+    ("Orders grew in fiscal 2021 sales reports.", [("fiscal 2021", "2021")]),
+    ("Costs rose in the past year and in the latest quarter.",
+     [("the past year", "2021"), ("the latest quarter", "2022-07/2022-09")]),
+    ("Output fell in the 2019 period.", [("the 2019 period", "2019")]),
+    ("We hope to finish by 2030 or later.", [("2030 or later", "2030")]),
+    ("The crews worked over the weekend.", [("the weekend", "2022-12-03/2022-12-04")]),
+    ("The crews will work over the weekend.", [("the weekend", "2022-12-10/2022-12-11")]),
+    ("Shops close at year-end.", [("year-end", "2022-12-31")]),
+    ("The ship sank nearly four years ago.", [("nearly four years ago", "2018")]),
+    ("He called a week or so ago.", [("a week or so ago", "2022-11-28/2022-12-04")]),
+    ("Police arrived early Tuesday.", [("early Tuesday", "2022-12-06")]),
+    ("They spoke late yesterday.", [("late yesterday", "2022-12-05")]),
+    ("The mayor met him last Oct. 23 at city hall.", [("last Oct. 23", "2022-10-23")]),
+    ("The hearing is set for the week of March 6.",
+     [("the week of March 6", "2023-03-06/2023-03-12")]),
+    ("She flew home the day before last Tuesday.",
+     [("the day before last Tuesday", "2022-11-28")]),
+    ("He had written in the past about it.", [("the past", None)]),
+    ("Profits doubled in this year's third quarter.",
+     [("this year's third quarter", "2022-07/2022-09")]),
+    ("Losses shrank in the last half of 2021.", [("the last half of 2021", "2021-07/2021-12")]),
+    ("Crowds gathered during Easter week.", [("Easter week", "2022-04-11/2022-04-17")]),
+    # "unspecified" after an article is an adjective, not a past-tense verb.
+    ("The deal will be signed on a still unspecified date in January.",
+     [("January", "2023-01")]),
+])
+def test_more_general_rules(text: str, want: list[tuple[str, str | None]]) -> None:
+    assert found(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    # ...but a count of people after one is still a count.
+    "Its 2000 workers went on strike; the union's 1200 members agreed.",
+    "The city's 1500 residents and its 2000 troops left.",
+])
+def test_counts_of_people_after_a_possessive_are_no_years(text: str) -> None:
+    assert found(text) == []
+
+
+def test_an_offset_from_an_event_has_no_value() -> None:
+    assert found("Ten days before the vote, he resigned.") == [("Ten days before", None)]
+    # Without a count there is no offset to apply: the date alone is the mention.
+    assert found("Markets fell eight trading days after Oct. 12.") == [("Oct. 12", "2022-10-12")]

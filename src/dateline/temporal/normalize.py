@@ -47,6 +47,8 @@ _PAST = re.compile(
     r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?<!\bis )(?<!\bare )(?<!\bget )"
     # "has decided" is a present perfect, which takes no past time adverbial.
     r"(?<!\bhas )(?<!\bhave )"
+    # After an article an -ed word is an adjective ("on a still unspecified date").
+    r"(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bstill )"
     r"\b(?:said|told|came|went|met|began|took|made|gave|saw|left|fell|rose|won|lost|got|"
     r"held|became|tore|struck|ran|shot|fought|sent|spent|sold|bought|brought|thought|found|"
     r"led|kept|broke|spoke|wrote|stood|sat|flew|drove|chose|knew|grew|threw|drew|paid|"

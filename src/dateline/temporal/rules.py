@@ -223,6 +223,19 @@ def _date_rel_year(m, base, tense):
     return ymd(day) if day else None
 
 
+@rule(rf"(last|this past|past|previous|next|this coming|coming) (?:{_MON} {_DAY}|{_DAY} (?:of )?{_MON})")
+def _rel_month_day(m, base, tense):
+    """'last Oct. 23': the latest such day before base; 'next May 5' the first after."""
+    g = m.groups()
+    mo, d = (g[1], g[2]) if g[1] else (g[4], g[3])
+    back = _rel(g[0]) == "last"
+    cands = [x for y in range(base.year - 1, base.year + 2)
+             if (x := safe_date(y, MONTHS[mo], int(d))) and (x < base if back else x > base)]
+    if not cands:
+        return None
+    return ymd(max(cands) if back else min(cands))
+
+
 @rule(rf"{_MON} {_DAY}|{_DAY} (?:of )?{_MON}")
 def _month_day(m, base, tense):
     g = m.groups()
@@ -527,6 +540,16 @@ def _turn_of(m, base, tense):
     else:
         year = before if base.year - before <= after - base.year else after
     return f"{year:04d}~"
+
+
+@rule(r"weekend")
+def _the_weekend(m, base, tense):
+    """'over the weekend': the last one gone by, or in the future tense the coming one
+    (a weekend that includes base is that one)."""
+    sat = base - dt.timedelta(days=(base.weekday() - 5) % 7)
+    if tense == "future" and base.weekday() < 5:
+        sat += dt.timedelta(days=7)
+    return span(ymd(sat), ymd(sat + dt.timedelta(days=1)))
 
 
 @rule(rf"(?:{_REL} )?({WEEKDAY_RE})\.?(?: (this|last|next) week)?")

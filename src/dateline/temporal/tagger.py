@@ -51,6 +51,13 @@ _CENT = (r"(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seven
          r"ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|"
          r"seventeenth|eighteenth|nineteenth|twentieth|twenty-first)")
 _YEAR = r"(?<![\d,.$£€])(?:1[0-9]|20|21)\d\d(?![\d%]|,\d|\.\d)"
+# Years said in words, as in transcripts: "nineteen ninety-six", "two thousand and one".
+_UNITW = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_SPELLED_YEAR = (rf"(?:(?:eighteen|nineteen|twenty) (?:hundred|oh {_UNITW}|ten|eleven|twelve|"
+                 rf"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+                 rf"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-{_UNITW})?)"
+                 rf"|two thousand(?:(?: and)? (?:{_UNITW}|ten|eleven|twelve|thirteen|fourteen|"
+                 rf"fifteen|sixteen|seventeen|eighteen|nineteen))?)(?![- ]{_UNITW}\b)")
 _MOD = (r"(?:(?:early|mid|late)[- ]|(?:the )?(?:beginning|start|middle|end|close|latter part|"
         r"first half|second half) of (?:the )?)")
 _REL = r"(?:last|this|next|past|previous|coming|current|latest|this past|this coming)"
@@ -58,7 +65,9 @@ _UNIT = r"(?:week|weekend|month|year|quarter|decade|century|spring|summer|fall|a
 _SEASON = r"(?:spring|summer|fall|autumn|winter)"
 _DAYNUM = r"\d{1,2}(?:st|nd|rd|th)?"
 _VAGUE = (r"recently|lately|nowadays|these days|at present|currently|right now|now|"
-          r"in the past|in the future|in recent (?:days|weeks|months|years)")
+          # TimeML extents leave the preposition out: "in [the past]".
+          r"(?<=\bin )(?:the (?:(?:near|distant|recent) )?(?:past|future)|"
+          r"recent (?:days|weeks|months|years))")
 _HOLIDAY = (r"(?:new year's (?:day|eve)|christmas(?: eve| day)?|thanksgiving(?: day)?|"
             r"easter(?: sunday| monday)?|good friday|independence day|labor day|"
             r"memorial day|election day|halloween|boxing day|valentine's day)")
@@ -66,37 +75,50 @@ _HOLIDAY = (r"(?:new year's (?:day|eve)|christmas(?: eve| day)?|thanksgiving(?: 
 _PATTERNS = [
     # Calendar dates, optionally led by a weekday: "Saturday 3 December 2022".
     rf"(?:{_WD},? )?(?:the )?{_DAYNUM} (?:of )?{_MON}(?:,? {_YEAR})?",
-    rf"(?:{_WD},? )?{_MON} {_DAYNUM}\b(?:,? {_YEAR})?",
+    rf"(?:(?:{_REL}) )?(?:{_WD},? )?{_MON} {_DAYNUM}\b(?:,? {_YEAR})?",
     rf"(?:{_MOD}|{_REL} )?{_MON}(?:,? (?:of )?(?:{_YEAR}|(?:this|last|next) year))?",
     r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b",
     # Years, decades, centuries, with qualifiers and fiscal/calendar.
     rf"(?:(?:fiscal|calendar) (?:year )?)?(?:{_MOD})?{_YEAR}\b(?:[-/]\d{{2}}(?:\d{{2}})?\b)?",
+    rf"\b(?:(?:{_MON}|the (?:{_SEASON}) of|the year) )?{_SPELLED_YEAR}",
+    rf"\bthe {_YEAR} (?:period|quarter)\b",
     rf"(?:the )?(?:{_MOD})?(?:(?<![\d,.$])\d{{3}}0s|'\d0s|(?:twenties|thirties|forties|fifties|"
     rf"sixties|seventies|eighties|nineties))\b",
     rf"(?:the )?(?:{_MOD})?{_CENT} century\b",
     # Relative phrases.
-    rf"(?:(?:earlier|later|early|late|mid-?) )?(?:{_REL}) "
+    # TimeML keeps the article: "the past year", "the latest quarter".
+    rf"(?:the )?(?:(?:earlier|later|early|late|mid-?) )?(?:{_REL}) "
     rf"(?:(?:fiscal|financial) (?:year|quarter)|{_UNIT}|{_WD})\b",
+    r"\bthe (?:full|whole|entire|fiscal|financial|calendar) year\b",
+    r"\bthe weekend\b",
+    r"\b(?:the )?year[- ]end\b|\byear's end\b",
     # A part of a unit: "the end of the year", "the start of next month", "mid-year".
     rf"(?:{_MOD})(?:(?:{_REL}) )?(?:fiscal )?(?:year|month|week|quarter|decade|century)\b",
-    r"\b(?:the )?(?:day|week|weekend|month|year) (?:before last|after next)\b",
+    # Not "the day before last Tuesday", which counts from that Tuesday.
+    rf"\b(?:the )?(?:day|week|weekend|month|year) (?:before last|after next)\b"
+    rf"(?! (?:{_WD}|{_UNIT}|{_MON}|{_HOLIDAY}))",
     rf"\b(?:the )?turn of the (?:{_CENT} )?(?:century|millennium)\b",
     r"(?:(?:earlier|later) )?(?:this|that) (?:morning|afternoon|evening)\b",
-    r"\b(?:(?:the day (?:before|after) )?(?:yesterday|today|tomorrow)|tonight|last night)\b"
+    r"\b(?:(?:early|late|earlier|later) )?"
+    r"(?:(?:the day (?:before|after) )?(?:yesterday|today|tomorrow)|tonight|last night)\b"
     r"(?: (?:morning|afternoon|evening|night))?",
-    rf"\b{_NUMW} (?:day|week|month|year|decade)s? (?:ago|earlier|later|before|from now)\b",
+    rf"\b(?:(?:nearly|almost|about|roughly|some|just|more than|less than|over) )?"
+    rf"{_NUMW} (?:day|week|month|year|decade)s? (?:or so )?(?:ago|earlier|later|before|"
+    rf"from now)\b",
     r"\b(?:the )?(?:year|a year)[- ](?:ago|earlier)(?: (?:quarter|period))?\b",
     r"\b(?:earlier|later) (?:this|last|next) (?:week|month|year)\b",
     # Quarters, halves, seasons.
-    rf"(?:the )?(?:{_YEAR} )?(?:fiscal )?{_ORDW}[- ](?:fiscal[- ])?quarter\b"
+    rf"(?:the )?(?:{_YEAR} |(?:this|last|next) year's |{_YEAR}'s )?(?:fiscal )?{_ORDW}[- ]"
+    rf"(?:fiscal[- ])?quarter\b"
     rf"(?:,? (?:of )?(?:fiscal )?(?:{_YEAR}|(?:this|last|next) year))?",
     rf"\bQ[1-4](?:[ -]{_YEAR})?\b",
-    rf"(?:the )?(?:first|second) half of (?:{_YEAR}|(?:this|last|next|the) year)\b",
-    rf"(?:(?:{_REL}|early|late|mid-?) |(?<=\bthe )|(?<=\bin ))"
+    rf"(?:the )?(?:(?:first|second|last|latter|final) half|(?:first|last|final) "
+    rf"(?:two|2) quarters) of (?:{_YEAR}|(?:this|last|next|the) year|the (?:\d{{3}}0s|'\d0s))",
+    rf"(?:(?:{_REL}) |(?:the )?(?:early|late|mid-?) |the |(?<=\bin ))"
     rf"{_SEASON}\b(?:,? (?:of )?{_YEAR})?",
-    rf"(?:{_REL} )?{_HOLIDAY}(?:,? {_YEAR})?",
+    rf"(?:{_REL} )?{_HOLIDAY}(?:,? {_YEAR}| week)?",
     # Weekdays, alone or with a part of the day.
-    rf"(?:{_REL} )?{_WD}(?: (?:morning|afternoon|evening|night))?",
+    rf"(?:(?:{_REL}|early|late|earlier|later) )?{_WD}(?: (?:morning|afternoon|evening|night))?",
     rf"\b(?:{_VAGUE})\b",
 ]
 _COMPILED = [re.compile(p, re.IGNORECASE) for p in _PATTERNS]
@@ -114,14 +136,29 @@ _BEHIND = 40
 _YEAR_BEFORE = re.compile(r"(?:\b(?:in|since|by|until|till|of|from|during|before|after|"
                           r"through|to|early|late|mid|the|a|an|year|fiscal|calendar|around|"
                           r"circa)|[,(\u2013-])\s*$", re.IGNORECASE)
+# After a possessive or a determiner a year modifies a noun ("its 1990 invasion", "the
+# firm's 1989 results"), while a count there counts people ("its 2000 workers"): plural
+# agent nouns (-ers, -ees, -ists, -ians, -ents) and the irregular plurals of people.
+_OWNER_BEFORE = re.compile(r"(?:\b(?:his|her|its|their|our|my|your|that|this|whose)|\w['\u2019]s)"
+                           r"\s*$", re.IGNORECASE)
+_PEOPLE_AFTER = re.compile(r"\s+(?:[a-z]+(?:ers|ees|ists|ians|ents|ants)|people|men|women|"
+                           r"children|police|staff|personnel|troops|folk)\b", re.IGNORECASE)
 _PERCENT_AFTER = re.compile(r"\s*(?:%|percent|per cent)", re.IGNORECASE)
 _NUMBER_BEFORE = re.compile(r"(?:[$£€#]|No\.|number|page|room|flight|route)\s*$",
                             re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"\s*(?:-|\u2013|to|and|until|till|through)\s*$", re.IGNORECASE)
 _RANGE_LEAD = re.compile(r"(?:\bfrom|\bbetween)\s+$", re.IGNORECASE)
 # "three days after Christmas", "the week before 4 July": an offset from the date after it.
-_OFFSET_LEAD = re.compile(rf"(?:\b(?:the|{_NUMW})\s+)?\b(?:day|week|month|year)s?\s+"
-                          rf"(?:before|after)\s+$", re.IGNORECASE)
+# A count is needed: "days after Oct. 12" names no offset we could apply.
+_OFFSET_LEAD = re.compile(rf"\b(?:the\s+(?:day|week|month|year)|{_NUMW}\s+(?:day|week|month|year)s?)"
+                          rf"\s+(?:before|after)\s+$|\b(?:the\s+)?week\s+of\s+$", re.IGNORECASE)
+# "1994 or later", "2030 and beyond": the anchor is the date; TimeML keeps the words.
+_OPEN_END = re.compile(r",? (?:or later|or earlier|or before|or after|and beyond|onwards?|"
+                       r"at the latest|at the earliest)\b", re.IGNORECASE)
+# "ten days before the vote" counts from an event, not from the publication date.
+_WORD_AFTER = re.compile(r"\s+[a-z]")
+_EVENT_OFFSET = re.compile(r"(?:day|week|month|year|decade)s? (?:before|after|later|earlier)$",
+                           re.IGNORECASE)
 _SLASHED = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b")
 
 _ABBREVIATED = {w for w in (*MONTHS, *WEEKDAYS)
@@ -151,10 +188,12 @@ def _accept(text: str, m: re.Match[str]) -> bool:
     for name in _NAME.finditer(s):
         if not name.group(0)[0].isupper():
             return False
-    if re.fullmatch(r"(?:(?:fiscal|calendar) (?:year )?)?\d{4}", s, re.IGNORECASE):
+    if re.fullmatch(r"\d{4}", s):
         behind = max(0, m.start() - _BEHIND)
-        if _QUANTITY_AFTER.match(text, m.end()) and not _YEAR_BEFORE.search(text, behind,
-                                                                             m.start()):
+        if _QUANTITY_AFTER.match(text, m.end()) \
+                and not _YEAR_BEFORE.search(text, behind, m.start()) \
+                and not (_OWNER_BEFORE.search(text, behind, m.start())
+                         and not _PEOPLE_AFTER.match(text, m.end())):
             return False
         if _PERCENT_AFTER.match(text, m.end()):
             return False
@@ -193,6 +232,9 @@ def _merge(text: str, spans: list[tuple[int, int]]) -> list[tuple[tuple[int, int
             if lead and _RANGE_JOIN.fullmatch(text, pe, s):
                 merged[-1] = ((lead.start(), e), s)
                 continue
+        tail = _OPEN_END.match(text, e)
+        if tail:
+            e = tail.end()
         offset = _OFFSET_LEAD.search(text, behind, s)
         if offset:
             # "3 days before" may itself be a candidate ("3 days before, ..."): absorb it.
@@ -257,6 +299,8 @@ def find_dates(text: str, base: dt.date, sentences: list[tuple[int, int]] | None
             s, phrase = last, text[last:e]
             read, ambiguous = _slashed(phrase, day_first)
             value = _normalize(read, base, sentence)
+        if value is not None and _EVENT_OFFSET.search(phrase) and _WORD_AFTER.match(text, e):
+            value = None  # "two days before the vote": from an event we have not dated
         if value is None and not re.search(rf"\b(?:{_VAGUE})\b", phrase, re.IGNORECASE) \
                 and not re.search(r"[a-z]", phrase, re.IGNORECASE):
             continue  # a bare number that normalize() says is no date
