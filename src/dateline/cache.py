@@ -38,7 +38,7 @@ FINGERPRINT_FILE = "fingerprint"
 TEMPLATES = Path(__file__).parent / "templates"
 SHARDED = ("files", "markdown", "fragments")  # the BuildState fields stored in shards
 SHARDS = 32
-FORMAT = 5  # bump when BuildState changes shape: an old cache is then ignored, not misread
+FORMAT = 6  # bump when BuildState changes shape: an old cache is then ignored, not misread
 
 
 @dataclass

@@ -152,8 +152,13 @@ def check(root: Path, strict: bool) -> None:
     if files is None:
         sys.exit(EXIT_BAD_INPUT)
     warnings = len(content.warnings)
+    pending = [ev for ev in content.events if ev.review]
+    for ev in pending:
+        click.echo(f"{ev.path}: review: {'; '.join(ev.review)}")
     click.echo(f"ok: {len(content.events)} events"
-               + (f", {warnings} warning(s)" if warnings else ""))
+               + (f", {warnings} warning(s)" if warnings else "")
+               + (f", {len(pending)} marked for review (delete an event's review: key to "
+                  "sign it off)" if pending else ""))
 
 
 @cli.command()
@@ -205,17 +210,19 @@ def extract(root: Path, articles: tuple[str, ...], published: dt.date | None, ou
 
     Existing files are never overwritten without --force: a re-run adds only new events.
     """
-    from dateline.extract.events import extract_many, write_events
+    from dateline.extract.batch import extract_many
+    from dateline.extract.files import write_events
+    from dateline.extract.nlp import ModelMissing
 
     out = out or root / "content" / "events"
     failed = 0
-    if len(articles) > 1 and sys.stderr.isatty():
-        with click.progressbar(length=len(articles), label="extracting", file=sys.stderr) as bar:
-            results = extract_many(articles, workers=jobs, published=published,
-                                   progress=lambda done, total, res: bar.update(1))
-    else:
-        results = extract_many(articles, workers=jobs if len(articles) > 1 else 1,
-                               published=published)
+    try:
+        results = _run_extraction(articles, jobs, published, extract_many)
+    except ModelMissing as exc:
+        click.echo(f"dateline: {exc}", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    total = to_review = 0
+    unread: list[tuple[str, str, str]] = []
     for res in results:
         if res.error is not None or res.article is None:
             click.echo(f"dateline: {res.error}", err=True)
@@ -223,6 +230,11 @@ def extract(root: Path, articles: tuple[str, ...], published: dt.date | None, ou
             continue
         for warning in res.article.warnings:
             click.echo(f"warning: {warning}", err=True)
+        own = res.article.own_published
+        if published is not None and own is not None and own != published:
+            click.echo(f"warning: {res.path}: --published {published} overrides the article's "
+                       f"own date {own}", err=True)
+        unread.extend((res.path, phrase, sentence) for phrase, sentence in res.unread)
         if not res.events:
             click.echo(f"{res.path}: no dated events found")
             continue
@@ -234,10 +246,27 @@ def extract(root: Path, articles: tuple[str, ...], published: dt.date | None, ou
                 click.echo(f"wrote {path}")
         for path in report.skipped:
             click.echo(f"skipped {path} (exists; --force to overwrite)")
+        total += len(res.events)
+        to_review += sum(1 for ev in res.events if ev.review)
         click.echo(f"{res.path}: {len(res.events)} event(s), {len(report.written)} "
                    f"{'to write' if dry_run else 'written'}, {len(report.skipped)} skipped")
+    if len(results) > 1 or unread or to_review:
+        click.echo(f"{total} event(s), {to_review} marked for review"
+                   + (f", {len(unread)} date phrase(s) not read:" if unread else ""))
+    for path, phrase, sentence in unread:
+        click.echo(f"  {path}: {phrase!r} in: {sentence}")
     if failed:
         sys.exit(EXIT_BAD_INPUT)
+
+
+def _run_extraction(articles: tuple[str, ...], jobs: int, published: dt.date | None,
+                    extract_many):  # noqa: ANN001, ANN202 - the batch function, lazily imported
+    """Extract every article, with a progress bar on a terminal for several."""
+    if len(articles) > 1 and sys.stderr.isatty():
+        with click.progressbar(length=len(articles), label="extracting", file=sys.stderr) as bar:
+            return extract_many(articles, workers=jobs, published=published,
+                                progress=lambda done, total, res: bar.update(1))
+    return extract_many(articles, workers=jobs if len(articles) > 1 else 1, published=published)
 
 
 @cli.command()

@@ -39,7 +39,8 @@ Loader.add_constructor("tag:yaml.org,2002:timestamp", Loader.construct_yaml_time
 
 MAX_FILE_BYTES = 1 << 20  # an event file is a few hundred bytes; refuse what cannot be one
 EVENT_KEYS = (
-    ["id", "date", "title", "date_text", "body", "tags", "people", "places", "source", "date_basis", "media"]
+    ["id", "date", "title", "date_text", "body", "tags", "people", "places", "source", "date_basis", "review",
+     "media"]
 )
 SOURCE_KEYS = ("title", "url", "published", "quote")
 MEDIA_KEYS = ("url", "caption", "credit", "alt")
@@ -276,6 +277,7 @@ def parse_event(doc: Doc, stem: str, default_base: dt.date | None,
         people=_names(doc, "people", d.get("people")),
         places=_names(doc, "places", d.get("places")),
         source=source, date_basis=date_basis, media=media, digest=doc.digest,
+        review=_names(doc, "review", d.get("review")),
     )
     has_errors = any(p.severity == "error" for p in doc.problems[before:])
     return None if has_errors or date is None else event

@@ -68,6 +68,8 @@ class Event:
     date_basis: str = ""
     media: Media | None = None
     digest: str = field(default="", compare=False)  # of the file's bytes: what pages depend on
+    # Why an editor should look at an extracted event; removing the key signs it off.
+    review: tuple[str, ...] = ()
 
     @cached_property
     def slug(self) -> str:

@@ -1,30 +1,31 @@
-"""Extract: dated events out of an :class:`~dateline.extract.ingest.Article`, and event files out.
+"""Events: the dated happenings of an :class:`~dateline.extract.ingest.Article`.
 
-The pipeline per article: split sentences -> split each sentence into clauses -> give each
-clause that holds a date mention (from :func:`dateline.temporal.tagger.find_dates`) an event titled
-from that clause -> add the few events the text dates only indirectly (an "after ..."
-clause tied to a dated one; a reported development dated by the publication day) -> merge
-repeats. Everything is general English heuristics; see DESIGN.md "Honesty rules".
+The pipeline per article: parse it with spaCy (sentences, dependencies, named entities) ->
+find its date phrases (:func:`dateline.temporal.tagger.find_dates`, read against the
+publication day and each phrase's own sentence) -> attach each date to the verb it
+modifies in the parse (a relative clause, a participle such as "formed in 1994" and a
+"when" clause each have their own verb) -> one event per (verb, date) pair, titled from
+the parse (:mod:`dateline.extract.titles`) -> add the undated developments an article
+reports as news, dated by the publication day -> merge repeats. Each event says why an
+editor should look at it (``review``). Everything is general English; see DESIGN.md
+"Honesty rules".
 """
 
 from __future__ import annotations
 
 import datetime
-import os
+import inspect
 import re
-import tempfile
-from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-import yaml
-
 from dateline.dates import DateError, parse_value
-from dateline.extract import sentences as sx
-from dateline.extract.ingest import Article, IngestError, load_article
+from dateline.extract import nlp
+from dateline.extract.ingest import Article
+from dateline.extract.names import PERSON_PRONOUNS, Names
+from dateline.extract.titles import Title, build_title, problems, subject_of
 from dateline.temporal.relative import chain
+from dateline.temporal.tagger import find_dates
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,19 @@ class ExtractedEvent:
     people: tuple[str, ...]
     places: tuple[str, ...]
     date_basis: str | None
-    slug: str
+    organizations: tuple[str, ...] = ()
+    review: tuple[str, ...] = ()  # why an editor should look; empty when nothing stood out
+    # Character spans in the article text of the words this event holds (its verb's
+    # clause without the clauses that are events of their own), and of its verb.
+    words: tuple[tuple[int, int], ...] = ()
+    anchor: tuple[int, int] = (0, 0)
+
+    @property
+    def slug(self) -> str:
+        """The event file's stem: its date, then its title."""
+        from dateline.extract.files import file_stem
+
+        return file_stem(self)
 
 
 @dataclass
@@ -47,11 +60,12 @@ class _Candidate:
     date_text: str
     title: str
     quote: str
-    people: list[str]
-    places: list[str]
+    names: dict[str, list[str]]
     basis: str | None
-    stems: set[str]
-    order: int
+    review: list[str]
+    words: list[tuple[int, int]]
+    anchor: tuple[int, int]
+    stems: set[str] = field(default_factory=set)
 
 
 # ----------------------------------------------------------------------- date mentions
@@ -72,7 +86,7 @@ def _usable(mention: Any, text: str, base: datetime.date) -> bool:
         if re.match(r"\s+[a-z]+s\b", after) \
                 and not re.match(r"\s+(?:was|is|has|as)\b", after) \
                 and not re.search(r"(?i)\b(?:the|in|since|of|during|by|until|from|before|"
-                                  r"after|its|their|his|her)\s+$|['’]s\s+$", before):
+                                  r"after|its|their|his|her|a)\s+$|['’]s\s+$", before):
             return False
     try:
         value = parse_value(mention.value)
@@ -98,26 +112,14 @@ def _date_text(text: str, start: int, mtext: str) -> str:
     if re.match(r"(?i)(in|on|at|during|since|by|from|until|last|this|next|early|late|mid)\b",
                 mtext):
         return mtext.strip()
-    prep = re.search(r"(?i)\b(in|on|at|during|since|by|from|until)\s+(the\s+)?$", text[:start])
+    prep = re.search(r"(?i)\b(in|on|at|during|since|by|from|until)\s+(the\s+)?$",
+                     text[max(0, start - 20):start])
     return (prep.group() + mtext).strip() if prep else mtext.strip()
 
 
-def _year_modifier(sentence: str, start: int, end: int, text: str) -> str:
-    """For a year used as a modifier ("the 2020 lockdown", "the end of the 2026 season"),
-    the noun it modifies."""
-    text = text.strip()
-    if re.search(r"(?i)\bthe\s+\d{4}$", text):  # the tagger's phrase ends in "the 2026"
-        pass
-    elif not re.fullmatch(r"\d{4}", text) or not re.search(
-            r"(?i)\b(?:the|a|an|its|their|his|her|this|last|next)\s+$", sentence[:start]):
-        return ""
-    m = re.match(r"(?:\s+[a-z][\w-]*){1,2}(?=[\s,.;:!?]|$)", sentence[end:])
-    return m.group() if m and not re.match(r"\s+(?:and|or|to|of|in|on|at|was|is|were)\b",
-                                           m.group()) else ""
-
-
-def _is_target(sentence: str, start: int) -> bool:
-    return bool(re.search(r"(?i)\b(?:for|until|till|by)\s+(?:the\s+)?$", sentence[:start]))
+def _is_target(text: str, start: int) -> bool:
+    return bool(re.search(r"(?i)\b(?:for|until|till|by)\s+(?:the\s+)?$",
+                          text[max(0, start - 12):start]))
 
 
 def _span_days(value: str) -> int:
@@ -130,118 +132,330 @@ def _contains(outer: str, inner: str) -> bool:
     return a.first <= b.first and b.last <= a.last
 
 
+def _find(text: str, base: datetime.date, sentences: list[tuple[int, int]]) -> list[Any]:
+    """The tagger's mentions, read against the parser's sentences where it takes them."""
+    if "sentences" in inspect.signature(find_dates).parameters:
+        return find_dates(text, base, sentences=sentences)
+    return find_dates(text, base)
+
+
+# ------------------------------------------------------------------------ the parse
+
+# A verb that only completes another ("agreed to pay", "deployed to crush", "due to be
+# published") is part of that verb's event, not an event of its own.
+def _completes_another(tok: Any) -> bool:
+    if tok.dep_ == "xcomp":
+        return True
+    return tok.dep_ in ("advcl", "acl", "ccomp", "relcl") and tok.tag_ == "VB" \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def clause_head(tok: Any) -> Any:
+    """The verb whose clause ``tok`` belongs to (the event a date there dates)."""
+    t = tok
+    for _ in range(40):
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass") \
+                and not _completes_another(t):
+            return t
+        if t.head.i == t.i:
+            return t
+        t = t.head
+    return t
+
+
+def _date_tokens(span: Any) -> set[int]:
+    """Tokens a title leaves out for this date: the phrase, with its preposition when the
+    phrase is an adjunct ("in March"); none when the date names a thing ("a 2010 raid")."""
+    root = span.root
+    idx = {t.i for t in span}
+    if root.dep_ in ("nummod", "compound", "amod", "poss") and root.head.i not in idx \
+            and root.head.pos_ in ("NOUN", "PROPN"):
+        return set()
+    if root.dep_ == "pobj" and root.head.dep_ == "prep":
+        # The preposition goes with its date; anything else hanging from the date ("in
+        # November of the minister") is the parser's guess and stays in the title.
+        return idx | {root.head.i}
+    return idx
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    """Direct quotations: “...” and "..." pairs (a date there is the speaker's)."""
+    return [(m.start(), m.end()) for m in re.finditer(r"“[^”]*”|\"[^\"\n]*\"", text)]
+
+
+_MODALS = {"will", "would", "could", "may", "might", "should", "shall", "can", "must", "'ll"}
+_INTENT = {"plan", "intend", "aim", "expect", "schedule", "due", "set", "hope", "want",
+           "propose", "threaten", "prepare", "vow", "pledge", "promise"}
+
+
+def _future_or_conditional(verb: Any, value: str, base: datetime.date) -> bool:
+    chain_ = [verb, *[a for a in verb.ancestors][:2]]
+    for v in chain_:
+        if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in v.children):
+            return True
+        if v.lemma_ in _INTENT and any(c.dep_ == "xcomp" for c in v.children):
+            return True
+        if v.lower_ in ("if", "unless"):
+            return True
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
+        return True
+    try:
+        return parse_value(value).first > base
+    except (DateError, ValueError):
+        return False
+
+
+def _subtree_minus(tok: Any, other_heads: set[int]) -> list[Any]:
+    """``tok``'s subtree without the subtrees of other events' heads below it."""
+    out: list[Any] = []
+
+    def walk(t: Any) -> None:
+        if t.i != tok.i and t.i in other_heads:
+            return
+        out.append(t)
+        for c in t.children:
+            walk(c)
+
+    walk(tok)
+    return out
+
+
+def _spans(tokens: list[Any]) -> list[tuple[int, int]]:
+    """Character spans of ``tokens``, neighbours joined."""
+    spans: list[tuple[int, int]] = []
+    for t in sorted(tokens, key=lambda t: t.i):
+        a, b = t.idx, t.idx + len(t.text)
+        if spans and t.i and spans[-1][1] + len(t.doc[t.i - 1].whitespace_) >= a:
+            spans[-1] = (spans[-1][0], b)
+        else:
+            spans.append((a, b))
+    return spans
+
+
+class _Resolver:
+    """Pronouns to names: he/she to the nearest earlier person (a subject first); it/they
+    to the subject of an earlier sentence, when that was a name."""
+
+    def __init__(self, doc: Any, names: Names) -> None:
+        self.doc = doc
+        self.names = names
+        self.sent_starts = [s.start_char for s in doc.sents]
+
+    def _window(self, offset: int, back: int) -> int:
+        i = max(0, sum(1 for s in self.sent_starts if s <= offset) - 1 - back)
+        return self.sent_starts[i] if self.sent_starts else 0
+
+    def __call__(self, tok: Any) -> str | None:
+        low = tok.lower_
+        if low in PERSON_PRONOUNS:
+            return self.names.person_before(tok.idx, self._window(tok.idx, 3))
+        # "it", "its", "they": the nearest earlier subject that is a named organisation or
+        # place, in this sentence or the two before; anything vaguer stays for review.
+        start = self._window(tok.idx, 2)
+        best = None
+        for m in self.names.mentions:
+            if start <= m.start < tok.idx and m.is_subject and m.kind != "people":
+                best = m
+        return best.name if best else None
+
+
 # ----------------------------------------------------------------------------- extract
+
+@dataclass(frozen=True)
+class Extraction:
+    """What one article gave: its events, and the date phrases it could not read."""
+
+    events: tuple[ExtractedEvent, ...]
+    unread: tuple[tuple[str, str], ...] = ()  # (phrase, its sentence)
+
 
 def extract_events(article: Article) -> list[ExtractedEvent]:
     """Find the dated events of an article (in document order, repeats merged)."""
-    from dateline.temporal.tagger import find_dates  # the tagger owns all date parsing
+    return list(extract_article(article).events)
 
+
+def extract_article(article: Article) -> Extraction:
+    """The events of an article and the phrases that looked like dates but could not be
+    read, each with its sentence, so that nothing is lost silently."""
     if article.published is None:
         raise ValueError(f"{article.path}: no publication date")
     base = article.published
     text = article.text
+    doc = nlp.parse(text)
+    sents = list(doc.sents)
+    found = _find(text, base, [(s.start_char, s.end_char) for s in sents])
     # "Two days later" counts from the date just mentioned, not from the publication day.
-    chained = chain(text, find_dates(text, base), lambda m: _usable(m, text, base))
+    chained = chain(text, found, lambda m: _usable(m, text, base))
     mentions = [m for m in chained if _usable(m, text, base)]
-    # Dates that are not events ("the highest since 2008") still leave the title.
-    cut_only = [m for m in chained if m.value is not None and _not_an_event(m, text)]
-    names = sx.Names()
+    names = Names(doc)
+    resolve = _Resolver(doc, names)
+    quotes = _quote_spans(text)
     cands: list[_Candidate] = []
-    for order, (s0, s1) in enumerate(sx.split_sentences(text)):
-        sentence = text[s0:s1]
-        people = names.people_in(sentence)
-        places = sx.find_places(sentence)
-        local = [m for m in mentions if s0 <= m.start < s1]
-        extra = [m for m in cut_only if s0 <= m.start < s1]
-        made = _dated_candidates(sentence, s0, local, people, places, names, order, extra)
-        if not made and not any(s0 <= m.start < s1 for m in mentions):
-            dev = _undated_candidate(sentence, base, people, places, names, order)
-            made = [dev] if dev else []
-        cands.extend(made)
-        names.last_subject = sx.Names.subject(sentence, people) or names.last_subject
-    return [_finish(c) for c in _merge(cands)]
+    for sent in sents:
+        local = [m for m in mentions if sent.start_char <= m.start < sent.end_char]
+        if local:
+            cands.extend(_dated(doc, sent, local, base, names, resolve, quotes))
+        elif not any(sent.start_char <= m.start < sent.end_char for m in chained):
+            dev = _development(sent, base, names, resolve)
+            if dev:
+                cands.append(dev)
+    unread = tuple((m.text, " ".join(s.text.split())) for m in found if m.value is None
+                   and not _VAGUE.fullmatch(m.text.strip())
+                   for s in sents if s.start_char <= m.start < s.end_char)
+    return Extraction(tuple(_finish(c) for c in _merge(cands)), unread)
 
 
-def _new(date: str, date_text: str, clause: str, sentence: str, people: list[str],
-         places: list[str], names: sx.Names, order: int, basis: str | None = None,
-         before: str = "") -> _Candidate | None:
-    """A candidate event from a clause; `before` is the sentence text ahead of the clause."""
-    title = sx.make_title(clause, before)
-    if before.strip() and sx.starts_with_verb(title):
-        subject = sx.sentence_subject(sentence)
-        if subject and not title.lower().startswith(subject.lower()):
-            title = f"{subject} {title[:1].lower()}{title[1:]}"
-    # In a later clause "he" is most likely the subject of this very sentence.
-    here = sx.Names.subject(sentence, people) if not sentence.startswith(clause) else None
-    title, who = names.resolve(title, here)
-    # Two words make a title only as subject + verb ("Construction began").
-    n_words = len(title.split())
-    if n_words < 2 or (n_words == 2 and not sx.PAST_VERB.search(title)):
-        return None
-    # People and places of the clause itself: another clause may be another event's.
-    ppl = [p for p in people if re.search(rf"\b{re.escape(p.split()[-1])}\b", clause)]
-    if who and who not in ppl:
-        ppl.insert(0, who)
-    where = [p for p in places if p in sx.find_places(clause)]
-    return _Candidate(date, date_text, title, " ".join(sentence.split()), ppl, where,
-                      basis, sx.stems(clause), order)
+# Phrases that are meant to name no date: not worth an editor's attention.
+_VAGUE = re.compile(r"(?i)recently|lately|nowadays|these days|at present|currently|right now|"
+                    r"now|in the past|in the future|in recent (?:days|weeks|months|years)|"
+                    r"(?:the )?(?:past|coming|next|last) (?:few )?(?:days|weeks|months|years)")
 
 
-def _dated_candidates(sentence: str, offset: int, mentions: list[Any], people: list[str],
-                      places: list[str], names: sx.Names, order: int,
-                      cut_only: list[Any] = ()) -> list[_Candidate]:
-    out: list[_Candidate] = []
-    anchor: _Candidate | None = None
-    prev: tuple[int, bool] | None = None  # (start of the previous clause, did it date?)
-    for a, b in sx.clause_spans(sentence):
-        clause = sentence[a:b]
-        inside = [m for m in mentions if a <= m.start - offset < b]
-        if not inside:
-            # "... in late 2020 after a fraudulent election ...": the linked clause is an
-            # earlier event; it inherits the year of its anchor (never a finer precision).
-            link = sx.clause_link(clause)
-            if anchor and link in sx.TEMPORAL_LINKS and sx.PAST_VERB.search(clause) \
-                    and len(clause.split()) >= 5:
-                year = _year_before(anchor.date)
-                if year:
-                    # No date_text: the source gave this clause no phrase of its own.
-                    cand = _new(year, "", clause, sentence, people, places, names, order,
-                                before=sentence[:a])
-                    if cand:
-                        out.append(cand)
-            anchor = None if link not in (None, *sx.TEMPORAL_LINKS) else anchor
-            prev = (a, False)
+def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names: Names,
+           resolve: _Resolver, quotes: list[tuple[int, int]]) -> list[_Candidate]:
+    """One candidate per (verb, date) pair of a sentence."""
+    by_verb: dict[int, list[tuple[Any, Any]]] = {}
+    date_drop: set[int] = set()
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or not len(span):
             continue
-        # The most specific mention dates the clause; a coarse "this year" only modifies.
-        # A date after "for" is the target of a plan ("an election for June 18"), not
-        # when the clause happened, so it only wins when nothing else dates the clause.
-        best = min(inside, key=lambda m: (_span_days(m.value),
-                                          _is_target(sentence, m.start - offset), m.start))
-        date_text = _date_text(sentence, best.start - offset, best.text)
-        modifier = _year_modifier(sentence, best.start - offset, best.end - offset, best.text)
-        if modifier:  # "during the 2020 lockdown": the year names the lockdown
-            date_text = _date_text(sentence, best.start - offset, best.text + modifier)
-        cand = None
-        # A clause that is only its date ("..., since the spring of 2022") belongs to the
-        # clause before it, unless that one carried a date of its own.
-        starts = [a] + ([prev[0]] if prev and not prev[1] else [])
-        for start in starts:
-            part = sentence[start:b]
-            # Cut every date phrase of the clause out of the title, last one first.
-            spans = inside + [m for m in cut_only if start <= m.start - offset < b]
-            for m in sorted(spans, key=lambda m: -m.start):
-                if _year_modifier(sentence, m.start - offset, m.end - offset, m.text):
-                    continue  # keep "the 2020 lockdown" whole in the title
-                part = sx.remove_span(part, m.start - offset - start, m.end - offset - start)
-            cand = _new(best.value, date_text, part, sentence, people, places, names, order,
-                        before=sentence[:start])
-            if cand:
-                break
-        if cand:
-            out.append(cand)
-            anchor = cand
-        prev = (a, True)
+        date_drop |= _date_tokens(span)
+        by_verb.setdefault(clause_head(span.root).i, []).append((m, span))
+    heads = set(by_verb)
+    quote = " ".join(sent.text.split())
+    out: list[_Candidate] = []
+    for head_i, dated in by_verb.items():
+        verb = doc[head_i]
+        # The most specific date dates the verb; a coarse "this year" only modifies it.
+        # A date after "for" is the target of a plan ("an election for June 18"), so it
+        # wins only when nothing else dates the verb.
+        m, span = min(dated, key=lambda ms: (_span_days(ms[0].value),
+                                             _is_target(doc.text, ms[0].start), ms[0].start))
+        date_text = _date_text(doc.text, m.start, m.text)
+        # Other events' clauses are theirs, except one that holds this verb's own.
+        # What a reporting verb says stays in its title even when it is an event of its
+        # own ("the bridge will be demolished, the council decided on Monday").
+        above = _ancestors_of(verb)
+        said = {c.i for c in verb.children if c.dep_ == "ccomp"}
+        drop = date_drop | {t.i for h in heads - {head_i} if h not in above and h not in said
+                            for t in doc[h].subtree}
+        title_verb = verb
+        # Reported speech: "X said the bridge collapsed on Monday" keeps the speaker.
+        if verb.dep_ == "ccomp" and verb.head.pos_ == "VERB" and verb.head.i not in heads \
+                and subject_of(verb.head) is not None:
+            title_verb = verb.head
+        title = build_title(title_verb, drop, resolve)
+        held = _subtree_minus(verb, heads)
+        if verb.dep_ in ("relcl", "acl"):
+            held.append(verb.head)
+        review = _review(title, verb, m, base, quotes)
+        if len(dated) > 1 and len({ms[0].value for ms in dated}) > 1 \
+                and not all(_contains(ms[0].value, m.value) for ms in dated):
+            review.append("several dates for one event: "
+                          + ", ".join(sorted({ms[0].text for ms in dated})))
+        if len(title.text.split()) < 2:
+            continue
+        spans = _spans(held)
+        out.append(_Candidate(m.value, date_text, title.text, quote,
+                              _names_for(names, spans, title, resolve, title_verb), None,
+                              review, spans, (verb.idx, verb.idx + len(verb.text)),
+                              _stems(title.text)))
+        # "... in late 2020 after a fraudulent election handed him a sixth term": the
+        # "after" clause is an earlier event; it gets the year, never a finer precision.
+        for child in verb.subtree:
+            if child.dep_ == "advcl" and child.i not in heads and child.tag_ == "VBD" \
+                    and clause_head(child.head).i == verb.i \
+                    and any(c.dep_ == "mark" and c.lower_ in ("after", "following")
+                            for c in child.children):
+                year = _year_before(m.value)
+                if not year:
+                    continue
+                t2 = build_title(child, date_drop, resolve)
+                if len(t2.text.split()) >= 3:
+                    sp = _spans(list(child.subtree))
+                    out.append(_Candidate(year, "", t2.text, quote,
+                                          _names_for(names, sp, t2, resolve, child), None,
+                                          _review(t2, child, None, base, quotes), sp,
+                                          (child.idx, child.idx + len(child.text)),
+                                          _stems(t2.text)))
     return out
+
+
+def _ancestors_of(tok: Any) -> set[int]:
+    return {a.i for a in tok.ancestors}
+
+
+def _names_for(names: Names, spans: list[tuple[int, int]], title: Title, resolve: _Resolver,
+               verb: Any) -> dict[str, list[str]]:
+    subj = subject_of(verb)
+    if subj is not None and subj.pos_ != "PRON":
+        # A subject shared with an earlier verb ("Jones was critical but backed ...").
+        spans = [*spans, (subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text))]
+    found = names.within(spans)
+    if subj is not None and subj.pos_ == "PRON" and subj.lower_ in PERSON_PRONOUNS:
+        who = resolve(subj)
+        if who and who not in found["people"]:
+            found["people"].insert(0, who)
+    return found
+
+
+def _review(title: Title, verb: Any, mention: Any, base: datetime.date,
+            quotes: list[tuple[int, int]]) -> list[str]:
+    """Why an editor should look at this event before publishing it."""
+    out: list[str] = []
+    if title.unresolved:
+        out.append(f"unresolved pronoun: {title.unresolved}")
+    if mention is not None:
+        if any(a <= mention.start < b for a, b in quotes):
+            out.append("date from inside a quote")
+        if _future_or_conditional(verb, mention.value, base):
+            out.append("future or conditional")
+        if getattr(mention, "ambiguous", False):
+            out.append(f"several readings of {mention.text!r}")
+    if any(c.dep_ == "neg" for c in verb.children):
+        out.append("negated")
+    out.extend(problems(title.text))
+    return out
+
+
+# Hedges and reported opinion: not a concrete development.
+_HEDGE = re.compile(
+    r"\b(?:not|never|no longer|n't|may|might|could|should|would|probably|possibly|perhaps|"
+    r"reportedly|allegedly|speculat\w*|rumou?r\w*|claim\w*|believ\w*|think\w*|argu\w*|"
+    r"suggest\w*|if|whether|unless)\b|\?", re.I)
+_STATIVE = {"be", "have", "become", "remain", "seem", "appear", "know", "say", "tell",
+            "see", "look", "feel", "do", "get", "go", "come", "make", "take"}
+_NEWS_VERBS = {"announce", "unveil", "launch", "introduce"}
+
+
+def _development(sent: Any, base: datetime.date, names: Names,
+                 resolve: _Resolver) -> _Candidate | None:
+    """An undated development the article reports as news ("has introduced", "plans
+    to"), dated by the publication day."""
+    root = sent.root
+    text = sent.text.strip()
+    if root.pos_ != "VERB" or _HEDGE.search(text) or text[:1] in "\"“‘'":
+        return None
+    aux = [c.lower_ for c in root.children if c.dep_ in ("aux", "auxpass")]
+    perfect = root.tag_ == "VBN" and any(a in ("has", "have") for a in aux) \
+        and root.lemma_ not in _STATIVE
+    intent = root.lemma_ in {"plan", "intend"} and root.tag_ in ("VBZ", "VBP", "VBG") \
+        and any(c.dep_ == "xcomp" for c in root.children)
+    news = root.lemma_ in _NEWS_VERBS and root.tag_ == "VBD"
+    subj = subject_of(root)
+    if not (perfect or intent or news) or subj is None or subj.pos_ not in (
+            "NOUN", "PROPN", "PRON"):
+        return None
+    title = build_title(root, set(), resolve)
+    if len(title.text.split()) < 3:
+        return None
+    spans = _spans(list(root.subtree))
+    review = _review(title, root, None, base, [])
+    review.append("undated: dated by the publication day")
+    return _Candidate(base.isoformat(), "", title.text, " ".join(text.split()),
+                      _names_for(names, spans, title, resolve, root), "published", review,
+                      spans, (root.idx, root.idx + len(root.text)), _stems(title.text))
 
 
 def _year_before(value: str) -> str | None:
@@ -253,14 +467,13 @@ def _year_before(value: str) -> str | None:
     return str(v.first.year)
 
 
-def _undated_candidate(sentence: str, base: datetime.date, people: list[str],
-                       places: list[str], names: sx.Names, order: int) -> _Candidate | None:
-    spans = sx.clause_spans(sentence)
-    main = sentence[spans[0][0]:spans[0][1]] if spans else sentence
-    if not sx.is_development(main, sentence):
-        return None
-    return _new(base.isoformat(), "", main, sentence, people, places, names, order,
-                basis="published")
+_STOP = frozenset("""a an the of to in on at by for from with and or but as is are was were be been
+has have had it its this that these those he she they his her their who which said says
+would could will not into over about after before since than also there then""".split())  # noqa: SIM905
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:5] for w in re.findall(r"[a-z]+", text.lower()) if w not in _STOP and len(w) > 2}
 
 
 def _merge(cands: list[_Candidate]) -> list[_Candidate]:
@@ -280,9 +493,10 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
             # Keep the finer date, the dated record over the publication-day one.
             if (k.basis and not c.basis) or (not c.basis and _span_days(c.date)
                                               < _span_days(k.date)):
-                # People and places describe the quote, so they travel with it.
-                k.date, k.date_text, k.basis = c.date, c.date_text, c.basis
-                k.title, k.quote, k.people, k.places = c.title, c.quote, c.people, c.places
+                # Title, quote and names describe the sentence, so they travel with it.
+                k.date, k.date_text, k.basis, k.review = c.date, c.date_text, c.basis, c.review
+                k.title, k.quote, k.names = c.title, c.quote, c.names
+                k.words, k.anchor = c.words, c.anchor
             k.stems |= c.stems
             break
         else:
@@ -291,179 +505,8 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
 
 
 def _finish(c: _Candidate) -> ExtractedEvent:
-    # "2020-09/2020-12" -> "2020-09--2020-12" (ISO 8601's filename-safe interval form).
-    prefix = re.sub(r"[^0-9X-]", "", c.date.replace("/", "--"))
     return ExtractedEvent(date=c.date, date_text=c.date_text, title=c.title, quote=c.quote,
-                          people=tuple(c.people), places=tuple(c.places), date_basis=c.basis,
-                          slug=f"{prefix}-{sx.slugify(c.title)}")
-
-
-# -------------------------------------------------------------------------------- YAML
-
-class _QuotedStr(str):
-    """A string that YAML writes in double quotes (dates must stay strings)."""
-
-
-class _EventDumper(yaml.SafeDumper):
-    pass
-
-
-_EventDumper.add_representer(
-    _QuotedStr, lambda d, s: d.represent_scalar("tag:yaml.org,2002:str", str(s), style='"'))
-
-
-def event_to_yaml(ev: ExtractedEvent, article: Article) -> str:
-    """The event-file contract YAML for one event (DESIGN.md "Event files")."""
-    data: dict[str, Any] = {"date": _QuotedStr(ev.date), "title": ev.title}
-    if ev.date_text:
-        data["date_text"] = ev.date_text
-    if ev.people:
-        data["people"] = list(ev.people)
-    if ev.places:
-        data["places"] = list(ev.places)
-    source: dict[str, Any] = {}
-    if article.title:
-        source["title"] = article.title
-    if article.url:
-        source["url"] = article.url
-    if article.published:
-        source["published"] = article.published
-    source["quote"] = ev.quote
-    data["source"] = source
-    if ev.date_basis:
-        data["date_basis"] = ev.date_basis
-    # Same settings as yaml.safe_dump(sort_keys=False, allow_unicode=True), plus quoting.
-    return yaml.dump(data, Dumper=_EventDumper, sort_keys=False, allow_unicode=True,
-                     default_flow_style=False, width=100)
-
-
-@dataclass
-class WriteReport:
-    """What :func:`write_events` wrote (or, on a dry run, would write) and skipped."""
-
-    written: list[Path] = field(default_factory=list)
-    skipped: list[Path] = field(default_factory=list)  # existed already, kept as they were
-    dry_run: bool = False
-    previews: dict[Path, str] = field(default_factory=dict)  # dry run: the YAML not written
-
-
-def write_events(events: Sequence[ExtractedEvent], article: Article, out_dir: Path,
-                 force: bool = False, dry_run: bool = False) -> WriteReport:
-    """Write one ``<slug>.yaml`` per event into ``out_dir``.
-
-    An existing file is never overwritten unless ``force``; ``dry_run`` touches nothing on
-    disk. Slugs that collide within this call get ``-2``, ``-3``.
-    """
-    out_dir = Path(out_dir)
-    report = WriteReport(dry_run=dry_run)
-    used: set[str] = set()
-    known = {} if force else _already_extracted(out_dir)
-    for ev in events:
-        # A curated file may have been renamed: recognise the event by its quote and phrase.
-        earlier = known.get(_fingerprint(ev.quote, ev.date_text))
-        if earlier is not None:
-            report.skipped.append(earlier)
-            continue
-        stem, n = ev.slug, 2
-        while stem.casefold() in used:
-            stem, n = f"{ev.slug}-{n}", n + 1
-        used.add(stem.casefold())
-        path = out_dir / f"{stem}.yaml"
-        exists = path.exists() or path.with_suffix(".yml").exists()
-        if exists and not force:
-            report.skipped.append(path)
-            continue
-        text = event_to_yaml(ev, article)
-        if dry_run:
-            report.previews[path] = text
-        else:
-            out_dir.mkdir(parents=True, exist_ok=True)
-            _write_atomic(path, text, exclusive=not force)
-        report.written.append(path)
-    return report
-
-
-def _fingerprint(quote: str, date_text: str) -> tuple[str, str]:
-    return (" ".join(quote.split()).casefold(), " ".join(date_text.split()).casefold())
-
-
-def _already_extracted(out_dir: Path) -> dict[tuple[str, str], Path]:
-    """Fingerprints of the events already in ``out_dir``, whatever their file names now."""
-    found: dict[tuple[str, str], Path] = {}
-    if not out_dir.is_dir():
-        return found
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    for path in sorted([*out_dir.glob("*.yaml"), *out_dir.glob("*.yml")]):
-        try:
-            data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=loader)
-        except (OSError, UnicodeDecodeError, yaml.YAMLError):
-            continue  # a broken file is `dateline check`'s business, not extract's
-        source = data.get("source") if isinstance(data, dict) else None
-        if isinstance(source, dict) and isinstance(source.get("quote"), str):
-            date_text = data.get("date_text") if isinstance(data.get("date_text"), str) else ""
-            found.setdefault(_fingerprint(source["quote"], date_text), path)
-    return found
-
-
-def _write_atomic(path: Path, text: str, exclusive: bool) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        if exclusive:
-            os.link(tmp, path)  # fails if the file appeared meanwhile: never overwrite
-            os.unlink(tmp)
-        else:
-            os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-
-
-# ------------------------------------------------------------------------------ batch
-
-@dataclass(frozen=True)
-class BatchResult:
-    """One article's outcome in :func:`extract_many`: events, or the error message."""
-
-    path: str
-    article: Article | None
-    events: tuple[ExtractedEvent, ...]
-    error: str | None = None
-
-
-def _extract_one(job: tuple[str, datetime.date | None]) -> BatchResult:
-    path, published = job
-    try:
-        article = load_article(path, published)
-        return BatchResult(path, article, tuple(extract_events(article)))
-    except IngestError as exc:
-        return BatchResult(path, None, (), str(exc))
-
-
-def extract_many(paths: Iterable[str], workers: int = 2,
-                 published: datetime.date | None = None,
-                 progress: Callable[[int, int, BatchResult], None] | None = None,
-                 ) -> list[BatchResult]:
-    """Load and extract many articles in ``workers`` processes; results in input order.
-
-    ``progress(done, total, result)`` is called in the parent after each article. Bad
-    input does not stop the batch: it comes back as a result with ``error`` set.
-    """
-    jobs = [(str(p), published) for p in paths]
-    results: list[BatchResult] = []
-    if workers <= 1 or len(jobs) <= 1:
-        mapped: Iterable[BatchResult] = map(_extract_one, jobs)
-        for res in mapped:
-            results.append(res)
-            if progress:
-                progress(len(results), len(jobs), res)
-        return results
-    chunk = max(1, min(16, len(jobs) // (workers * 4)))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        for res in pool.map(_extract_one, jobs, chunksize=chunk):
-            results.append(res)
-            if progress:
-                progress(len(results), len(jobs), res)
-    return results
+                          people=tuple(c.names["people"]), places=tuple(c.names["places"]),
+                          organizations=tuple(c.names["organizations"]), date_basis=c.basis,
+                          review=tuple(dict.fromkeys(c.review)), words=tuple(c.words),
+                          anchor=c.anchor)

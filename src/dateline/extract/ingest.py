@@ -49,6 +49,8 @@ class Article:
     # A plain-text file's whole decoded text, title line included: `dateline tag` gives
     # offsets into it, so that `text == file_text[start:end]` holds for the user's file.
     source_text: str | None = None
+    # The date the article gives itself, even when --published overrode it.
+    own_published: datetime.date | None = None
 
 
 # --------------------------------------------------------------------------- furniture
@@ -354,4 +356,5 @@ def load_article(source: str, published: datetime.date | None = None) -> Article
     if date is None:
         raise IngestError(f"{source}: no publication date; pass --published YYYY-MM-DD")
     return Article(text=body, title=meta.get("title"), published=date, url=meta.get("url"),
-                   path=source, warnings=tuple(warnings), source_text=source_text)
+                   path=source, warnings=tuple(warnings), source_text=source_text,
+                   own_published=meta.get("published"))

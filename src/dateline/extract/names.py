@@ -1,0 +1,117 @@
+"""People, places and organisations of an article, from spaCy's named entities, and the
+antecedents of pronouns.
+
+A name is reported in its longest form in the article ("Lagarde" -> "Christine Lagarde"),
+and a pronoun is replaced by the nearest earlier antecedent of the same kind, preferring
+one that was a grammatical subject: in "Jones backed Smith's plan. He told the
+council ..." the "He" is Jones, not the nearer Smith.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+KINDS = {"PERSON": "people", "GPE": "places", "LOC": "places", "ORG": "organizations"}
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
+THING_PRONOUNS = {"it", "its"}
+GROUP_PRONOUNS = {"they", "them", "their"}
+POSSESSIVE = {"his", "her", "its", "their"}
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One named entity in the text, with its kind and its article-wide canonical form."""
+
+    start: int  # character offsets into the article text
+    end: int
+    kind: str  # people, places, organizations
+    name: str
+    is_subject: bool
+
+
+def _clean(text: str) -> str:
+    text = " ".join(text.split())
+    text = re.sub(r"^(?:the|The)\s+", "", text)
+    return re.sub(r"['’]s?$", "", text).strip(" ,.;:-–—\"“”'‘’")
+
+
+def _plausible(kind: str, name: str) -> bool:
+    """Drop what the small model often mislabels: numbers, lower-case words, one letter."""
+    if len(name) < 2 or not name[:1].isupper() or re.search(r"\d", name):
+        return False
+    if kind == "people":
+        # A person's name is one to four capitalised words ("Christine Lagarde").
+        words = name.split()
+        return len(words) <= 4 and all(w[:1].isupper() or w in {"de", "van", "von", "bin",
+                                                                "al", "da", "der", "la"}
+                                       for w in words)
+    return True
+
+
+class Names:
+    """The named entities of one parsed article."""
+
+    def __init__(self, doc: Any) -> None:
+        found: list[tuple[Any, str, str]] = []
+        for ent in doc.ents:
+            kind = KINDS.get(ent.label_)
+            name = _clean(ent.text) if kind else ""
+            if kind and _plausible(kind, name):
+                found.append((ent, kind, name))
+        # The small model reads a bare surname as a place or a company now and then: a
+        # name that is a person's elsewhere in the article is that person.
+        surnames = {n.split()[-1] for _, k, n in found if k == "people" and len(n.split()) > 1}
+        found = [(ent, "people" if name in surnames else kind, name)
+                 for ent, kind, name in found]
+        canon = _canonical_forms((kind, name) for _, kind, name in found)
+        self.mentions = [
+            Mention(ent.start_char, ent.end_char, kind, canon[(kind, name)],
+                    ent.root.dep_ in _SUBJECT_DEPS)
+            for ent, kind, name in found]
+
+    def within(self, spans: Iterable[tuple[int, int]]) -> dict[str, list[str]]:
+        """Canonical names of each kind that fall inside ``spans``, in text order."""
+        spans = list(spans)
+        out: dict[str, list[str]] = {"people": [], "places": [], "organizations": []}
+        for m in self.mentions:
+            if any(a <= m.start and m.end <= b for a, b in spans) and m.name not in out[m.kind]:
+                out[m.kind].append(m.name)
+        return out
+
+    def entity_at(self, start: int, end: int) -> Mention | None:
+        """The entity that covers the characters ``start:end``, if any."""
+        for m in self.mentions:
+            if m.start <= start and end <= m.end:
+                return m
+        return None
+
+    def person_before(self, offset: int, window_start: int) -> str | None:
+        """The person a he/she at ``offset`` most likely means: the nearest earlier person
+        who was a subject, else the nearest earlier person, from ``window_start`` on."""
+        earlier = [m for m in self.mentions
+                   if m.kind == "people" and window_start <= m.start and m.end <= offset]
+        subjects = [m for m in earlier if m.is_subject]
+        pick = (subjects or earlier)[-1:]
+        return pick[0].name if pick else None
+
+
+def _canonical_forms(items: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """Map each (kind, name) to the longest name of its kind that ends with or starts
+    with it word for word ("Lagarde" and "Christine Lagarde" -> "Christine Lagarde")."""
+    names = sorted(set(items), key=lambda kn: -len(kn[1]))
+    out: dict[tuple[str, str], str] = {}
+    for kind, name in names:
+        words = name.split()
+        best = name
+        for k2, longer in names:
+            lw = longer.split()
+            if k2 == kind and len(lw) > len(words) and (lw[-len(words):] == words
+                                                        or lw[:len(words)] == words):
+                best = longer
+                break
+        out[(kind, name)] = best
+    return out

