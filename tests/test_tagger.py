@@ -250,3 +250,22 @@ def test_an_offset_from_an_event_has_no_value() -> None:
     assert found("Ten days before the vote, he resigned.") == [("Ten days before", None)]
     # Without a count there is no offset to apply: the date alone is the mention.
     assert found("Markets fell eight trading days after Oct. 12.") == [("Oct. 12", "2022-10-12")]
+
+
+@pytest.mark.parametrize("text", [
+    "Eastern Europe and the northeastern states traded.",
+    "Sun Microsystems hired Jan Kavan.",
+    "Prices rose in the past four years.",
+])
+def test_names_inside_words_and_short_forms_without_a_number_are_no_dates(text: str) -> None:
+    assert found(text) == []
+
+
+def test_short_forms_with_their_dot_or_a_number_are_dates() -> None:
+    assert found("The shop closes on Sat 3 December.") == [("Sat 3 December", "2022-12-03")]
+    assert found("It rained on Sun. after the fair.") == [("Sun.", "2022-12-04")]
+
+
+def test_the_latest_period_is_the_reported_quarter() -> None:
+    assert found("Profit doubled in the latest period.") == [
+        ("the latest period", "2022-07/2022-09")]

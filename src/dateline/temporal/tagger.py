@@ -66,8 +66,8 @@ _SEASON = r"(?:spring|summer|fall|autumn|winter)"
 _DAYNUM = r"\d{1,2}(?:st|nd|rd|th)?"
 _VAGUE = (r"recently|lately|nowadays|these days|at present|currently|right now|now|"
           # TimeML extents leave the preposition out: "in [the past]".
-          r"(?<=\bin )(?:the (?:(?:near|distant|recent) )?(?:past|future)|"
-          r"recent (?:days|weeks|months|years))")
+          r"(?<=\bin )(?:the (?:(?:near|distant|recent) )?(?:past|future)(?! \w+ (?:day|week|"
+          r"month|year|decade)s?\b)|recent (?:days|weeks|months|years))")
 _HOLIDAY = (r"(?:new year's (?:day|eve)|christmas(?: eve| day)?|thanksgiving(?: day)?|"
             r"easter(?: sunday| monday)?|good friday|independence day|labor day|"
             r"memorial day|election day|halloween|boxing day|valentine's day)")
@@ -90,6 +90,7 @@ _PATTERNS = [
     rf"(?:the )?(?:(?:earlier|later|early|late|mid-?) )?(?:{_REL}) "
     rf"(?:(?:fiscal|financial) (?:year|quarter)|{_UNIT}|{_WD})\b",
     r"\bthe (?:full|whole|entire|fiscal|financial|calendar) year\b",
+    r"\b(?:the )?(?:latest|current) (?:fiscal )?period\b",
     r"\bthe weekend\b",
     r"\b(?:the )?year[- ]end\b|\byear's end\b",
     # A part of a unit: "the end of the year", "the start of next month", "mid-year".
@@ -116,14 +117,15 @@ _PATTERNS = [
     rf"(?:two|2) quarters) of (?:{_YEAR}|(?:this|last|next|the) year|the (?:\d{{3}}0s|'\d0s))",
     rf"(?:(?:{_REL}) |(?:the )?(?:early|late|mid-?) |the |(?<=\bin ))"
     rf"{_SEASON}\b(?:,? (?:of )?{_YEAR})?",
-    rf"(?:{_REL} )?{_HOLIDAY}(?:,? {_YEAR}| week)?",
+    rf"(?:{_REL} )?\b{_HOLIDAY}\b(?:,? {_YEAR}| week)?",
     # Weekdays, alone or with a part of the day.
     rf"(?:(?:{_REL}|early|late|earlier|later) )?{_WD}(?: (?:morning|afternoon|evening|night))?",
     rf"\b(?:{_VAGUE})\b",
 ]
 _COMPILED = [re.compile(p, re.IGNORECASE) for p in _PATTERNS]
-# Month and weekday names must be capitalized: "may", "march", "sun" are ordinary words.
-_NAME = re.compile(rf"\b(?:{MONTH_RE}|{WEEKDAY_RE})\b", re.IGNORECASE)
+# Month, weekday and holiday names must be capitalized: "may", "march", "sun", "eastern"
+# are ordinary words.
+_NAME = re.compile(rf"\b(?:{MONTH_RE}|{WEEKDAY_RE}|{_HOLIDAY})\b", re.IGNORECASE)
 # A number followed by a counted noun is a quantity ("2020 troops", "1500 people") unless a
 # preposition in front makes it a year ("in 2020 prices rose").
 _QUANTITY_AFTER = re.compile(r"\s+(?!(?:and|or|to|through|until|when|while|as|at|in|on|by|"
@@ -187,6 +189,11 @@ def _accept(text: str, m: re.Match[str]) -> bool:
     s = m.group(0)
     for name in _NAME.finditer(s):
         if not name.group(0)[0].isupper():
+            return False
+        # "Sun Microsystems", "Jan Kavan": a short form without its dot is a date only
+        # next to a number ("Jan 5", "Sat 3 May").
+        if name.group(0).lower() in _ABBREVIATED and not s.startswith(".", name.end()) \
+                and not re.search(r"\d", s):
             return False
     if re.fullmatch(r"\d{4}", s):
         behind = max(0, m.start() - _BEHIND)
