@@ -253,3 +253,56 @@ def test_template_errors_name_the_template_from_the_site_folder(site):
     first = done.stderr.splitlines()[0]
     assert first == "templates/partials/note.html:2: template error: 'missing_value' is undefined", first
     assert "problem(s) found" not in done.stderr  # the summary is for content problems
+
+
+def test_tag_prints_offsets_into_the_file_itself(tmp_path):
+    article = tmp_path / "a.txt"
+    text = "Harbour news\n\nThe wall was finished in late 2020. Work began on 12 June.\n"
+    article.write_text(text, encoding="utf-8")
+    result = run_dateline("tag", str(article), "--published", "2022-12-06")
+    assert result.returncode == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert rows and all(text[r["start"]:r["end"]] == r["text"] for r in rows)
+    assert {"text": "late 2020", "value": "2020-09/2020-12"}.items() <= rows[0].items()
+    assert [r["start"] for r in rows] == sorted(r["start"] for r in rows)
+    undated = run_dateline("tag", str(article))
+    assert undated.returncode == 1 and "no publication date" in undated.stderr
+
+
+def test_extract_summary_review_and_check_lists_events_to_review(tmp_path):
+    article = tmp_path / "a.md"
+    article.write_text("---\ntitle: Bridge\npublished: 2021-06-10\n---\n\n"
+                       "The council approved the new bridge in March. "
+                       "The bridge will open in 2024.\n", encoding="utf-8")
+    out = tmp_path / "content" / "events"
+    result = run_dateline("extract", str(article), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "2 event(s), 1 marked for review" in result.stdout
+    opening = next(out.glob("2024-*.yaml"))
+    assert "future or conditional" in opening.read_text(encoding="utf-8")
+    check = run_dateline("-C", str(tmp_path), "check")
+    assert check.returncode == 0, check.stderr
+    assert f"{opening.name}: review: future or conditional" in check.stdout
+    assert "1 marked for review" in check.stdout
+    # Deleting the key signs the event off.
+    signed = "\n".join(line for line in opening.read_text(encoding="utf-8").splitlines()
+                       if not line.startswith(("review:", "- future")))
+    opening.write_text(signed + "\n", encoding="utf-8")
+    again = run_dateline("-C", str(tmp_path), "check")
+    assert "marked for review" not in again.stdout, again.stdout
+
+
+def test_published_over_an_articles_own_date_is_said(tmp_path):
+    a = tmp_path / "a.md"
+    a.write_text("---\ntitle: A\npublished: 2021-06-10\n---\n\nThe council approved the "
+                 "new bridge in March.\n", encoding="utf-8")
+    b = tmp_path / "b.txt"
+    b.write_text("Harbour news\n\nThe harbour wall, which protects the old fishing port "
+                 "from winter storms, was finished in 2019 after years of work.\n",
+                 encoding="utf-8")
+    result = run_dateline("extract", str(a), str(b), "--published", "2022-01-05",
+                          "--dry-run", timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "a.md: --published 2022-01-05 overrides the article's own date 2021-06-10" \
+        in result.stderr
+    assert "b.txt" not in result.stderr

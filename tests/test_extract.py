@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from dateline.extract.batch import extract_many
-from dateline.extract.events import ExtractedEvent, extract_events
+from dateline.extract.events import ExtractedEvent, extract_article, extract_events
 from dateline.extract.files import event_to_yaml, slugify, write_events
 from dateline.extract.ingest import Article, load_article
 from dateline.temporal.tagger import Mention as _Mention
@@ -327,3 +327,104 @@ def test_states_and_yardsticks_are_not_events(tmp_path: Path) -> None:
                        "ended in May.\n", encoding="utf-8")
     dates = [e.date for e in extract_events(load_article(str(article), dt.date(2023, 5, 4)))]
     assert dates == ["2023-05-04", "2023-05"]
+
+
+# --------------------------------------------------------------- dates on the right verb
+
+def test_each_date_dates_its_own_clause() -> None:
+    # A participle and a relative clause have verbs of their own.
+    evs = extract_events(_article(
+        "The union, formed in 1994, lost its appeal on Monday, and the court, which sits "
+        "again on 3 March, will hear a new case."))
+    assert [(e.date, e.title) for e in evs] == [
+        ("1994", "The union was formed"),
+        ("2022-12-05", "The union lost its appeal"),
+        ("2023-03-03", "The court sits again")]
+    evs = extract_events(_article(
+        "The reactor, which first reached full power in June 2011, was shut down in March "
+        "for repairs and will restart in 2027."))
+    assert [(e.date, e.title) for e in evs] == [
+        ("2011-06", "The reactor reached full power"),
+        ("2022-03", "The reactor was shut down for repairs"),
+        ("2027", "The reactor will restart")]
+
+
+def test_a_when_clause_dates_its_own_verb_not_the_main_one() -> None:
+    evs = extract_events(_article("The fund sold shares it had bought when prices peaked "
+                                  "in 2021."))
+    assert all("sold" not in e.title for e in evs if e.date == "2021"), evs
+
+
+def test_reported_speech_keeps_what_was_said() -> None:
+    evs = extract_events(_article(
+        "Cyprus's president admitted on Tuesday that the bailout talks had failed."))
+    assert [e.title for e in evs] == [
+        "Cyprus's president admitted the bailout talks had failed"]
+
+
+def test_the_words_of_an_event_are_its_own_clause() -> None:
+    text = "The union, formed in 1994, lost its appeal on Monday."
+    formed, lost = extract_events(_article(text))
+    def held(ev: ExtractedEvent) -> str:
+        return " ".join(text[a:b] for a, b in ev.words)
+    assert "formed" in held(formed) and "lost" not in held(formed)
+    assert "lost" in held(lost) and "formed" not in held(lost)
+    assert text[slice(*lost.anchor)] == "lost"
+
+
+# --------------------------------------------------------------------------- titles
+
+@pytest.mark.parametrize("text", [
+    "She will be sworn in on 12 June after winning the vote.",
+    "The decision was premature in March, critics said.",
+    "For most of 2019 and 2020 the plant stood idle.",
+    "It fell sharply on Monday.",
+])
+def test_titles_never_end_weak_or_start_with_a_lowercase_word(text: str) -> None:
+    weak = {"the", "a", "an", "of", "to", "and", "or", "in", "on", "at", "by", "for", "with"}
+    for ev in extract_events(_article(text)):
+        words = ev.title.split()
+        assert words[-1].lower() not in weak and not words[-1].isdigit(), ev.title
+        assert ev.title[0].isupper(), ev.title
+        if words[0].lower() in {"he", "she", "it", "they"}:
+            assert any(r.startswith("unresolved pronoun") for r in ev.review), ev
+
+
+def test_pronouns_take_the_nearest_earlier_subject() -> None:
+    evs = extract_events(_article(
+        "Ana Ruiz backed Tom Webb's plan. She told the council in May that it would pass."))
+    assert evs[0].title.startswith("Ana Ruiz told the council"), evs[0].title
+    assert evs[0].people[0] == "Ana Ruiz"
+
+
+# --------------------------------------------------------------------------- review
+
+def test_review_says_why_an_editor_should_look() -> None:
+    evs = extract_events(_article(
+        "The mayor said: “Today, I resigned because of what happened in March.” "
+        "The new bridge will open in 2024. It collapsed on 2 May."))
+    reasons = {e.title: e.review for e in evs}
+    assert any("date from inside a quote" in r for r in reasons.values()), reasons
+    assert any("future or conditional" in r for t, r in reasons.items() if "bridge" in t)
+    assert any(any(x.startswith("unresolved pronoun") for x in r) for r in reasons.values())
+
+
+def test_phrases_it_cannot_read_are_reported_with_their_sentence() -> None:
+    got = extract_article(_article("The fair opens in Smarch 2021. Nothing else happened."))
+    unread = [p for p, _ in got.unread]
+    assert all(isinstance(s, str) for _, s in got.unread)
+    # Whatever the tagger finds and cannot read comes back, never silently dropped.
+    for phrase, sentence in got.unread:
+        assert phrase in sentence
+    assert unread == [p for p, _ in got.unread]
+
+
+def test_the_model_is_never_loaded_by_the_build() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys, dateline.cli, dateline.builder; "
+            "print('spacy' in sys.modules, 'dateline.extract.nlp' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, timeout=60)
+    assert out.stdout.split() == ["False", "False"]

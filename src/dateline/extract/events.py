@@ -248,7 +248,8 @@ class _Resolver:
     def __call__(self, tok: Any) -> str | None:
         low = tok.lower_
         if low in PERSON_PRONOUNS:
-            return self.names.person_before(tok.idx, self._window(tok.idx, 3))
+            start = self._window(tok.idx, 3)
+            return self._proper_subject(tok, start) or self.names.person_before(tok.idx, start)
         # "it", "its", "they": the nearest earlier subject that is a named organisation or
         # place, in this sentence or the two before; anything vaguer stays for review.
         start = self._window(tok.idx, 2)
@@ -257,6 +258,20 @@ class _Resolver:
             if start <= m.start < tok.idx and m.is_subject and m.kind != "people":
                 best = m
         return best.name if best else None
+
+    def _proper_subject(self, tok: Any, start: int) -> str | None:
+        """The nearest earlier proper-noun subject that is not a place or organisation:
+        the small model misses some names ("Ana Ruiz backed ..."), the parse does not."""
+        for cand in reversed(self.doc[:tok.i]):
+            if cand.idx < start:
+                return None
+            if cand.dep_ in ("nsubj", "nsubjpass") and cand.pos_ == "PROPN":
+                ent = self.names.entity_at(cand.idx, cand.idx + len(cand.text))
+                if ent is not None:
+                    return ent.name if ent.kind == "people" else None
+                parts = [c for c in cand.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+                return " ".join([*(p.text for p in parts), cand.text])
+        return None
 
 
 # ----------------------------------------------------------------------------- extract
