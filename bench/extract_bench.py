@@ -10,8 +10,9 @@ Both figures are measured in one run and printed side by side:
    the time includes starting the worker processes and each worker loading the spaCy
    model, as it does for a user's batch. Printed: articles, words (of the text the
    extractor received, ``Article.text``), events, errors, seconds, articles/s, words/s,
-   the time to the first result (start-up plus the first chunk of articles), and peak RSS of this process and
-   of the largest worker (``RUSAGE_CHILDREN``, read before any other child runs).
+   the time to the first result (start-up plus the first chunk of articles), and peak
+   RSS of this process and of the largest worker (``RUSAGE_CHILDREN``, read before any
+   other child runs).
 2. Seed article whole-process (target < 3 s, model load included), through the real CLI:
    ``python -m dateline extract SEED --dry-run`` and ``... --out TMPDIR`` (a fresh empty
    dir each run, so every event file is really written). Median, min and max of
