@@ -62,9 +62,12 @@ def test_chain_time_grows_linearly():
     def seconds(n):
         text = unit * n
         mentions = find_dates(text, base)
-        started = time.perf_counter()
-        chain(text, mentions, lambda m: True)
-        return time.perf_counter() - started
+        best = float("inf")
+        for _ in range(3):  # the best of three: the machine is shared and noisy
+            started = time.perf_counter()
+            chain(text, mentions, lambda m: True)
+            best = min(best, time.perf_counter() - started)
+        return best
 
-    small = min(seconds(500) for _ in range(2))
-    assert seconds(4000) / small < 16  # linear: about 8; a scan of all mentions: about 64
+    small, large = seconds(500), seconds(4000)
+    assert large / small < 16, (large, small)  # linear: about 8; scanning all mentions: ~64

@@ -191,8 +191,8 @@ def test_tagging_time_grows_linearly() -> None:
         find_dates(t, BASE)
         return time.perf_counter() - started
 
-    eighth = min(seconds(text[: len(text) // 8]) for _ in range(2))
-    whole = seconds(text)
+    eighth = min(seconds(text[: len(text) // 8]) for _ in range(3))
+    whole = min(seconds(text) for _ in range(2))  # best of runs: the machine is shared
     # Linear work makes this about 8; the quadratic look-behinds made it about 64.
     assert whole / eighth < 16, (whole, eighth)
 
