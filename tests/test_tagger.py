@@ -269,3 +269,15 @@ def test_short_forms_with_their_dot_or_a_number_are_dates() -> None:
 def test_the_latest_period_is_the_reported_quarter() -> None:
     assert found("Profit doubled in the latest period.") == [
         ("the latest period", "2022-07/2022-09")]
+
+
+def test_a_year_earlier_after_a_quarter_is_that_quarter_a_year_before() -> None:
+    text = ("The bakery chain earned $4 million in the third quarter.\n\n"
+            "Sales rose to $90 million from $80 million a year earlier.")
+    assert found(text, dt.date(2022, 11, 2)) == [
+        ("the third quarter", "2022-07/2022-09"), ("a year earlier", "2021-07/2021-09")]
+
+
+def test_a_year_earlier_without_a_quarter_nearby_is_the_year_before() -> None:
+    text = "In 2015 the chain opened. A year earlier it had no shops."
+    assert found(text, dt.date(2022, 11, 2)) == [("2015", "2015"), ("A year earlier", "2021")]

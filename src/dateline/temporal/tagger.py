@@ -159,8 +159,14 @@ _OPEN_END = re.compile(r",? (?:or later|or earlier|or before|or after|and beyond
                        r"at the latest|at the earliest)\b", re.IGNORECASE)
 # "ten days before the vote" counts from an event, not from the publication date.
 _WORD_AFTER = re.compile(r"\s+[a-z]")
-_EVENT_OFFSET = re.compile(r"(?:day|week|month|year|decade)s? (?:before|after|later|earlier)$",
+# ("two days later the army left" is no such thing: later/earlier take no object).
+_EVENT_OFFSET = re.compile(r"(?:day|week|month|year|decade)s? (?:before|after)$",
                            re.IGNORECASE)
+# "Sales rose to $5 million from $4 million a year earlier" after a sentence about the third
+# quarter compares that quarter a year before: such a phrase reads with that sentence too.
+_COMPARISON = re.compile(r"(?:the )?(?:(?:a|1|one) year[- ](?:ago|earlier)|year[- ](?:ago|earlier))"
+                         r"(?: (?:period|quarter|results?))?", re.IGNORECASE)
+_QUARTER_WORD = re.compile(r"\bquarter\b", re.IGNORECASE)
 _SLASHED = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b")
 
 _ABBREVIATED = {w for w in (*MONTHS, *WEEKDAYS)
@@ -278,6 +284,21 @@ def _normalize(phrase: str, base: dt.date, sentence: str) -> str | None:
         return None
 
 
+def _with_quarter(text: str, spans: list[tuple[int, int]], i: int, sentence: str) -> str:
+    """The sentence, led by the nearest of the two before it that names a quarter, when it
+    names none itself.  Paragraph breaks do not stop the look back: news paragraphs are
+    often one sentence long."""
+    if i < 0 or _QUARTER_WORD.search(sentence):
+        return sentence
+    for j in (i - 1, i - 2):
+        if j < 0:
+            break
+        before = text[spans[j][0]:spans[j][1]]
+        if _QUARTER_WORD.search(before):
+            return f"{before.strip()} {sentence}"
+    return sentence
+
+
 def find_dates(text: str, base: dt.date, sentences: list[tuple[int, int]] | None = None,
                *, day_first: bool | None = None) -> list[Mention]:
     """Temporal expressions in ``text`` (a sentence or a whole article of English news),
@@ -301,7 +322,8 @@ def find_dates(text: str, base: dt.date, sentences: list[tuple[int, int]] | None
         sentence = text[spans[i][0]:spans[i][1]] if inside else text
         phrase = text[s:e]
         read, ambiguous = _slashed(phrase, day_first)
-        value = _normalize(read, base, sentence)
+        value = _normalize(read, base, _with_quarter(text, spans, i, sentence)
+                           if _COMPARISON.fullmatch(phrase) else sentence)
         if value is None and last > s:  # "days after 2010": keep the date it counts from
             s, phrase = last, text[last:e]
             read, ambiguous = _slashed(phrase, day_first)
