@@ -281,3 +281,10 @@ def test_a_year_earlier_after_a_quarter_is_that_quarter_a_year_before() -> None:
 def test_a_year_earlier_without_a_quarter_nearby_is_the_year_before() -> None:
     text = "In 2015 the chain opened. A year earlier it had no shops."
     assert found(text, dt.date(2022, 11, 2)) == [("2015", "2015"), ("A year earlier", "2021")]
+
+
+def test_a_mention_outside_the_given_sentences_reads_its_own_words() -> None:
+    text = "The army withdrew on Friday. The talks will resume on Friday."
+    # Only the first sentence is given; the second Friday still reads "will".
+    mentions = find_dates(text, BASE, sentences=[(0, 28)])
+    assert [m.value for m in mentions] == ["2022-12-02", "2022-12-09"]

@@ -134,6 +134,8 @@ _QUANTITY_AFTER = re.compile(r"\s+(?!(?:and|or|to|through|until|when|while|as|at
 # Looks behind a match read at most this many characters: enough for any cue word, and it
 # keeps tagging linear in the length of the text (a search from 0 to the match is not).
 _BEHIND = 40
+# Context for a mention outside every given sentence (tense is read from it).
+_CONTEXT = 200
 # "a 2010 raid", "the 2014 election": after a determiner a year is a modifier, not a count.
 _YEAR_BEFORE = re.compile(r"(?:\b(?:in|since|by|until|till|of|from|during|before|after|"
                           r"through|to|early|late|mid|the|a|an|year|fiscal|calendar|around|"
@@ -157,9 +159,9 @@ _OFFSET_LEAD = re.compile(rf"\b(?:the\s+(?:day|week|month|year)|{_NUMW}\s+(?:day
 # "1994 or later", "2030 and beyond": the anchor is the date; TimeML keeps the words.
 _OPEN_END = re.compile(r",? (?:or later|or earlier|or before|or after|and beyond|onwards?|"
                        r"at the latest|at the earliest)\b", re.IGNORECASE)
-# "ten days before the vote" counts from an event, not from the publication date.
+# "ten days before the vote" counts from an event, not from the publication date ("two
+# days later the army left" is no such thing: later/earlier take no object).
 _WORD_AFTER = re.compile(r"\s+[a-z]")
-# ("two days later the army left" is no such thing: later/earlier take no object).
 _EVENT_OFFSET = re.compile(r"(?:day|week|month|year|decade)s? (?:before|after)$",
                            re.IGNORECASE)
 # "Sales rose to $5 million from $4 million a year earlier" after a sentence about the third
@@ -318,8 +320,10 @@ def find_dates(text: str, base: dt.date, sentences: list[tuple[int, int]] | None
     out = []
     for (s, e), last in _merge(text, _candidates(text)):
         i = bisect.bisect_right(starts, s) - 1
-        inside = i >= 0 and spans[i][0] <= s < spans[i][1]
-        sentence = text[spans[i][0]:spans[i][1]] if inside else text
+        if i >= 0 and spans[i][0] <= s < spans[i][1]:
+            sentence = text[spans[i][0]:spans[i][1]]
+        else:  # between given sentences: the words around it, not the whole text
+            i, sentence = -1, text[max(0, s - _CONTEXT):e + _CONTEXT]
         phrase = text[s:e]
         read, ambiguous = _slashed(phrase, day_first)
         value = _normalize(read, base, _with_quarter(text, spans, i, sentence)
