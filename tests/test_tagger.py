@@ -288,3 +288,10 @@ def test_a_mention_outside_the_given_sentences_reads_its_own_words() -> None:
     # Only the first sentence is given; the second Friday still reads "will".
     mentions = find_dates(text, BASE, sentences=[(0, 28)])
     assert [m.value for m in mentions] == ["2022-12-02", "2022-12-09"]
+
+
+def test_the_quarter_in_earnings_prose_is_the_reported_quarter() -> None:
+    base = dt.date(2022, 11, 2)
+    assert found("The bakery lost $2 million in the quarter.", base) == [
+        ("the quarter", "2022-07/2022-09")]
+    assert found("Flats in the old Quarter cost a quarter of a million.", base) == []
