@@ -295,3 +295,4 @@ def test_the_quarter_in_earnings_prose_is_the_reported_quarter() -> None:
     assert found("The bakery lost $2 million in the quarter.", base) == [
         ("the quarter", "2022-07/2022-09")]
     assert found("Flats in the old Quarter cost a quarter of a million.", base) == []
+    assert found("The quarter-to-quarter gain was small.", base) == []

@@ -92,8 +92,8 @@ _PATTERNS = [
     r"\bthe (?:full|whole|entire|fiscal|financial|calendar) year\b",
     r"\b(?:the )?(?:latest|current) (?:fiscal )?period\b",
     # Earnings prose: "a loss for the quarter" is the quarter reported.  Lower case only,
-    # and not "the quarter of a million" or a town's "Quarter".
-    r"\b[Tt]he (?:fiscal )?(?-i:quarter)\b(?! of\b)",
+    # and not "the quarter of a million", "the quarter-to-quarter gain" or a town's "Quarter".
+    r"\b[Tt]he (?:fiscal )?(?-i:quarter)\b(?! of\b|-)",
     r"\bthe weekend\b",
     r"\b(?:the )?year[- ]end\b|\byear's end\b",
     # A part of a unit: "the end of the year", "the start of next month", "mid-year".
