@@ -428,3 +428,29 @@ def test_the_model_is_never_loaded_by_the_build() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, timeout=60)
     assert out.stdout.split() == ["False", "False"]
+
+
+def test_slashed_dates_read_as_the_timeline_language_does(tmp_path: Path) -> None:
+    from dateline.temporal.locale import day_first
+
+    assert day_first("en-GB") is True and day_first("en_AU") is True
+    assert day_first("en-US") is False and day_first("en") is None and day_first(None) is None
+    text = "The contract was signed on 03/04/2021 in the town hall."
+    assert [e.date for e in extract_events(_article(text), day_first=True)] == ["2021-04-03"]
+    us = extract_events(_article(text), day_first=False)
+    assert [e.date for e in us] == ["2021-03-04"] and not us[0].review
+    guessed = extract_events(_article(text))
+    assert any("several readings" in r for r in guessed[0].review), guessed
+
+
+def test_extract_reads_slashed_dates_by_the_site_language(tmp_path: Path) -> None:
+    from conftest import run_dateline
+
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "timeline.yaml").write_text("title: T\nlanguage: en-GB\n")
+    article = tmp_path / "a.md"
+    article.write_text("---\ntitle: T\npublished: 2021-06-10\n---\n\nThe contract was "
+                       "signed on 03/04/2021 in the town hall.\n", encoding="utf-8")
+    result = run_dateline("-C", str(tmp_path), "extract", str(article), "--dry-run")
+    assert result.returncode == 0, result.stderr
+    assert 'date: "2021-04-03"' in result.stdout

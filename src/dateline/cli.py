@@ -217,7 +217,8 @@ def extract(root: Path, articles: tuple[str, ...], published: dt.date | None, ou
     out = out or root / "content" / "events"
     failed = 0
     try:
-        results = _run_extraction(articles, jobs, published, extract_many)
+        results = _run_extraction(articles, jobs, published, extract_many,
+                                  _day_first(root))
     except ModelMissing as exc:
         click.echo(f"dateline: {exc}", err=True)
         sys.exit(EXIT_BAD_INPUT)
@@ -260,20 +261,37 @@ def extract(root: Path, articles: tuple[str, ...], published: dt.date | None, ou
 
 
 def _run_extraction(articles: tuple[str, ...], jobs: int, published: dt.date | None,
-                    extract_many):  # noqa: ANN001, ANN202 - the batch function, lazily imported
+                    extract_many, day_first: bool | None):  # noqa: ANN001, ANN202
     """Extract every article, with a progress bar on a terminal for several."""
     if len(articles) > 1 and sys.stderr.isatty():
         with click.progressbar(length=len(articles), label="extracting", file=sys.stderr) as bar:
             return extract_many(articles, workers=jobs, published=published,
-                                progress=lambda done, total, res: bar.update(1))
-    return extract_many(articles, workers=jobs if len(articles) > 1 else 1, published=published)
+                                progress=lambda done, total, res: bar.update(1),
+                                day_first=day_first)
+    return extract_many(articles, workers=jobs if len(articles) > 1 else 1, published=published,
+                        day_first=day_first)
+
+
+def _day_first(root: Path) -> bool | None:
+    """How the site's language (timeline.yaml) reads slashed dates; None when unsaid."""
+    import yaml
+
+    from dateline.temporal.locale import day_first
+
+    try:
+        data = yaml.safe_load((root / "content" / "timeline.yaml").read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None  # a broken timeline.yaml is check's and build's to report
+    language = data.get("language") if isinstance(data, dict) else None
+    return day_first(language) if isinstance(language, str) else None
 
 
 @cli.command()
 @click.argument("article", metavar="ARTICLE")
 @click.option("--published", callback=_iso_day, metavar="YYYY-MM-DD",
               help="Publication date; overrides the article's own.")
-def tag(article: str, published: dt.date | None) -> None:
+@click.pass_obj
+def tag(root: Path, article: str, published: dt.date | None) -> None:
     """Print every date phrase of ARTICLE, one JSON line each, in text order.
 
     Each line is {"start", "end", "text", "value"}: offsets into the file's own text for a
@@ -293,7 +311,7 @@ def tag(article: str, published: dt.date | None) -> None:
     assert art.published is not None  # load_article refuses an undated article
     text = art.source_text if art.source_text is not None else art.text
     out = sys.stdout
-    for m in find_dates(text, art.published):
+    for m in find_dates(text, art.published, day_first=_day_first(root)):
         out.write(json.dumps({"start": m.start, "end": m.end, "text": m.text,
                               "value": m.value}, ensure_ascii=False) + "\n")
 

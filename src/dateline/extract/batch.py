@@ -23,11 +23,11 @@ class BatchResult:
     unread: tuple[tuple[str, str], ...] = ()  # date phrases it could not read, with sentences
 
 
-def _extract_one(job: tuple[str, datetime.date | None]) -> BatchResult:
-    path, published = job
+def _extract_one(job: tuple[str, datetime.date | None, bool | None]) -> BatchResult:
+    path, published, day_first = job
     try:
         article = load_article(path, published)
-        got = extract_article(article)
+        got = extract_article(article, day_first)
         return BatchResult(path, article, got.events, unread=got.unread)
     except IngestError as exc:
         return BatchResult(path, None, (), str(exc))
@@ -36,13 +36,13 @@ def _extract_one(job: tuple[str, datetime.date | None]) -> BatchResult:
 def extract_many(paths: Iterable[str], workers: int = 2,
                  published: datetime.date | None = None,
                  progress: Callable[[int, int, BatchResult], None] | None = None,
-                 ) -> list[BatchResult]:
+                 day_first: bool | None = None) -> list[BatchResult]:
     """Load and extract many articles in ``workers`` processes; results in input order.
 
     ``progress(done, total, result)`` is called in the parent after each article. Bad
     input does not stop the batch: it comes back as a result with ``error`` set.
     """
-    jobs = [(str(p), published) for p in paths]
+    jobs = [(str(p), published, day_first) for p in paths]
     results: list[BatchResult] = []
     if workers <= 1 or len(jobs) <= 1:
         mapped: Iterable[BatchResult] = map(_extract_one, jobs)

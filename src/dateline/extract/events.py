@@ -14,7 +14,6 @@ editor should look at it (``review``). Everything is general English; see DESIGN
 from __future__ import annotations
 
 import datetime
-import inspect
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -132,11 +131,10 @@ def _contains(outer: str, inner: str) -> bool:
     return a.first <= b.first and b.last <= a.last
 
 
-def _find(text: str, base: datetime.date, sentences: list[tuple[int, int]]) -> list[Any]:
-    """The tagger's mentions, read against the parser's sentences where it takes them."""
-    if "sentences" in inspect.signature(find_dates).parameters:
-        return find_dates(text, base, sentences=sentences)
-    return find_dates(text, base)
+def _find(text: str, base: datetime.date, sentences: list[tuple[int, int]],
+          day_first: bool | None) -> list[Any]:
+    """The tagger's mentions, read against the parser's sentences."""
+    return find_dates(text, base, sentences, day_first=day_first)
 
 
 # ------------------------------------------------------------------------ the parse
@@ -259,8 +257,9 @@ class _Resolver:
     """Pronouns to names: he/she to the nearest earlier person (a subject first); it/they
     to the subject of an earlier sentence, when that was a name."""
 
-    def __init__(self, doc: Any, names: Names) -> None:
+    def __init__(self, doc: Any, names: Names, text: str) -> None:
         self.doc = doc
+        self.text = text
         self.names = names
         self.sent_starts = [s.start_char for s in doc.sents]
 
@@ -307,26 +306,30 @@ class Extraction:
     unread: tuple[tuple[str, str], ...] = ()  # (phrase, its sentence)
 
 
-def extract_events(article: Article) -> list[ExtractedEvent]:
+def extract_events(article: Article, day_first: bool | None = None) -> list[ExtractedEvent]:
     """Find the dated events of an article (in document order, repeats merged)."""
-    return list(extract_article(article).events)
+    return list(extract_article(article, day_first).events)
 
 
-def extract_article(article: Article) -> Extraction:
+def extract_article(article: Article, day_first: bool | None = None) -> Extraction:
     """The events of an article and the phrases that looked like dates but could not be
-    read, each with its sentence, so that nothing is lost silently."""
+    read, each with its sentence, so that nothing is lost silently.
+
+    ``day_first`` reads slashed dates (03/04/2021) as the timeline's language does
+    (:func:`dateline.temporal.locale.day_first`); None marks such a date for review.
+    """
     if article.published is None:
         raise ValueError(f"{article.path}: no publication date")
     base = article.published
     text = article.text
     doc = nlp.parse(text)
     sents = list(doc.sents)
-    found = _find(text, base, [(s.start_char, s.end_char) for s in sents])
+    found = _find(text, base, [(s.start_char, s.end_char) for s in sents], day_first)
     # "Two days later" counts from the date just mentioned, not from the publication day.
     chained = chain(text, found, lambda m: _usable(m, text, base))
     mentions = [m for m in chained if _usable(m, text, base)]
     names = Names(doc)
-    resolve = _Resolver(doc, names)
+    resolve = _Resolver(doc, names, text)
     quotes = _quote_spans(text)
     cands: list[_Candidate] = []
     for sent in sents:
@@ -352,6 +355,7 @@ _VAGUE = re.compile(r"(?i)recently|lately|nowadays|these days|at present|current
 def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names: Names,
            resolve: _Resolver, quotes: list[tuple[int, int]]) -> list[_Candidate]:
     """One candidate per (verb, date) pair of a sentence."""
+    text = resolve.text  # Doc.text joins every token anew on each access
     by_verb: dict[int, list[tuple[Any, Any]]] = {}
     date_drop: set[int] = set()
     for m in mentions:
@@ -371,8 +375,8 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
         # A date after "for" is the target of a plan ("an election for June 18"), so it
         # wins only when nothing else dates the verb.
         m, span = min(dated, key=lambda ms: (_span_days(ms[0].value),
-                                             _is_target(doc.text, ms[0].start), ms[0].start))
-        date_text = _date_text(doc.text, m.start, m.text)
+                                             _is_target(text, ms[0].start), ms[0].start))
+        date_text = _date_text(text, m.start, m.text)
         # Other events' clauses are theirs, except one that holds this verb's own.
         # What a reporting verb says stays in its title even when it is an event of its
         # own ("the bridge will be demolished, the council decided on Monday").
