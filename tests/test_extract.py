@@ -454,3 +454,16 @@ def test_extract_reads_slashed_dates_by_the_site_language(tmp_path: Path) -> Non
     result = run_dateline("-C", str(tmp_path), "extract", str(article), "--dry-run")
     assert result.returncode == 0, result.stderr
     assert 'date: "2021-04-03"' in result.stdout
+
+
+def test_titles_keep_phrasal_verbs_and_dates_that_are_the_predicate() -> None:
+    evs = extract_events(_article("She will be sworn in on 12 June 2023. "
+                                  "The record date is Nov. 9."))
+    assert [e.title for e in evs] == ["She will be sworn in", "The record date is Nov. 9"]
+
+
+def test_counts_in_words_and_long_states_are_not_events() -> None:
+    evs = extract_events(_article(
+        "Some families have kept their secrets for more than two thousand years. "
+        "The plant was built in two thousand and one."))
+    assert [(e.date, e.title) for e in evs] == [("2001", "The plant was built")]

@@ -371,6 +371,8 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
     out: list[_Candidate] = []
     for head_i, dated in by_verb.items():
         verb = doc[head_i]
+        if not _can_title(verb):
+            continue
         # The most specific date dates the verb; a coarse "this year" only modifies it.
         # A date after "for" is the target of a plan ("an election for June 18"), so it
         # wins only when nothing else dates the verb.
@@ -390,6 +392,13 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
                 and subject_of(verb.head) is not None:
             title_verb = verb.head
         title = build_title(title_verb, drop, resolve)
+        if problems(title.text) or title.cut:
+            # Without its date the clause may not stand ("The record date is Nov. 9",
+            # "the promise to halve unemployment by 2000"): then the date stays.
+            kept = build_title(title_verb, drop - {t.i for t in span} - _prep_of(span),
+                               resolve)
+            if len(problems(kept.text)) + kept.cut < len(problems(title.text)) + title.cut:
+                title = kept
         held = _subtree_minus(verb, heads)
         if verb.dep_ in ("relcl", "acl"):
             held.append(verb.head)
@@ -424,6 +433,22 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
                                           (child.idx, child.idx + len(child.text)),
                                           _stems(t2.text)))
     return out
+
+
+def _prep_of(span: Any) -> set[int]:
+    root = span.root
+    return {root.head.i} if root.dep_ == "pobj" and root.head.dep_ == "prep" else set()
+
+
+def _can_title(verb: Any) -> bool:
+    """Whether a clause can give an event a title that is a sentence: it has a verb, and
+    a participle on a noun says more than the noun's own name ("the quarter ended Sept.
+    30" in "profit for the quarter ended Sept. 30" is a period, not an event)."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False  # "News for the company today": a heading, not a happening
+    if verb.dep_ == "acl" and verb.head.dep_ == "pobj":
+        return any(c.dep_ in ("dobj", "agent", "attr", "xcomp", "ccomp") for c in verb.children)
+    return True
 
 
 def _ancestors_of(tok: Any) -> set[int]:
@@ -468,8 +493,13 @@ _HEDGE = re.compile(
     r"\b(?:not|never|no longer|n't|may|might|could|should|would|probably|possibly|perhaps|"
     r"reportedly|allegedly|speculat\w*|rumou?r\w*|claim\w*|believ\w*|think\w*|argu\w*|"
     r"suggest\w*|if|whether|unless)\b|\?", re.I)
+# Perfects of these report a state or an opinion, not a development: "have kept their
+# secrets for centuries", "has been dependent on", "have struggled".
 _STATIVE = {"be", "have", "become", "remain", "seem", "appear", "know", "say", "tell",
-            "see", "look", "feel", "do", "get", "go", "come", "make", "take"}
+            "see", "look", "feel", "do", "get", "go", "come", "make", "take", "keep",
+            "continue", "hold", "stay", "live", "own", "want", "need", "like", "love",
+            "hate", "use", "work", "try", "struggle", "face", "suffer", "grow", "fluctuate",
+            "rise", "fall", "climb", "decline", "enjoy", "lead", "dominate", "wait"}
 _NEWS_VERBS = {"announce", "unveil", "launch", "introduce"}
 
 

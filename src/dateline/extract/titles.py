@@ -35,6 +35,9 @@ class Title:
 
     text: str
     unresolved: str | None = None
+    # Building it left a word hanging at the end ("The record date is"), now cut: the
+    # clause did not stand without what was dropped.
+    cut: bool = False
 
 
 # Verbs that report what someone said, decided or found: their clause is what they say.
@@ -167,6 +170,12 @@ def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None])
         optional.remove(last)
         gone = {t.i for t in last}
         tokens = [t for t in tokens if t.i not in gone]
+    # A preposition or article whose noun was dropped goes with it ("by [2000]").
+    kept = {t.i for t in tokens}
+    tokens = [t for t in tokens
+              if not (t.dep_ == "prep" and any(True for _ in t.children)
+                      and not any(c.i in kept for c in t.children))
+              and not (t.dep_ == "det" and t.head.i not in kept)]
     # Still too long: prepositional phrases inside the subject and object go next,
     # rightmost first ("the death by heart attack of the minister"), "of" phrases last.
     # Clauses hung on a noun ("speculation that he was killed") go before "of" phrases.
@@ -216,8 +225,16 @@ def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None])
             replace[tail[0].i] = tail[0].lower_
         text = tidy(_join(head, replace) + " " + _join(tail, replace))
     else:
-        text = tidy(_join(tokens, replace))
+        raw = _join(tokens, replace)
+        # A particle ends a phrasal verb ("sworn in", "shut down"): it is no weak end.
+        text = tidy(raw, keep_last=bool(tokens) and tokens[-1].dep_ == "prt")
+        return Title(text, unresolved, cut=_cut_at_end(raw, text))
     return Title(text, unresolved)
+
+
+def _cut_at_end(raw: str, text: str) -> bool:
+    last = [w for w in re.findall(r"[\w'’-]+", raw)][-1:]
+    return bool(last) and not text.rstrip(" .").endswith(last[0])
 
 
 def _subject(verb: Any, drop: set[int]) -> tuple[list[Any], dict[int, str]]:
@@ -274,7 +291,7 @@ def _join(tokens: list[Any], replace: dict[int, str]) -> str:
     return "".join(parts)
 
 
-def tidy(text: str) -> str:
+def tidy(text: str, keep_last: bool = False) -> str:
     """Punctuation left hanging by dropped phrases, quotes left unbalanced, a weak word at
     either end; the first letter capitalised."""
     text = " ".join(text.split())
@@ -288,7 +305,8 @@ def tidy(text: str) -> str:
         text = text.replace('"', "")
     text = text.strip(" ,;:.-–—")
     words = text.split()
-    while len(words) > 2 and _weak(words[-1]):
+    while len(words) > 2 and not keep_last and _weak(words[-1]) and not _MONTH_BEFORE.match(
+            " ".join(words[-2:])):
         words.pop()
     while len(words) > 2 and words[0].lower().strip(",") in _LEAD_WORDS:
         words.pop(0)
@@ -302,7 +320,15 @@ _WEAK_WORDS = {"the", "a", "an", "of", "to", "and", "or", "but", "in", "on", "at
                "than", "into", "over", "about", "after", "before", "since", "until", "during",
                "while", "when", "this", "these", "those", "such", "if", "not", "nor", "so"}
 _LEAD_WORDS = {"and", "but", "or", "so", "yet", "however", "meanwhile", "also", "then",
-               "still", "instead", "moreover", "furthermore", "thus", "indeed"}
+               "still", "instead", "moreover", "furthermore", "thus", "indeed", "earlier",
+               "later", "previously", "separately", "finally", "eventually", "now",
+               "subsequently", "afterwards", "additionally"}
+
+
+_PARTICLES = {"in", "down", "up", "out", "off", "over", "away", "back", "on"}
+# "Nov. 9", "June 12": a number after a month is a day, not a dangling count.
+_MONTH_BEFORE = re.compile(r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
+                           r"[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?$")
 
 
 def _weak(word: str) -> bool:
@@ -317,7 +343,8 @@ def problems(title: str) -> list[str]:
     words = title.split()
     if len(words) < 3:
         out.append("title too short")
-    if words and _weak(words[-1]):
+    if words and _weak(words[-1]) and not _MONTH_BEFORE.match(" ".join(words[-2:])) \
+            and words[-1].lower() not in _PARTICLES:
         out.append("title ends on a weak word")
     if words and words[0].lower() in {"he", "she", "it", "they", "his", "her", "its",
                                       "their", "we", "i", "you", "this", "that"}:

@@ -57,7 +57,10 @@ _SPELLED_YEAR = (rf"(?:(?:eighteen|nineteen|twenty) (?:hundred|oh {_UNITW}|ten|e
                  rf"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
                  rf"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-{_UNITW})?)"
                  rf"|two thousand(?:(?: and)? (?:{_UNITW}|ten|eleven|twelve|thirteen|fourteen|"
-                 rf"fifteen|sixteen|seventeen|eighteen|nineteen))?)(?![- ]{_UNITW}\b)")
+                 rf"fifteen|sixteen|seventeen|eighteen|nineteen))?)(?![- ]{_UNITW}\b)"
+                 # "two thousand years", "nineteen hundred people": a count, not a year.
+                 r"(?!\s+(?:[a-z]+\s+)?(?:years|people|men|women|troops|dollars|pounds|"
+                 r"miles|acres|jobs|homes|workers|soldiers|copies|tons|tonnes)\b)")
 _MOD = (r"(?:(?:early|mid|late)[- ]|(?:the )?(?:beginning|start|middle|end|close|latter part|"
         r"first half|second half) of (?:the )?)")
 _REL = r"(?:last|this|next|past|previous|coming|current|latest|this past|this coming)"
