@@ -311,18 +311,20 @@ def extract_events(article: Article, day_first: bool | None = None) -> list[Extr
     return list(extract_article(article, day_first).events)
 
 
-def extract_article(article: Article, day_first: bool | None = None) -> Extraction:
+def extract_article(article: Article, day_first: bool | None = None,
+                    doc: Any = None) -> Extraction:
     """The events of an article and the phrases that looked like dates but could not be
     read, each with its sentence, so that nothing is lost silently.
 
     ``day_first`` reads slashed dates (03/04/2021) as the timeline's language does
     (:func:`dateline.temporal.locale.day_first`); None marks such a date for review.
+    ``doc`` is the article text already parsed (a batch parses many texts at once).
     """
     if article.published is None:
         raise ValueError(f"{article.path}: no publication date")
     base = article.published
     text = article.text
-    doc = nlp.parse(text)
+    doc = doc if doc is not None else nlp.parse(text)
     sents = list(doc.sents)
     found = _find(text, base, [(s.start_char, s.end_char) for s in sents], day_first)
     # "Two days later" counts from the date just mentioned, not from the publication day.
