@@ -273,13 +273,27 @@ class _Resolver:
             start = self._window(tok.idx, 3)
             return self._proper_subject(tok, start) or self.names.person_before(tok.idx, start)
         # "it", "its", "they": the nearest earlier subject that is a named organisation or
-        # place, in this sentence or the two before; anything vaguer stays for review.
+        # place, in this sentence or the two before; else, for "it"/"its", the nearest
+        # earlier subject that is a thing named with "the" ("the club ... a position it
+        # reached"); anything vaguer stays for review.
         start = self._window(tok.idx, 2)
         best = None
         for m in self.names.mentions:
             if start <= m.start < tok.idx and m.is_subject and m.kind != "people":
                 best = m
-        return best.name if best else None
+        if best is not None:
+            return best.name
+        if low not in ("it", "its"):
+            return None
+        for cand in reversed(self.doc[max(0, tok.i - 80):tok.i]):
+            if cand.idx < start:
+                break
+            if cand.dep_ in ("nsubj", "nsubjpass") and cand.pos_ == "NOUN" \
+                    and cand.tag_ == "NN" and any(c.lower_ == "the" for c in cand.children):
+                words = [c for c in cand.children if c.i < cand.i and c.dep_ in (
+                    "det", "amod", "compound")]
+                return " ".join([*(w.text for w in words), cand.text])
+        return None
 
     def _proper_subject(self, tok: Any, start: int) -> str | None:
         """The nearest earlier proper-noun subject that is not a place or organisation:
@@ -368,6 +382,9 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
         if _dates_a_listed_noun(span):
             continue
         by_verb.setdefault(clause_head(span.root).i, []).append((m, span))
+    # "in May or June": the "or" goes with the dates it joins.
+    date_drop |= {t.i for t in sent if t.dep_ in ("cc", "punct") and t.head.i in date_drop
+                  and any(c.dep_ == "conj" and c.i in date_drop for c in t.head.children)}
     heads = set(by_verb)
     quote = " ".join(sent.text.split())
     out: list[_Candidate] = []

@@ -27,6 +27,10 @@ _WEAK_END_POS = {"ADP", "DET", "CCONJ", "SCONJ", "PART", "PUNCT", "AUX", "PRON"}
 _LEAD_DROP = {"cc", "mark", "advmod", "punct", "intj", "preconj"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 _QUOTES = "\"“”‘’'"
+# Punctuation that belongs inside a phrase ("Poland, the Czech Republic and Hungary");
+# where it bounded a dropped phrase, _join leaves it out.
+_KEPT_PUNCT = {",", "-", "–", "—", "&", "/", "%", "$", "£", "€"}
+_BOUNDING = {",", "-", "–", "—", ";", ":"}
 
 
 @dataclass(frozen=True)
@@ -86,7 +90,8 @@ def _phrase(token: Any, drop: set[int], trim: bool = True) -> list[Any]:
         if t.i not in drop:
             out.append(t)
         for child in t.children:
-            if trim and child.dep_ in _TRIM_INSIDE and child.text not in ("'s", "’s", "-"):
+            if trim and child.dep_ in _TRIM_INSIDE and child.text not in ("'s", "’s", "-") \
+                    and not (child.dep_ == "punct" and child.text in _KEPT_PUNCT):
                 continue
             walk(child)
 
@@ -179,10 +184,12 @@ def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None])
     # Still too long: prepositional phrases inside the subject and object go next,
     # rightmost first ("the death by heart attack of the minister"), "of" phrases last.
     # Clauses hung on a noun ("speculation that he was killed") go before "of" phrases.
-    inner = sorted((t for t in tokens if t.dep_ in ("prep", "acl")
-                    and t.head.pos_ in ("NOUN", "PROPN") and t.head.i != verb.i),
-                   key=lambda t: (t.lower_ == "of", t.dep_ == "prep" and t.lower_ == "of",
-                                  t.dep_ == "acl", -t.i))
+    # "Of" phrases stay: without them "the presence" and "at the expense" say nothing.
+    inner = sorted((t for t in tokens if (t.dep_ in ("prep", "acl", "relcl", "appos")
+                                          and t.head.pos_ in ("NOUN", "PROPN", "PRON")
+                                          or t.dep_ in ("advcl", "conj") and t.pos_ == "VERB")
+                    and t.head.i != verb.i and t.lower_ != "of"),
+                   key=lambda t: (t.dep_ in ("acl", "conj"), -t.i))
     for prep in inner:
         if _n_words(tokens) <= MAX_WORDS:
             break
@@ -226,9 +233,13 @@ def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None])
         text = tidy(_join(head, replace) + " " + _join(tail, replace))
     else:
         raw = _join(tokens, replace)
+        kept = {t.i for t in tokens}
+        # A subject lost to a dropped phrase ("[Today] is a sad day"): not a sentence.
+        lost = any(c.dep_ in ("nsubj", "nsubjpass") and c.i not in kept and c.i not in replace
+                   for t in tokens if t.pos_ in ("VERB", "AUX") for c in t.children)
         # A particle ends a phrasal verb ("sworn in", "shut down"): it is no weak end.
         text = tidy(raw, keep_last=bool(tokens) and tokens[-1].dep_ == "prt")
-        return Title(text, unresolved, cut=_cut_at_end(raw, text))
+        return Title(text, unresolved, cut=lost or _cut_at_end(raw, text))
     return Title(text, unresolved)
 
 
@@ -254,6 +265,11 @@ def _subject(verb: Any, drop: set[int]) -> tuple[list[Any], dict[int, str]]:
             replace[own[0].i] = re.sub(r"^(?:a|an)\s", "the ", phrase, flags=re.I)
             return [own[0]], replace
         if own:  # "shares it had bought": "it" is the subject
+            if own[0].pos_ == "PRON" and not any(
+                    c.dep_ in ("dobj", "attr", "ccomp", "xcomp") for c in verb.children):
+                # ... and the noun is what the verb did: "a position it reached" -> it
+                # reached a position.
+                replace[verb.i] = verb.text + " " + _join(noun, {})
             return _phrase(own[0], drop), replace
         return noun, replace
     subj = subject_of(verb)
@@ -277,8 +293,8 @@ def _join(tokens: list[Any], replace: dict[int, str]) -> str:
     prev: Any = None
     kept = {t.i for t in tokens}
     for t in tokens:
-        # A comma beside a dropped phrase bounded that phrase: it goes with it.
-        if t.text == "," and not (t.i - 1 in kept and t.i + 1 in kept):
+        # A comma or dash beside a dropped phrase bounded that phrase: it goes with it.
+        if t.text in _BOUNDING and not (t.i - 1 in kept and t.i + 1 in kept):
             continue
         text = replace.get(t.i, t.text)
         if prev is not None:
@@ -294,7 +310,7 @@ def _join(tokens: list[Any], replace: dict[int, str]) -> str:
 def tidy(text: str, keep_last: bool = False) -> str:
     """Punctuation left hanging by dropped phrases, quotes left unbalanced, a weak word at
     either end; the first letter capitalised."""
-    text = " ".join(text.split())
+    text = " ".join(text.replace("``", "“").replace("''", "”").split())
     text = re.sub(r"\s+([,.;:!?])", r"\1", text)
     text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)
     text = re.sub(r"\(\s*\)", "", text)
@@ -318,7 +334,8 @@ _WEAK_WORDS = {"the", "a", "an", "of", "to", "and", "or", "but", "in", "on", "at
                "from", "with", "as", "that", "which", "who", "its", "his", "her", "their",
                "was", "were", "is", "are", "be", "been", "has", "have", "had", "will", "would",
                "than", "into", "over", "about", "after", "before", "since", "until", "during",
-               "while", "when", "this", "these", "those", "such", "if", "not", "nor", "so"}
+               "while", "when", "this", "these", "those", "such", "if", "not", "nor", "so",
+               "because", "although", "though", "unless", "whether", "whose", "where"}
 _LEAD_WORDS = {"and", "but", "or", "so", "yet", "however", "meanwhile", "also", "then",
                "still", "instead", "moreover", "furthermore", "thus", "indeed", "earlier",
                "later", "previously", "separately", "finally", "eventually", "now",
