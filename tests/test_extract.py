@@ -467,3 +467,14 @@ def test_counts_in_words_and_long_states_are_not_events() -> None:
         "Some families have kept their secrets for more than two thousand years. "
         "The plant was built in two thousand and one."))
     assert [(e.date, e.title) for e in evs] == [("2001", "The plant was built")]
+
+
+def test_dates_joined_by_or_span_both_and_a_document_dates_what_was_said_in_it() -> None:
+    evs = extract_events(_article(
+        "The agency plans to attempt a landing in May or June. "
+        "In a letter filed with the regulator on Oct. 4, the lawyers said the firm would "
+        "proceed with the deal."))
+    assert [(e.date, e.date_text) for e in evs] == [
+        ("2023-05/2023-06", "in May or June"), ("2022-10-04", "on Oct. 4")]
+    assert not any(r.startswith("several dates") for r in evs[0].review)
+    assert evs[1].title == "The lawyers said the firm would proceed with the deal"

@@ -381,7 +381,12 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
         date_drop |= _date_tokens(span)
         if _dates_a_listed_noun(span):
             continue
-        by_verb.setdefault(clause_head(span.root).i, []).append((m, span))
+        head = clause_head(span.root)
+        if head.dep_ == "acl" and head.head.dep_ == "pobj" and not _can_title(head):
+            # "In a letter filed on Oct. 4, his lawyers said ...": the letter's date is
+            # when the lawyers said it.
+            head = clause_head(head.head)
+        by_verb.setdefault(head.i, []).append((m, span))
     # "in May or June": the "or" goes with the dates it joins.
     date_drop |= {t.i for t in sent if t.dep_ in ("cc", "punct") and t.head.i in date_drop
                   and any(c.dep_ == "conj" and c.i in date_drop for c in t.head.children)}
@@ -398,6 +403,9 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
         m, span = min(dated, key=lambda ms: (_span_days(ms[0].value),
                                              _is_target(text, ms[0].start), ms[0].start))
         date_text = _date_text(text, m.start, m.text)
+        joined = _alternatives(text, dated)
+        if joined is not None:  # "in May or June": either, so the span of both
+            m, date_text = joined, _date_text(text, joined.start, joined.text)
         # Other events' clauses are theirs, except one that holds this verb's own.
         # What a reporting verb says stays in its title even when it is an event of its
         # own ("the bridge will be demolished, the council decided on Monday").
@@ -422,7 +430,7 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
         if verb.dep_ in ("relcl", "acl"):
             held.append(verb.head)
         review = _review(title, verb, m, base, quotes)
-        if len(dated) > 1 and len({ms[0].value for ms in dated}) > 1 \
+        if joined is None and len(dated) > 1 and len({ms[0].value for ms in dated}) > 1 \
                 and not all(_contains(ms[0].value, m.value) for ms in dated):
             review.append("several dates for one event: "
                           + ", ".join(sorted({ms[0].text for ms in dated})))
@@ -454,6 +462,37 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
     return out
 
 
+@dataclass(frozen=True)
+class _Joined:
+    """Two date phrases joined by "or"/"and" read as one span ("in May or June")."""
+
+    start: int
+    end: int
+    text: str
+    value: str
+    ambiguous: bool = False
+
+
+def _alternatives(text: str, dated: list[tuple[Any, Any]]) -> _Joined | None:
+    if len(dated) != 2:
+        return None
+    (a, _), (b, _) = sorted(dated, key=lambda ms: ms[0].start)
+    if not re.fullmatch(r",?\s+(?:or|and)\s+", text[a.end:b.start]):
+        return None
+    try:
+        first, last = parse_value(a.value), parse_value(b.value)
+    except (DateError, ValueError):
+        return None
+    if not first.last < last.first or (last.first - first.last).days > 400:
+        return None
+    value = f"{a.value.split('/')[0]}/{b.value.split('/')[-1]}"
+    try:
+        parse_value(value)
+    except (DateError, ValueError):
+        return None
+    return _Joined(a.start, b.end, text[a.start:b.end], value)
+
+
 def _prep_of(span: Any) -> set[int]:
     root = span.root
     return {root.head.i} if root.dep_ == "pobj" and root.head.dep_ == "prep" else set()
@@ -465,6 +504,9 @@ def _can_title(verb: Any) -> bool:
     30" in "profit for the quarter ended Sept. 30" is a period, not an event)."""
     if verb.pos_ not in ("VERB", "AUX"):
         return False  # "News for the company today": a heading, not a happening
+    if verb.tag_ == "VBG" and verb.dep_ != "ROOT" and not any(
+            c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False  # "with the third departing Thursday": no sentence to title it by
     if verb.dep_ == "acl" and verb.head.dep_ == "pobj":
         return any(c.dep_ in ("dobj", "agent", "attr", "xcomp", "ccomp") for c in verb.children)
     return True
