@@ -434,13 +434,28 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
                 and not all(_contains(ms[0].value, m.value) for ms in dated):
             review.append("several dates for one event: "
                           + ", ".join(sorted({ms[0].text for ms in dated})))
-        if len(title.text.split()) < 2:
-            continue
-        spans = _spans(held)
-        out.append(_Candidate(m.value, date_text, title.text, quote,
-                              _names_for(names, spans, title, resolve, title_verb), None,
-                              review, spans, (verb.idx, verb.idx + len(verb.text)),
-                              _stems(title.text)))
+        # A title that cannot say who or what did it is no title; the clause may still
+        # date the verb it hangs on (below).
+        if len(title.text.split()) >= 2 and title.subject:
+            spans = _spans(held)
+            out.append(_Candidate(m.value, date_text, title.text, quote,
+                                  _names_for(names, spans, title, resolve, title_verb), None,
+                                  review, spans, (verb.idx, verb.idx + len(verb.text)),
+                                  _stems(title.text)))
+        # "shares it had bought when prices peaked in 2021": what a when-clause dates
+        # happened at that time too, so the verb it hangs on gets the date as well.
+        main = verb.head
+        if verb.dep_ == "advcl" and main.i not in heads and main.i != verb.i \
+                and any(c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "as", "while")
+                        for c in verb.children) and _can_title(main):
+            t3 = build_title(main, drop | {t.i for t in verb.subtree}, resolve)
+            if not problems(t3.text) and not t3.cut and t3.subject:
+                sp = _spans(_subtree_minus(main, heads | {verb.i}))
+                out.append(_Candidate(m.value, date_text, t3.text, quote,
+                                      _names_for(names, sp, t3, resolve, main), None,
+                                      _review(t3, main, m, base, quotes), sp,
+                                      (main.idx, main.idx + len(main.text)),
+                                      _stems(t3.text)))
         # "... in late 2020 after a fraudulent election handed him a sixth term": the
         # "after" clause is an earlier event; it gets the year, never a finer precision.
         for child in verb.subtree:

@@ -42,6 +42,7 @@ class Title:
     # Building it left a word hanging at the end ("The record date is"), now cut: the
     # clause did not stand without what was dropped.
     cut: bool = False
+    subject: bool = True  # False when the clause has no subject to name
 
 
 # Verbs that report what someone said, decided or found: their clause is what they say.
@@ -66,7 +67,10 @@ def subject_of(verb: Any) -> Any | None:
         for child in verb.children:
             if child.dep_ in _SUBJECTS:
                 return child
-        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+        # A clause opened by "when", "as" or "because" has a subject slot of its own;
+        # a bare participle or infinitive borrows its main verb's.
+        marked = any(c.dep_ == "mark" for c in verb.children)
+        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i and not marked:
             verb = verb.head
             seen += 1
             continue
@@ -212,7 +216,7 @@ def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None])
         subj = {t.i for t in subject_tokens}
         rest = [t for t in tokens if t.i not in subj]
         return Title(tidy(_join(subject_tokens, replace) + " " + _join(rest, replace)),
-                     unresolved)
+                     unresolved, subject=True)
     if said_first and is_reporting(verb):
         # "The bridge will be demolished, the council decided": the council decided the
         # bridge will be demolished.
@@ -239,7 +243,8 @@ def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None])
                    for t in tokens if t.pos_ in ("VERB", "AUX") for c in t.children)
         # A particle ends a phrasal verb ("sworn in", "shut down"): it is no weak end.
         text = tidy(raw, keep_last=bool(tokens) and tokens[-1].dep_ == "prt")
-        return Title(text, unresolved, cut=lost or _cut_at_end(raw, text))
+        return Title(text, unresolved, cut=lost or _cut_at_end(raw, text),
+                     subject=bool(subject_tokens))
     return Title(text, unresolved)
 
 
