@@ -478,3 +478,15 @@ def test_dates_joined_by_or_span_both_and_a_document_dates_what_was_said_in_it()
         ("2023-05/2023-06", "in May or June"), ("2022-10-04", "on Oct. 4")]
     assert not any(r.startswith("several dates") for r in evs[0].review)
     assert evs[1].title == "The lawyers said the firm would proceed with the deal"
+
+
+def test_a_missing_model_is_a_clear_message(monkeypatch: pytest.MonkeyPatch) -> None:
+    from dateline.extract import nlp
+
+    monkeypatch.setattr(nlp, "MODEL_NAMES", ("no_such_model_xx",))
+    nlp.load.cache_clear()
+    try:
+        with pytest.raises(nlp.ModelMissing, match="requirements/model.txt"):
+            nlp.load()
+    finally:
+        nlp.load.cache_clear()
