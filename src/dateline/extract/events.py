@@ -343,10 +343,13 @@ def extract_article(article: Article, day_first: bool | None = None,
     found = _find(text, base, [(s.start_char, s.end_char) for s in sents], day_first)
     # "Two days later" counts from the date just mentioned, not from the publication day.
     chained = chain(text, found, lambda m: _usable(m, text, base))
-    mentions = [m for m in chained if _usable(m, text, base)]
+    quotes = _quote_spans(text)
+    named = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _NAME_LABELS]
+    mentions = [m for m in chained if _usable(m, text, base)
+                and not _inside_a_name(m, named) and not _month_in_a_name(doc, m)
+                and not _speakers_day(m, quotes) and not _since(text, m)]
     names = Names(doc)
     resolve = _Resolver(doc, names, text)
-    quotes = _quote_spans(text)
     cands: list[_Candidate] = []
     for sent in sents:
         local = [m for m in mentions if sent.start_char <= m.start < sent.end_char]
@@ -366,6 +369,57 @@ def extract_article(article: Article, day_first: bool | None = None,
 _VAGUE = re.compile(r"(?i)recently|lately|nowadays|these days|at present|currently|right now|"
                     r"now|in the past|in the future|in recent (?:days|weeks|months|years)|"
                     r"(?:the )?(?:past|coming|next|last) (?:few )?(?:days|weeks|months|years)")
+
+
+# A date phrase inside a name is part of the name: "June Raine", "Theresa May", "the
+# 1922 Committee", "Route 66".
+_NAME_LABELS = {"PERSON", "ORG", "FAC", "PRODUCT", "GPE", "NORP", "WORK_OF_ART"}
+# "Today", "tomorrow", "this evening" inside a quotation count from the day the words
+# were spoken, which the article seldom gives: such an event is left out rather than
+# dated by the publication day.
+_DEICTIC = re.compile(r"(?i)^(?:earlier |later )?(?:today|tonight|tomorrow|yesterday|now|"
+                      r"this (?:morning|afternoon|evening|week|weekend)|last night|"
+                      r"the day before yesterday|the day after tomorrow)$")
+
+
+def _inside_a_name(m: Any, named: list[tuple[int, int]]) -> bool:
+    return any(a <= m.start and m.end <= b for a, b in named)
+
+
+_MONTH_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august",
+                "september", "october", "november", "december"}
+_CALENDAR_WORDS = _MONTH_NAMES | {"monday", "tuesday", "wednesday", "thursday", "friday",
+                                  "saturday", "sunday", "christmas", "easter", "mid", "early",
+                                  "late", "last", "next", "this", "in", "on", "since", "by"}
+
+
+def _month_in_a_name(doc: Any, m: Any) -> bool:
+    """A bare month that the small model missed as part of a name: "Theresa May", "Dr
+    June Raine" (a capitalised name word beside it, and no day or year)."""
+    if m.text.strip().lower() not in _MONTH_NAMES:
+        return False
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+
+    def name_word(t: Any) -> bool:
+        return t is not None and t.pos_ == "PROPN" and t.text[:1].isupper() \
+            and t.lower_.strip(".") not in _CALENDAR_WORDS
+    return name_word(before) or (name_word(after) and after.i == span.end)
+
+
+def _speakers_day(m: Any, quotes: list[tuple[int, int]]) -> bool:
+    return bool(_DEICTIC.match(m.text.strip())) and any(a <= m.start < b for a, b in quotes)
+
+
+def _since(text: str, m: Any) -> bool:
+    """ "Has led the council since 2018", "has lost 80% since 2014": a state that began
+    then, not an event of that date."""
+    return bool(re.search(r"(?i)\b(?:ever\s+)?since\s+(?:the\s+)?$",
+                          text[max(0, m.start - 16):m.start])) \
+        or m.text.lower().startswith("since")
 
 
 def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names: Names,
@@ -406,6 +460,7 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
         joined = _alternatives(text, dated)
         if joined is not None:  # "in May or June": either, so the span of both
             m, date_text = joined, _date_text(text, joined.start, joined.text)
+        value = _past_year(m.value, date_text, verb, base, text[max(0, m.start - 20):m.start])
         # Other events' clauses are theirs, except one that holds this verb's own.
         # What a reporting verb says stays in its title even when it is an event of its
         # own ("the bridge will be demolished, the council decided on Monday").
@@ -438,7 +493,7 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
         # date the verb it hangs on (below).
         if len(title.text.split()) >= 2 and title.subject:
             spans = _spans(held)
-            out.append(_Candidate(m.value, date_text, title.text, quote,
+            out.append(_Candidate(value, date_text, title.text, quote,
                                   _names_for(names, spans, title, resolve, title_verb), None,
                                   review, spans, (verb.idx, verb.idx + len(verb.text)),
                                   _stems(title.text)))
@@ -475,6 +530,37 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
                                           (child.idx, child.idx + len(child.text)),
                                           _stems(t2.text)))
     return out
+
+
+_TARGET_BEFORE = re.compile(r"(?i)\b(?:to|until|till|by|for|before|deadline of)\s+(?:the\s+)?$")
+
+
+def _past_year(value: str, date_text: str, verb: Any, base: datetime.date,
+               before: str) -> str:
+    """A date without a year that a past-tense verb puts after the publication day is
+    last year's ("was arrested on May 29" in an April article). Not a target ("extended
+    to Nov. 20", "the Jan. 14 deadline"), which a past verb may well set ahead."""
+    if re.search(r"\d{4}|'\d\d", date_text) or not re.match(r"\d{4}-\d\d", value):
+        return value
+    try:
+        if parse_value(value).first <= base:
+            return value
+    except (DateError, ValueError):
+        return value
+    past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in ("was", "were", "had")
+        for c in verb.children))
+    if not past or _TARGET_BEFORE.search(before) or re.match(
+            r"(?i)(?:to|until|till|by|for|before)\b", date_text) \
+            or any(t.lower_ in ("deadline", "due", "scheduled", "set", "expire", "expires")
+                   for t in verb.sent):
+        return value
+    shifted = re.sub(r"\b(\d{4})(?=-)", lambda y: str(int(y.group(1)) - 1), value)
+    try:
+        parse_value(shifted)
+    except (DateError, ValueError):
+        return value
+    return shifted
 
 
 @dataclass(frozen=True)
@@ -566,7 +652,8 @@ def _review(title: Title, verb: Any, mention: Any, base: datetime.date,
 
 # Hedges and reported opinion: not a concrete development.
 _HEDGE = re.compile(
-    r"\b(?:not|never|no longer|n't|may|might|could|should|would|probably|possibly|perhaps|"
+    r"\b(?:not|never|no|none|nobody|no longer|n't|may|might|could|should|would|probably|"
+    r"possibly|perhaps|"
     r"reportedly|allegedly|speculat\w*|rumou?r\w*|claim\w*|believ\w*|think\w*|argu\w*|"
     r"suggest\w*|if|whether|unless)\b|\?", re.I)
 # Perfects of these report a state or an opinion, not a development: "have kept their
