@@ -269,9 +269,14 @@ class _Resolver:
 
     def __call__(self, tok: Any) -> str | None:
         low = tok.lower_
+        same = self._reporter(tok)
+        if same:
+            return same
         if low in PERSON_PRONOUNS:
             start = self._window(tok.idx, 3)
-            return self._proper_subject(tok, start) or self.names.person_before(tok.idx, start)
+            gender = "m" if low in ("he", "him", "his") else "f"
+            return self._proper_subject(tok, start, gender) \
+                or self.names.person_before(tok.idx, start, gender)
         # "it", "its", "they": the nearest earlier subject that is a named organisation or
         # place, in this sentence or the two before; else, for "it"/"its", the nearest
         # earlier subject that is a thing named with "the" ("the club ... a position it
@@ -295,16 +300,45 @@ class _Resolver:
                 return " ".join([*(w.text for w in words), cand.text])
         return None
 
-    def _proper_subject(self, tok: Any, start: int) -> str | None:
+    def _reporter(self, tok: Any) -> str | None:
+        """In "Smith said he would resign", "the committee announced it would look into
+        it", the pronoun of what was said is the one who said it."""
+        verb = tok.head
+        if tok.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "ccomp":
+            return None
+        speaker = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")),
+                       None)
+        if speaker is None or speaker.pos_ not in ("NOUN", "PROPN"):
+            return None
+        person = tok.lower_ in PERSON_PRONOUNS
+        ent = self.names.entity_at(speaker.idx, speaker.idx + len(speaker.text))
+        if person != (ent is not None and ent.kind == "people" or speaker.pos_ == "PROPN"
+                      and ent is None):
+            return None
+        if ent is not None:
+            return ent.name
+        words = [c for c in speaker.children if c.i < speaker.i and c.dep_ in (
+            "det", "amod", "compound", "poss")]
+        phrase = " ".join([*(w.text for w in words), speaker.text])
+        return re.sub(r"^(?:A|An)\s", "The ", phrase)
+
+    def _proper_subject(self, tok: Any, start: int, gender: str | None = None) -> str | None:
         """The nearest earlier proper-noun subject that is not a place or organisation:
         the small model misses some names ("Ana Ruiz backed ..."), the parse does not."""
         for cand in reversed(self.doc[:tok.i]):
             if cand.idx < start:
                 return None
-            if cand.dep_ in ("nsubj", "nsubjpass") and cand.pos_ == "PROPN":
+            # The main clause's subject: "Jones was critical of X but backed Y's plan.
+            # He ..." is Jones, not a name in a clause further in.
+            main = cand.head.dep_ == "ROOT" or (cand.head.dep_ == "conj"
+                                                and cand.head.head.dep_ == "ROOT")
+            if cand.dep_ in ("nsubj", "nsubjpass") and cand.pos_ == "PROPN" and main:
                 ent = self.names.entity_at(cand.idx, cand.idx + len(cand.text))
                 if ent is not None:
-                    return ent.name if ent.kind == "people" else None
+                    if ent.kind != "people" or (gender and ent.gender
+                                                and ent.gender != gender):
+                        continue
+                    return ent.name
                 parts = [c for c in cand.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
                 return " ".join([*(p.text for p in parts), cand.text])
         return None
@@ -471,7 +505,8 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
         title_verb = verb
         # Reported speech: "X said the bridge collapsed on Monday" keeps the speaker.
         if verb.dep_ == "ccomp" and is_reporting(verb.head) and verb.head.i not in heads \
-                and subject_of(verb.head) is not None:
+                and subject_of(verb.head) is not None \
+                and not _future_or_conditional(verb, m.value, base):
             title_verb = verb.head
         title = build_title(title_verb, drop, resolve)
         if problems(title.text) or title.cut:
@@ -720,6 +755,8 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
     kept: list[_Candidate] = []
     for c in cands:
         for k in kept:
+            if c.quote == k.quote:
+                continue  # one sentence's events are different verbs, never repeats
             small = min(len(c.stems), len(k.stems))
             if small < 3 or len(c.stems & k.stems) / small < 0.5:
                 continue

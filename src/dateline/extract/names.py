@@ -31,6 +31,8 @@ class Mention:
     kind: str  # people, places, organizations
     name: str
     is_subject: bool
+    is_main: bool = False  # the subject of its sentence's main verb
+    gender: str | None = None  # "m" or "f" where a title says so (Mr, Queen, Duke, ...)
 
 
 def _clean(text: str) -> str:
@@ -68,9 +70,16 @@ class Names:
         found = [(ent, "people" if name in surnames else kind, name)
                  for ent, kind, name in found]
         canon = _canonical_forms((kind, name) for _, kind, name in found)
+        genders: dict[str, str] = {}
+        for ent, kind, name in found:
+            g = _gender(ent)
+            if kind == "people" and g:
+                genders.setdefault(canon[(kind, name)], g)
         self.mentions = [
             Mention(ent.start_char, ent.end_char, kind, canon[(kind, name)],
-                    ent.root.dep_ in _SUBJECT_DEPS)
+                    ent.root.dep_ in _SUBJECT_DEPS,
+                    ent.root.dep_ in _SUBJECT_DEPS and ent.root.head.dep_ == "ROOT",
+                    genders.get(canon[(kind, name)]))
             for ent, kind, name in found]
 
     def within(self, spans: Iterable[tuple[int, int]]) -> dict[str, list[str]]:
@@ -89,14 +98,37 @@ class Names:
                 return m
         return None
 
-    def person_before(self, offset: int, window_start: int) -> str | None:
-        """The person a he/she at ``offset`` most likely means: the nearest earlier person
-        who was a subject, else the nearest earlier person, from ``window_start`` on."""
+    def person_before(self, offset: int, window_start: int,
+                      gender: str | None = None) -> str | None:
+        """The person a he/she at ``offset`` most likely means, from ``window_start`` on:
+        the nearest earlier main-clause subject, else subject, else person; never one
+        whose title says the other gender ("she" is not "the Duke")."""
         earlier = [m for m in self.mentions
-                   if m.kind == "people" and window_start <= m.start and m.end <= offset]
-        subjects = [m for m in earlier if m.is_subject]
-        pick = (subjects or earlier)[-1:]
-        return pick[0].name if pick else None
+                   if m.kind == "people" and window_start <= m.start and m.end <= offset
+                   and not (gender and m.gender and m.gender != gender)]
+        for pool in ([m for m in earlier if m.is_main], [m for m in earlier if m.is_subject],
+                     earlier):
+            if pool:
+                return pool[-1].name
+        return None
+
+
+_MALE = {"mr", "sir", "king", "prince", "duke", "lord", "earl", "baron", "father", "brother",
+         "uncle", "son", "husband", "mr."}
+_FEMALE = {"mrs", "ms", "miss", "queen", "princess", "duchess", "lady", "dame", "mother",
+           "sister", "aunt", "daughter", "wife", "mrs.", "ms."}
+
+
+def _gender(ent: Any) -> str | None:
+    """The gender a title before or at the start of a name gives ("Mrs May", "Queen
+    Elizabeth", "the Duke of Edinburgh"), or None."""
+    doc = ent.doc
+    words = [t.lower_.strip(".") for t in doc[max(0, ent.start - 2):ent.start + 1]]
+    if any(w in _MALE for w in words):
+        return "m"
+    if any(w in _FEMALE for w in words):
+        return "f"
+    return None
 
 
 def _canonical_forms(items: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:

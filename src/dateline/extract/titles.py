@@ -325,6 +325,9 @@ def tidy(text: str, keep_last: bool = False) -> str:
     if text.count('"') % 2:
         text = text.replace('"', "")
     text = text.strip(" ,;:.-–—")
+    # "to launch as early as [March]": the comparison goes with its date.
+    text = re.sub(r"(?i)\s+as\s+(?:early|late|soon|recently|far back|long ago)(?:\s+as)?$", "",
+                  text)
     words = text.split()
     while len(words) > 2 and not keep_last and _weak(words[-1]) and not _MONTH_BEFORE.match(
             " ".join(words[-2:])):
