@@ -49,3 +49,19 @@ def run_dateline(*args: str, input: str | None = None, cwd: Path | None = None,
     exe = shutil.which("dateline", path=str(Path(sys.executable).parent)) or "dateline"
     return subprocess.run([exe, *args], input=input, capture_output=True, text=True,
                           cwd=cwd, timeout=timeout)
+
+
+@pytest.fixture(scope="module")
+def files() -> dict[str, bytes]:
+    """The exports of a site whose address is known (tests/exports)."""
+    from export_sample import SITE, exports
+
+    return exports(SITE, pages=["about.html", "tags/war.html"])
+
+
+@pytest.fixture(scope="module")
+def bare() -> dict[str, bytes]:
+    """The exports of a site with no known address (tests/exports)."""
+    from export_sample import exports
+
+    return exports(None)

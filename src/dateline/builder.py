@@ -18,7 +18,6 @@ from pathlib import Path
 
 from dateline import cache
 from dateline.content import load_site
-from dateline.feeds import Fragments
 from dateline.model import Content, Problem
 from dateline.render import Page, RenderError, plan_site
 from dateline.write import Staging, WriteReport, update_site
@@ -78,7 +77,7 @@ def _build(root: Path, out: Path, base_url: str | None, strict: bool, use_cache:
         cache.clear_fingerprint(root)
         return BuildResult(False, content.problems, len(content.events), timings=clock.laps)
     try:
-        fragments = Fragments(state.fragments)
+        fragments = cache.Fragments(state.fragments)
         plan = plan_site(content, root, markdown_cache=state.markdown, fragments=fragments,
                          bytecode_dir=root / cache.CACHE_DIR / "templates" if use_cache else None)
         clock.lap("plan")

@@ -60,11 +60,37 @@ class BuildState:
     files: dict[str, FileEntry] = field(default_factory=dict)
     markdown: dict[str, str] = field(default_factory=dict)
     pages: dict[str, str] = field(default_factory=dict)
-    fragments: dict[tuple, str] = field(default_factory=dict)  # per-event pieces of the exports
+    fragments: dict[tuple, tuple[str, ...]] = field(default_factory=dict)  # per-event pieces of the exports
     out: str = ""
     manifest: dict[str, tuple[int, int]] = field(default_factory=dict)
     # Each sharded field as loaded (merged, shards), so saving rewrites only changed shards.
     loaded: dict[str, tuple[dict, list[dict]]] = field(default_factory=dict, repr=False, compare=False)
+
+
+class Fragments(dict):
+    """Each event's pieces of the big exports from the previous build, keyed by what they show.
+
+    The memo render_exports() is given (see dateline.site.exports.Memo); it also records
+    which keys this build looked up, so that only those are kept for the next one.
+    """
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*args)
+        self.used: set[tuple] = set()  # the keys this build asked for
+
+    def get(self, key: tuple, default: object = None) -> object:
+        """The pieces under `key` (or `default`), noting that this build used them."""
+        self.used.add(key)
+        return super().get(key, default)
+
+    @property
+    def touched(self) -> bool:
+        """Whether any export was made with it this build."""
+        return bool(self.used)
+
+    def fresh(self) -> dict[tuple, tuple[str, ...]]:
+        """The pieces this build used, for the next one (others would only pile up)."""
+        return {k: v for k, v in self.items() if k in self.used}
 
 
 def digest(*parts: object) -> str:

@@ -17,9 +17,11 @@ import jinja2
 import jinja2.bccache
 from markupsafe import Markup
 
-from dateline import __version__, feeds, views
+from dateline import __version__, views
 from dateline.cache import digest
 from dateline.model import Content, Event, Problem
+from dateline.site.exports import Memo, render_exports
+from dateline.site.jsonld import event_jsonld, json_for_script
 
 if TYPE_CHECKING:
     import markdown
@@ -131,7 +133,7 @@ def render_site(content: Content, site_root: Path, split_at: int = SPLIT_INDEX_A
 
 def plan_site(content: Content, site_root: Path, split_at: int = SPLIT_INDEX_AT,
               markdown_cache: dict[str, str] | None = None,
-              fragments: feeds.Fragments | None = None,
+              fragments: Memo | None = None,
               bytecode_dir: Path | None = None) -> list[Page]:
     """The site as a list of pages that render on demand.
 
@@ -147,8 +149,8 @@ def plan_site(content: Content, site_root: Path, split_at: int = SPLIT_INDEX_AT,
     common = {"timeline": timeline, "terms": terms, "term_kinds": views.TERM_KINDS,
               "event_url": event_url, "eras_of": lambda e: views.eras_of(e, timeline.eras)}
     common["card"] = _Cards(env, common)
-    common["jsonld"] = lambda event, path: Markup(feeds.json_for_script(
-        feeds.event_jsonld(event, f"{timeline.url}{path}" if timeline.url else path.split("/")[-1],
+    common["jsonld"] = lambda event, path: Markup(json_for_script(
+        event_jsonld(event, f"{timeline.url}{path}" if timeline.url else path.split("/")[-1],
                            timeline)))
     base_key = digest(__version__, repr(timeline), split, _templates_digest(site_root))
     # What an event looks like wherever it is listed: its file's digest (of its path and
@@ -218,7 +220,7 @@ def plan_site(content: Content, site_root: Path, split_at: int = SPLIT_INDEX_AT,
     html_pages = [p.path for p in plan if p.path.endswith(".html")]
 
     def exports() -> dict[str, bytes]:
-        return feeds.render_exports(
+        return render_exports(
             content, event_url, timeline.url or None, pages=html_pages, feed_limit=FEED_ENTRIES,
             filter_keys=lambda e: [f"{t.kind}:{t.slug}" for t in terms.of(e)], memo=fragments)
 

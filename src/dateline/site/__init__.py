@@ -1,0 +1,1 @@
+"""The site stage: what pages and files a timeline becomes (pure functions of Content)."""
