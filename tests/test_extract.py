@@ -506,3 +506,10 @@ def test_a_past_event_without_a_year_is_not_after_the_article() -> None:
         "The suspect was arrested on December 29 and charged. "
         "The offer was extended to December 20.", published=dt.date(2022, 12, 6)))
     assert [e.date for e in evs] == ["2021-12-29", "2022-12-20"]
+
+
+def test_the_company_is_named_and_a_lost_object_keeps_the_date() -> None:
+    evs = extract_events(_article(
+        "Regulators said Halcyon Bank would be sold. Halcyon Bank failed in March. "
+        "The bank halted withdrawals on 8 November."))
+    assert [e.title for e in evs][-1] == "Halcyon Bank halted withdrawals"

@@ -300,6 +300,21 @@ class _Resolver:
                 return " ".join([*(w.text for w in words), cand.text])
         return None
 
+    def describe(self, noun: Any) -> str | None:
+        """The organisation "the company", "the exchange" or "the club" stands for: the
+        nearest earlier one named as a subject in this sentence or the three before,
+        else the one the article names most (at least twice)."""
+        start = self._window(noun.idx, 3)
+        orgs = [m for m in self.names.mentions if m.kind == "organizations"]
+        near = [m for m in orgs if start <= m.start < noun.idx and m.is_subject]
+        if near:
+            return near[-1].name
+        counts: dict[str, int] = {}
+        for m in orgs:
+            counts[m.name] = counts.get(m.name, 0) + 1
+        top = max(counts.items(), key=lambda kv: kv[1], default=None)
+        return top[0] if top and top[1] >= 2 else None
+
     def _reporter(self, tok: Any) -> str | None:
         """In "Smith said he would resign", "the committee announced it would look into
         it", the pronoun of what was said is the one who said it."""
@@ -509,12 +524,12 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
                 and not _future_or_conditional(verb, m.value, base):
             title_verb = verb.head
         title = build_title(title_verb, drop, resolve)
-        if problems(title.text) or title.cut:
+        if _broken(title):
             # Without its date the clause may not stand ("The record date is Nov. 9",
             # "the promise to halve unemployment by 2000"): then the date stays.
             kept = build_title(title_verb, drop - {t.i for t in span} - _prep_of(span),
                                resolve)
-            if len(problems(kept.text)) + kept.cut < len(problems(title.text)) + title.cut:
+            if _broken(kept) < _broken(title):
                 title = kept
         held = _subtree_minus(verb, heads)
         if verb.dep_ in ("relcl", "acl"):
@@ -627,6 +642,12 @@ def _alternatives(text: str, dated: list[tuple[Any, Any]]) -> _Joined | None:
     except (DateError, ValueError):
         return None
     return _Joined(a.start, b.end, text[a.start:b.end], value)
+
+
+def _broken(title: Title) -> int:
+    """How far a title is from standing as a sentence (0: it stands). Shortness alone is
+    no reason to put the date back into it."""
+    return len([p for p in problems(title.text) if p != "title too short"]) + title.cut
 
 
 def _prep_of(span: Any) -> set[int]:

@@ -123,7 +123,7 @@ def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None])
     ``drop`` holds the token indices that belong to other events or to the date phrase;
     ``resolve(pronoun_token)`` returns the name a pronoun stands for, or None.
     """
-    subject_tokens, replace = _subject(verb, drop)
+    subject_tokens, replace = _subject(verb, drop, getattr(resolve, "describe", None))
     replace = dict(replace)
     core: list[Any] = []
     optional: list[list[Any]] = []
@@ -239,7 +239,9 @@ def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None])
         raw = _join(tokens, replace)
         kept = {t.i for t in tokens}
         # A subject lost to a dropped phrase ("[Today] is a sad day"): not a sentence.
-        lost = any(c.dep_ in ("nsubj", "nsubjpass") and c.i not in kept and c.i not in replace
+        # So is a verb whose object went ("The House approved [...]").
+        lost = any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and c.i not in kept
+                   and c.i not in replace
                    for t in tokens if t.pos_ in ("VERB", "AUX") for c in t.children)
         # A particle ends a phrasal verb ("sworn in", "shut down"): it is no weak end.
         text = tidy(raw, keep_last=bool(tokens) and tokens[-1].dep_ == "prt")
@@ -253,7 +255,16 @@ def _cut_at_end(raw: str, text: str) -> bool:
     return bool(last) and not text.rstrip(" .").endswith(last[0])
 
 
-def _subject(verb: Any, drop: set[int]) -> tuple[list[Any], dict[int, str]]:
+# Nouns that stand for a company, a club or a team named elsewhere in the article.
+_BUSINESS_NOUNS = {"company", "firm", "exchange", "bank", "group", "carrier", "airline",
+                   "lender", "insurer", "retailer", "automaker", "carmaker", "chipmaker",
+                   "club", "team", "network", "platform", "startup", "conglomerate",
+                   "operator", "broadcaster", "publisher", "manufacturer", "utility"}
+
+
+def _subject(verb: Any, drop: set[int],
+             describe: Callable[[Any], str | None] | None = None
+             ) -> tuple[list[Any], dict[int, str]]:
     """The subject phrase of ``verb`` and the replacements it needs."""
     replace: dict[int, str] = {}
     rel = verb
@@ -280,7 +291,15 @@ def _subject(verb: Any, drop: set[int]) -> tuple[list[Any], dict[int, str]]:
     subj = subject_of(verb)
     if subj is None or subj.i in drop:
         return [], replace
-    return _phrase(subj, drop), replace
+    phrase = _phrase(subj, drop)
+    if describe is not None and subj.pos_ == "NOUN" and subj.lemma_ in _BUSINESS_NOUNS \
+            and [t.lower_ for t in phrase] == ["the", subj.lower_]:
+        # "The exchange halted withdrawals": the exchange the article is about, by name.
+        name = describe(subj)
+        if name:
+            replace[phrase[0].i] = ""
+            replace[subj.i] = name
+    return phrase, replace
 
 
 def _content(tokens: list[Any]) -> bool:
@@ -366,7 +385,7 @@ def problems(title: str) -> list[str]:
     """Why ``title`` is not a title an editor would keep as it is (empty when it is)."""
     out = []
     words = title.split()
-    if len(words) < 3:
+    if len(words) < 2:
         out.append("title too short")
     if words and _weak(words[-1]) and not _MONTH_BEFORE.match(" ".join(words[-2:])) \
             and words[-1].lower() not in _PARTICLES:
