@@ -35,7 +35,7 @@ def make_sheet(name: str = "heldout") -> None:
     from dateline.extract.ingest import load_article
 
     entries = []
-    for path in sorted(folder.glob("*.md")):
+    for path in sorted(folder.glob("[0-9]*.md")):  # the articles, not the README
         article = load_article(str(path))
         for n, ev in enumerate(extract_events(article), 1):
             entries.append({"article": path.name, "n": n, "title": ev.title, "date": ev.date,
