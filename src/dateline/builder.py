@@ -39,35 +39,32 @@ class BuildResult:
     kept: object = field(default=None, repr=False, compare=False)
 
 
-def build_site(root: Path, out: Path, base_url: str | None = None, strict: bool = False,
-               use_cache: bool = True, site_url: str | None = None,
-               parallel: bool = True) -> BuildResult:
+def build_site(root: Path, out: Path, strict: bool = False, use_cache: bool = True,
+               site_url: str | None = None, parallel: bool = True) -> BuildResult:
     """Build `root`'s content into `out`, reusing what the previous build left where valid."""
     # A build makes hundreds of thousands of small objects and almost no cycles; the cyclic
     # collector rescanning them all again and again cost a quarter of a large build.
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _build(root, out, base_url, strict, use_cache, site_url, parallel)
+        return _build(root, out, strict, use_cache, site_url, parallel)
     finally:
         if enabled:
             gc.enable()
 
 
-def _build(root: Path, out: Path, base_url: str | None, strict: bool, use_cache: bool,
-           site_url: str | None, parallel: bool) -> BuildResult:
+def _build(root: Path, out: Path, strict: bool, use_cache: bool, site_url: str | None,
+           parallel: bool) -> BuildResult:
     clock = _Clock()
     out = out.resolve()
     stats = cache.input_stats(root)
-    fingerprint = cache.input_fingerprint(stats, (str(out), base_url, site_url, strict))
+    fingerprint = cache.input_fingerprint(stats, (str(out), site_url, strict))
     if use_cache and _up_to_date(root, out, fingerprint):
         clock.lap("check")
         return BuildResult(True, up_to_date=True, timings=clock.laps)
     state = cache.load_state(root) if use_cache else cache.BuildState()
     detail: dict[str, float] = {}
     content = load_site(root, state, stats, timings=detail, parallel=parallel)
-    if base_url is not None:
-        content.timeline = dataclasses.replace(content.timeline, base_url=base_url.rstrip("/") + "/")
     if site_url is not None:
         content.timeline = dataclasses.replace(content.timeline, url=site_url.rstrip("/") + "/")
     clock.lap("load")

@@ -1,0 +1,76 @@
+"""Every `dateline build` option does something a user can see, or is refused (issue 11).
+
+An option that changes nothing is a trap: it reads as if it mattered. Each case here runs
+the real command with and without one option and names what differs; a new option without
+a case fails the last test.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import run_dateline
+
+from dateline.cli import build
+
+EVENT = "date: 2022-02\ntitle: A\n"
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_out_writes_the_site_elsewhere(site, tmp_path):
+    root = site({"events/a.yaml": EVENT})
+    assert run_dateline("-C", str(root), "build", "--out", str(tmp_path / "elsewhere")).returncode == 0
+    assert (tmp_path / "elsewhere" / "index.html").is_file()
+    assert not (root / "site").exists()
+
+
+def test_site_url_makes_links_absolute_and_adds_a_sitemap(site, tmp_path):
+    root = site({"events/a.yaml": EVENT})
+    assert run_dateline("-C", str(root), "build", "--out", str(tmp_path / "plain")).returncode == 0
+    assert run_dateline("-C", str(root), "build", "--out", str(tmp_path / "abs"),
+                        "--site-url", "https://example.org/tl/").returncode == 0
+    plain, absolute = snapshot(tmp_path / "plain"), snapshot(tmp_path / "abs")
+    assert "sitemap.xml" in absolute and "sitemap.xml" not in plain
+    assert b"https://example.org/tl/events/a.html" in absolute["feed.xml"]
+    assert plain["feed.xml"] != absolute["feed.xml"]
+
+
+def test_strict_fails_a_build_with_warnings(site):
+    root = site({"events/a.yaml": EVENT + "colour: red\n"})
+    assert run_dateline("-C", str(root), "build").returncode == 0
+    strict = run_dateline("-C", str(root), "build", "--strict")
+    assert strict.returncode == 1
+    assert strict.stderr.splitlines()[-1] == f"build failed; {root / 'site'} left as it was"
+
+
+def test_no_cache_builds_what_would_have_been_skipped(site):
+    root = site({"events/a.yaml": EVENT})
+    assert run_dateline("-C", str(root), "build").returncode == 0
+    assert " is up to date " in run_dateline("-C", str(root), "build").stdout
+    again = run_dateline("-C", str(root), "build", "--no-cache")
+    assert again.returncode == 0 and again.stdout.startswith(f"built {root / 'site'}: ")
+
+
+def test_timings_prints_the_stages(site):
+    root = site({"events/a.yaml": EVENT})
+    plain = run_dateline("-C", str(root), "build", "--no-cache")
+    timed = run_dateline("-C", str(root), "build", "--no-cache", "--timings")
+    assert "timing " not in plain.stderr
+    assert [line.split()[1] for line in timed.stderr.splitlines()][:2] == ["load", "validate"]
+
+
+def test_base_url_is_refused_since_links_are_relative(site):
+    # It used to be accepted and change nothing: every link in the site is relative.
+    root = site({"events/a.yaml": EVENT})
+    result = run_dateline("-C", str(root), "build", "--base-url", "/x/")
+    assert result.returncode == 2
+    assert "No such option '--base-url'" in result.stderr
+    assert not (root / "site").exists()
+
+
+def test_every_build_option_has_a_case_here():
+    options = {opt for param in build.params for opt in param.opts if opt.startswith("--")}
+    assert options == {"--out", "--site-url", "--strict", "--no-cache", "--timings"}
