@@ -189,7 +189,7 @@ def test_event_page_json_ld_cannot_break_out_of_its_script(site):
 
 def test_parallel_render_matches_serial_and_reports_template_errors(site, monkeypatch):
     from dateline import builder
-    from dateline.render import plan_site
+    from dateline.render import RenderMemo, plan_site
 
     monkeypatch.setattr(builder, "PARALLEL_FROM", 1)
     events = {f"events/e{i}.yaml": f"date: {2000 + i % 7}\ntitle: E{i}\nbody: '*b{i}*'\ntags: [t{i % 3}]\n"
@@ -198,7 +198,7 @@ def test_parallel_render_matches_serial_and_reports_template_errors(site, monkey
     content = load_site(root)
     serial = builder.render_pages(plan_site(content, root), {}, parallel=False)
     markdown: dict[str, str] = {}
-    parallel = builder.render_pages(plan_site(content, root, markdown_cache=markdown), markdown,
+    parallel = builder.render_pages(plan_site(content, root, memo=RenderMemo(markdown)), markdown,
                                     parallel=True)
     assert parallel == serial
     assert len(markdown) == 40  # the workers' Markdown comes back for the build cache

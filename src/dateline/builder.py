@@ -17,9 +17,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dateline import cache
-from dateline.content import load_site
+from dateline.content import FileMemo, load_content
+from dateline.digests import digest
 from dateline.model import Content, Problem
-from dateline.render import Page, RenderError, plan_site
+from dateline.render import Page, RenderError, RenderMemo, plan_site
+from dateline.site.text import with_slash
 from dateline.write import Staging, WriteReport, update_site
 
 
@@ -63,20 +65,22 @@ def _build(root: Path, out: Path, strict: bool, use_cache: bool, site_url: str |
         clock.lap("check")
         return BuildResult(True, up_to_date=True, timings=clock.laps)
     state = cache.load_state(root) if use_cache else cache.BuildState()
-    detail: dict[str, float] = {}
-    content = load_site(root, state, stats, timings=detail, parallel=parallel)
+    loaded = load_content(root, FileMemo(state.settings_key, state.files), stats, parallel)
+    state.files, state.settings_key = loaded.memo.files, loaded.memo.settings_key
+    content = loaded.content
     if site_url is not None:
-        content.timeline = dataclasses.replace(content.timeline, url=site_url.rstrip("/") + "/")
+        content = dataclasses.replace(
+            content, timeline=dataclasses.replace(content.timeline, url=with_slash(site_url)))
     clock.lap("load")
-    clock.split("load", "validate", detail.get("validate", 0.0))
+    clock.split("load", "validate", loaded.validate_seconds)
     failing = content.problems if strict else content.errors
     if failing:
         cache.clear_fingerprint(root)
         return BuildResult(False, content.problems, len(content.events), timings=clock.laps)
     try:
         fragments = cache.Fragments(state.fragments)
-        plan = plan_site(content, root, markdown_cache=state.markdown, fragments=fragments,
-                         bytecode_dir=root / cache.CACHE_DIR / "templates" if use_cache else None)
+        memo = RenderMemo(state.markdown, fragments, cache.bytecode_cache(root) if use_cache else None)
+        plan = plan_site(content, root, memo=memo)
         clock.lap("plan")
         incremental = state.out == str(out) and cache.site_unchanged(out, state.manifest)
         bodies = [e.body for e in content.events if e.body]
@@ -157,8 +161,7 @@ def render_pages(pages: list[Page], markdown_cache: dict[str, str], parallel: bo
                 files.update(rendered)
                 markdown_cache.update(markdown)
                 if sink is not None:
-                    sink.written += counts[0]
-                    sink.unchanged += counts[1]
+                    sink.count(*counts)
     finally:
         _JOB = None
     return files
@@ -196,7 +199,7 @@ def _up_to_date(root: Path, out: Path, fingerprint: str) -> bool:
     stored = cache.stored_fingerprint(root).split("\n")
     if len(stored) != 2 or stored[0] != fingerprint:
         return False
-    return cache.digest(sorted(cache.site_manifest(out).items())) == stored[1]
+    return digest(sorted(cache.site_manifest(out).items())) == stored[1]
 
 
 def _remember(root: Path, out: Path, state: cache.BuildState, content: Content, plan: list,
@@ -207,7 +210,7 @@ def _remember(root: Path, out: Path, state: cache.BuildState, content: Content, 
     state.out = str(out)
     state.manifest = manifest
     # Only a build without warnings may be skipped next time: warnings must be shown again.
-    line = "" if content.problems else f"{fingerprint}\n{cache.digest(sorted(state.manifest.items()))}"
+    line = "" if content.problems else f"{fingerprint}\n{digest(sorted(state.manifest.items()))}"
     cache.save_state(root, state, line)
 
 

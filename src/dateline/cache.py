@@ -29,26 +29,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import jinja2
+import jinja2.bccache
+
 from dateline import __version__
-from dateline.model import Event, Problem
+from dateline.content import ParsedFile
+from dateline.site import DEFAULT_TEMPLATES
 
 CACHE_DIR = ".dateline-cache"
 STATE_FILE = "state.pickle"
 FINGERPRINT_FILE = "fingerprint"
-TEMPLATES = Path(__file__).parent / "templates"
 SHARDED = ("files", "markdown", "fragments")  # the BuildState fields stored in shards
 SHARDS = 32
-FORMAT = 6  # bump when BuildState changes shape: an old cache is then ignored, not misread
-
-
-@dataclass
-class FileEntry:
-    """One content file as last parsed."""
-
-    stat: tuple[int, int]  # (size, mtime_ns)
-    event: Event | None
-    problems: list[Problem]
-    digest: str
+FORMAT = 7  # bump when BuildState changes shape: an old cache is then ignored, not misread
 
 
 @dataclass
@@ -57,7 +50,7 @@ class BuildState:
 
     version: str = f"{__version__}/{FORMAT}"
     settings_key: str = ""  # timeline.yaml digest: phrase dates depend on its date_base
-    files: dict[str, FileEntry] = field(default_factory=dict)
+    files: dict[str, ParsedFile] = field(default_factory=dict)
     markdown: dict[str, str] = field(default_factory=dict)
     pages: dict[str, str] = field(default_factory=dict)
     fragments: dict[tuple, tuple[str, ...]] = field(default_factory=dict)  # per-event pieces of the exports
@@ -93,26 +86,22 @@ class Fragments(dict):
         return {k: v for k, v in self.items() if k in self.used}
 
 
-def digest(*parts: object) -> str:
-    """A short stable digest of strings/bytes (never Python's per-process hash())."""
-    h = hashlib.blake2b(digest_size=12)
-    try:  # the common case, all text: page keys have hundreds of parts
-        h.update("\x1f".join(parts).encode("utf-8", "surrogatepass"))  # type: ignore[arg-type]
-        return h.hexdigest()
-    except TypeError:
-        pass
-    text: list[str] = []
-    for part in parts:
-        if isinstance(part, bytes):
-            h.update("\x1f".join(text).encode("utf-8", "surrogatepass"))
-            h.update(b"\x1e" + part + b"\x1e")
-            text = []
-        else:
-            text.append(str(part))
-    # One update for all the text: page keys have hundreds of parts, and update() per part
-    # was most of the cost of planning a rebuild.
-    h.update("\x1f".join(text).encode("utf-8", "surrogatepass"))
-    return h.hexdigest()
+class _BytecodeCache(jinja2.FileSystemBytecodeCache):
+    """Jinja's file cache of compiled templates, where failing to store one is not an error."""
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError):  # only the next build's speed is lost
+            super().dump_bytecode(bucket)
+
+
+def bytecode_cache(root: Path) -> jinja2.BytecodeCache | None:
+    """The compiled templates kept in the cache folder, or None when it cannot be made."""
+    folder = root / CACHE_DIR / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None  # only speed is lost
+    return _BytecodeCache(str(folder))
 
 
 def load_state(root: Path) -> BuildState:
@@ -253,7 +242,7 @@ def input_stats(root: Path) -> dict[str, tuple[int, int]]:
     the file system about ten thousand files a second time.
     """
     found: dict[str, tuple[int, int]] = {}
-    for folder in (root / "content", root / "templates", TEMPLATES):
+    for folder in (root / "content", root / "templates", DEFAULT_TEMPLATES):
         _file_stats(str(folder), f"{folder}{os.sep}", found)
     return found
 

@@ -13,13 +13,14 @@ import re
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from dateline.cache import BuildState, FileEntry, digest
 from dateline.dates import DateError, DateValue, as_day, looks_like_value, parse_value
+from dateline.digests import digest
 from dateline.model import Content, Era, Event, Media, Problem, Source, Timeline
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml is ~8x faster
@@ -386,28 +387,73 @@ def _event_names(folder: Path) -> list[str]:
                   if e.name.endswith((".yaml", ".yml")) and not e.name.startswith("."))
 
 
-def load_site(root: Path, state: BuildState | None = None,
-              stats: dict[str, tuple[int, int]] | None = None,
-              timings: dict[str, float] | None = None, parallel: bool = True) -> Content:
-    """Load and validate all of a site's content; problems are returned, not raised.
+@dataclass(frozen=True)
+class ParsedFile:
+    """One event file as parsed and validated: what a later load may reuse while its stat holds."""
 
-    With a `state` from the previous build, files whose size and mtime are unchanged are
-    taken from it instead of being parsed again, and `state.files` is brought up to date.
-    `stats` are the files' (size, mtime_ns) by path when the caller has them already
-    (cache.input_stats()); a file missing from them is asked about directly. `timings`, when
-    given, receives "validate": the seconds spent validating (the rest is reading and YAML).
+    stat: tuple[int, int]  # (size, mtime_ns)
+    event: Event | None
+    problems: tuple[Problem, ...]
+    digest: str
+
+
+@dataclass(frozen=True)
+class FileMemo:
+    """Parsed event files by shown path, valid only under the timeline.yaml they were read with
+    (phrase dates depend on its date_base)."""
+
+    settings_key: str = ""
+    files: dict[str, ParsedFile] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """What load_content() returns: the content, the memo for the next load, and timings."""
+
+    content: Content
+    memo: FileMemo
+    validate_seconds: float
+
+
+def load_site(root: Path) -> Content:
+    """Load and validate all of a site's content; problems are returned, not raised."""
+    return load_content(root).content
+
+
+def load_content(root: Path, memo: FileMemo | None = None,
+                 stats: dict[str, tuple[int, int]] | None = None, parallel: bool = True) -> Loaded:
+    """Load and validate all of a site's content, reusing what `memo` holds.
+
+    Files whose size and mtime are those in `memo` are taken from it instead of being parsed
+    again; the memo for the next load comes back with the content (`memo` itself is not
+    changed). `stats` are the files' (size, mtime_ns) by path when the caller has them
+    already (cache.input_stats()); a file missing from them is asked about directly.
     `parallel=False` never forks (serve builds beside its server threads).
     """
     problems: list[Problem] = []
     timeline = load_timeline(root, problems)
     settings_key = _settings_key(root)
-    cached = state.files if state is not None and state.settings_key == settings_key else {}
-    fresh: dict[str, FileEntry] = {}
-    events: list[Event] = []
-    seen: dict[str, tuple[Event, int | None]] = {}
+    cached = memo.files if memo is not None and memo.settings_key == settings_key else {}
     folder = root / "content" / "events"
-    stats = stats or {}
     names = _event_names(folder)
+    fresh, todo = _reusable(folder, names, cached, stats or {})
+    parsed, validating = _parse_files(folder, todo, timeline.date_base, parallel)
+    fresh.update(parsed)
+    started = time.perf_counter()
+    events = _unique_events(folder, names, fresh, problems)
+    events.sort(key=Event.sort_key)
+    # Files in name order, each file's problems top to bottom, whatever order they were found.
+    order = {path: i for i, path in enumerate(dict.fromkeys(p.path for p in problems))}
+    problems.sort(key=lambda p: (order[p.path], p.line or 0))
+    validating += time.perf_counter() - started
+    return Loaded(Content(timeline, events, problems), FileMemo(settings_key, fresh), validating)
+
+
+def _reusable(folder: Path, names: list[str], cached: dict[str, ParsedFile],
+              stats: dict[str, tuple[int, int]]
+              ) -> tuple[dict[str, ParsedFile], list[tuple[str, tuple[int, int]]]]:
+    """(the files `cached` still holds as they are, (name, stat) of those to parse)."""
+    fresh: dict[str, ParsedFile] = {}
     todo: list[tuple[str, tuple[int, int]]] = []
     for name in names:
         shown = f"content/events/{name}"
@@ -423,12 +469,17 @@ def load_site(root: Path, state: BuildState | None = None,
             todo.append((name, stat))
         else:
             fresh[shown] = entry
-    parsed, validating = _parse_files(folder, todo, timeline.date_base, parallel)
-    fresh.update(parsed)
-    started = time.perf_counter()
+    return fresh, todo
+
+
+def _unique_events(folder: Path, names: list[str], files: dict[str, ParsedFile],
+                   problems: list[Problem]) -> list[Event]:
+    """The files' events in name order, each id once; their problems and duplicates go to `problems`."""
+    events: list[Event] = []
+    seen: dict[str, Event] = {}
     for name in names:
         shown = f"content/events/{name}"
-        entry = fresh[shown]
+        entry = files[shown]
         problems.extend(entry.problems)
         event = entry.event
         if event is None:
@@ -438,27 +489,19 @@ def load_site(root: Path, state: BuildState | None = None,
             path = folder / name
             id_line = _id_line(path) if event.id != path.stem else None
             problems.append(Problem(shown, id_line or 1, "id" if id_line else None,
-                                    f"duplicate id {event.id!r}: {other[0].path} has it too "
+                                    f"duplicate id {event.id!r}: {other.path} has it too "
                                     "(ids compare ignoring case)"))
             continue
-        seen[event.slug] = (event, None)
+        seen[event.slug] = event
         events.append(event)
-    if state is not None:
-        state.files, state.settings_key = fresh, settings_key
-    events.sort(key=Event.sort_key)
-    # Files in name order, each file's problems top to bottom, whatever order they were found.
-    order = {path: i for i, path in enumerate(dict.fromkeys(p.path for p in problems))}
-    problems.sort(key=lambda p: (order[p.path], p.line or 0))
-    if timings is not None:
-        timings["validate"] = validating + time.perf_counter() - started
-    return Content(timeline, events, problems)
+    return events
 
 
 PARALLEL_FROM = 2000  # files to parse; below this, starting a worker costs more than it saves
 
 
 def _parse_files(folder: Path, todo: list[tuple[str, tuple[int, int]]],
-                 base: dt.date | None, parallel: bool = True) -> tuple[dict[str, FileEntry], float]:
+                 base: dt.date | None, parallel: bool = True) -> tuple[dict[str, ParsedFile], float]:
     """Parse the files named in `todo` ((name, stat) pairs), by "content/events/NAME".
 
     Also returns the seconds spent validating. Many files (a first build of a large
@@ -481,7 +524,7 @@ def _parse_files(folder: Path, todo: list[tuple[str, tuple[int, int]]],
 
 
 def _parse_share(folder: Path, todo: list[tuple[str, tuple[int, int]]],
-                 base: dt.date | None) -> tuple[dict[str, FileEntry], float]:
+                 base: dt.date | None) -> tuple[dict[str, ParsedFile], float]:
     # All files are read and parsed first, then validated, so the two can be timed apart.
     docs = []
     for name, stat in todo:
@@ -492,7 +535,7 @@ def _parse_share(folder: Path, todo: list[tuple[str, tuple[int, int]]],
     entries = {}
     for name, shown, stat, problems, doc in docs:
         event = parse_event(doc, name.rsplit(".", 1)[0], base) if doc is not None else None
-        entries[shown] = FileEntry(stat, event, problems, doc.digest if doc else "")
+        entries[shown] = ParsedFile(stat, event, tuple(problems), doc.digest if doc else "")
     return entries, time.perf_counter() - started
 
 

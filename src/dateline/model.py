@@ -109,7 +109,7 @@ class Timeline:
     eras: tuple[Era, ...] = ()
 
 
-@dataclass
+@dataclass(frozen=True)
 class Content:
     """Everything loaded from a site folder, plus the problems found on the way.
 

@@ -6,27 +6,25 @@ Templates are looked up in the site's own templates/ first, then the package def
 
 from __future__ import annotations
 
-import contextlib
 import sys
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import jinja2
-import jinja2.bccache
 from markupsafe import Markup
 
 from dateline import __version__, views
-from dateline.cache import digest
+from dateline.digests import digest
 from dateline.model import Content, Event, Problem
+from dateline.site import DEFAULT_TEMPLATES
 from dateline.site.exports import Memo, render_exports
 from dateline.site.jsonld import event_jsonld, json_for_script
 
 if TYPE_CHECKING:
     import markdown
 
-DEFAULT_TEMPLATES = Path(__file__).parent / "templates"
 # Markdown may carry links, emphasis, lists, quotes, code and tables; nothing that runs.
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "del", "em", "h2", "h3", "h4", "hr", "i",
@@ -72,11 +70,23 @@ class MarkdownRenderer:
         return html
 
 
+@dataclass(frozen=True)
+class RenderMemo:
+    """What rendering may reuse from an earlier build; the builder keeps it between builds.
+
+    Rendering only reads and adds to these; it never decides what is kept or stores them.
+    """
+
+    markdown: dict[str, str] = field(default_factory=dict)  # body -> sanitized HTML
+    exports: Memo = field(default_factory=dict)  # each event's export pieces
+    bytecode: jinja2.BytecodeCache | None = None  # compiled templates
+
+
 def make_environment(site_root: Path, markdown_cache: dict[str, str] | None = None,
-                     bytecode_dir: Path | None = None) -> jinja2.Environment:
+                     bytecode: jinja2.BytecodeCache | None = None) -> jinja2.Environment:
     """The Jinja environment: site templates over defaults, autoescape, StrictUndefined.
 
-    With `bytecode_dir`, compiled templates are kept there between builds (Jinja checks
+    With a `bytecode` cache, compiled templates are reused between builds (Jinja checks
     each against its source): compiling them all took longer than a one-event rebuild's
     rendering.
     """
@@ -90,27 +100,9 @@ def make_environment(site_root: Path, markdown_cache: dict[str, str] | None = No
     # mtime on every page was four stat() calls a page.
     env = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-                             auto_reload=False, bytecode_cache=_bytecode_cache(bytecode_dir))
+                             auto_reload=False, bytecode_cache=bytecode)
     env.filters["markdown"] = MarkdownRenderer(markdown_cache)
     return env
-
-
-class _BytecodeCache(jinja2.FileSystemBytecodeCache):
-    """Jinja's file cache of compiled templates, where failing to store one is not an error."""
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        with contextlib.suppress(OSError):  # only the next build's speed is lost
-            super().dump_bytecode(bucket)
-
-
-def _bytecode_cache(folder: Path | None) -> jinja2.BytecodeCache | None:
-    if folder is None:
-        return None
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None  # only speed is lost
-    return _BytecodeCache(str(folder))
 
 
 FEED_ENTRIES = 100  # the newest events; a feed reader wants news, not the archive
@@ -132,16 +124,16 @@ def render_site(content: Content, site_root: Path, split_at: int = SPLIT_INDEX_A
 
 
 def plan_site(content: Content, site_root: Path, split_at: int = SPLIT_INDEX_AT,
-              markdown_cache: dict[str, str] | None = None,
-              fragments: Memo | None = None,
-              bytecode_dir: Path | None = None) -> list[Page]:
+              memo: RenderMemo | None = None) -> list[Page]:
     """The site as a list of pages that render on demand.
 
     A page's key changes whenever anything it shows may have changed (its events and their
     neighbours, the timeline settings, the templates), so an incremental build renders
-    only the pages whose key differs from the last build's.
+    only the pages whose key differs from the last build's. With a `memo`, rendering reuses
+    (and adds to) what an earlier build made.
     """
-    env = make_environment(site_root, markdown_cache, bytecode_dir)
+    memo = memo or RenderMemo()
+    env = make_environment(site_root, memo.markdown, memo.bytecode)
     timeline, events = content.timeline, content.events
     terms = views.collect_terms(events)
     years = views.group_by_year(events)
@@ -222,7 +214,7 @@ def plan_site(content: Content, site_root: Path, split_at: int = SPLIT_INDEX_AT,
     def exports() -> dict[str, bytes]:
         return render_exports(
             content, event_url, timeline.url or None, pages=html_pages, feed_limit=FEED_ENTRIES,
-            filter_keys=lambda e: [f"{t.kind}:{t.slug}" for t in terms.of(e)], memo=fragments)
+            filter_keys=lambda e: [f"{t.kind}:{t.slug}" for t in terms.of(e)], memo=memo.exports)
 
     export_key = digest(base_key, "exports", *faces.values(), *html_pages)
     made: dict[str, bytes] = {}

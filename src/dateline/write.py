@@ -56,6 +56,11 @@ class Staging:
             target.write_bytes(data)
             self.written += 1
 
+    def count(self, written: int, unchanged: int) -> None:
+        """Add what forked workers staged (their own copies of the counters died with them)."""
+        self.written += written
+        self.unchanged += unchanged
+
     def commit(self, paths: set[str]) -> WriteReport:
         """Swap the staged site in; `paths` are all the files it holds."""
         try:
@@ -74,20 +79,6 @@ class Staging:
         shutil.rmtree(self.folder, ignore_errors=True)
         if self._old.exists() and not self.out.exists():
             os.rename(self._old, self.out)
-
-
-def write_site(files: dict[str, bytes], out: Path) -> WriteReport:
-    """Replace `out` with exactly `files` ({relative posix path: bytes})."""
-    for rel in files:
-        _check_relative(rel)
-    staging = Staging(out)
-    try:
-        for rel, data in sorted(files.items()):
-            staging.put(rel, data)
-    except BaseException:
-        staging.abort()
-        raise
-    return staging.commit(set(files))
 
 
 def update_site(changed: dict[str, bytes], keep: set[str], out: Path) -> WriteReport:
