@@ -432,6 +432,10 @@ _DEICTIC = re.compile(r"(?i)^(?:earlier |later )?(?:today|tonight|tomorrow|yeste
 
 
 def _inside_a_name(m: Any, named: list[tuple[int, int]]) -> bool:
+    # Only a word that names can hold (a month, a number); a weekday or a relative phrase
+    # inside an entity is the model's over-long span ("the final on Sunday"), not a name.
+    if not re.fullmatch(r"[A-Z][a-z]+|\d{1,4}", m.text.strip()):
+        return False
     return any(a <= m.start and m.end <= b for a, b in named)
 
 
