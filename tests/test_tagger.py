@@ -296,3 +296,10 @@ def test_the_quarter_in_earnings_prose_is_the_reported_quarter() -> None:
         ("the quarter", "2022-07/2022-09")]
     assert found("Flats in the old Quarter cost a quarter of a million.", base) == []
     assert found("The quarter-to-quarter gain was small.", base) == []
+
+
+def test_a_day_and_month_take_the_year_phrase_after_them() -> None:
+    base = dt.date(2023, 8, 21)
+    text = "The club was founded on 31 July last year. Voting took place on March 11 this year."
+    assert [(m.text, m.value) for m in find_dates(text, base)] == [
+        ("31 July last year", "2022-07-31"), ("March 11 this year", "2023-03-11")]

@@ -77,8 +77,9 @@ _HOLIDAY = (r"(?:new year's (?:day|eve)|christmas(?: eve| day)?|thanksgiving(?: 
 
 _PATTERNS = [
     # Calendar dates, optionally led by a weekday: "Saturday 3 December 2022".
-    rf"(?:{_WD},? )?(?:the )?{_DAYNUM} (?:of )?{_MON}(?:,? {_YEAR})?",
-    rf"(?:(?:{_REL}) )?(?:{_WD},? )?{_MON} {_DAYNUM}\b(?:,? {_YEAR})?",
+    # "31 July last year", "March 11 this year": the year phrase is part of the date.
+    rf"(?:{_WD},? )?(?:the )?{_DAYNUM} (?:of )?{_MON}(?:,? {_YEAR}|,? (?:this|last|next) year)?",
+    rf"(?:(?:{_REL}) )?(?:{_WD},? )?{_MON} {_DAYNUM}\b(?:,? {_YEAR}|,? (?:this|last|next) year)?",
     rf"(?:{_MOD}|{_REL} )?{_MON}(?:,? (?:of )?(?:{_YEAR}|(?:this|last|next) year))?",
     r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b",
     # Years, decades, centuries, with qualifiers and fiscal/calendar.
