@@ -7,7 +7,7 @@ Templates are looked up in the site's own templates/ first, then the package def
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,10 +17,11 @@ from markupsafe import Markup
 
 from dateline import __version__, views
 from dateline.digests import digest
-from dateline.model import Content, Event, Problem
+from dateline.model import Content, Event, Problem, Timeline
 from dateline.site import DEFAULT_TEMPLATES
 from dateline.site.exports import Memo, render_exports
 from dateline.site.jsonld import event_jsonld, json_for_script
+from dateline.site.plan import SPLIT_INDEX_AT, Deferred, PageSpec, SitePlan, event_url, plan_pages
 
 if TYPE_CHECKING:
     import markdown
@@ -106,7 +107,7 @@ def make_environment(site_root: Path, markdown_cache: dict[str, str] | None = No
 
 
 FEED_ENTRIES = 100  # the newest events; a feed reader wants news, not the archive
-SPLIT_INDEX_AT = 1000  # more events than this: the index links to one page per year
+EXPORT_FILES = ("feed.xml", "events.ics", "timeline.json", "events.csv", "events.json", "sitemap.xml")
 
 
 @dataclass(frozen=True)
@@ -125,115 +126,61 @@ def render_site(content: Content, site_root: Path, split_at: int = SPLIT_INDEX_A
 
 def plan_site(content: Content, site_root: Path, split_at: int = SPLIT_INDEX_AT,
               memo: RenderMemo | None = None) -> list[Page]:
-    """The site as a list of pages that render on demand.
+    """The site as a list of pages that render on demand, in output order.
 
-    A page's key changes whenever anything it shows may have changed (its events and their
-    neighbours, the timeline settings, the templates), so an incremental build renders
-    only the pages whose key differs from the last build's. With a `memo`, rendering reuses
-    (and adds to) what an earlier build made.
+    Which pages there are and their key parts come from `site.plan`; this adds what every
+    page shares (the settings and the templates) to each key, and the Jinja environment
+    to render with. With a `memo`, rendering reuses (and adds to) what an earlier build made.
     """
     memo = memo or RenderMemo()
     env = make_environment(site_root, memo.markdown, memo.bytecode)
-    timeline, events = content.timeline, content.events
-    terms = views.collect_terms(events)
-    years = views.group_by_year(events)
-    split = len(events) > split_at
-    common = {"timeline": timeline, "terms": terms, "term_kinds": views.TERM_KINDS,
-              "event_url": event_url, "eras_of": lambda e: views.eras_of(e, timeline.eras)}
+    site = plan_pages(content, split_at)
+    common = _common_context(env, content.timeline, site.terms)
+    base_key = digest(__version__, repr(content.timeline), site.split, _templates_digest(site_root))
+    pages = [Page(".nojekyll", "", lambda: b"")]
+    pages += [_page(env, common, base_key, spec) for spec in site.pages]
+    pages += _export_pages(content, site, base_key, [p.path for p in pages[1:]], memo.exports)
+    pages += [Page(path, digest(data), lambda data=data: data)
+              for path, data in static_files(site_root).items()]
+    return pages
+
+
+def _common_context(env: jinja2.Environment, timeline: Timeline, terms: views.Terms) -> dict:
+    """What every page's template may use."""
+    common: dict = {"timeline": timeline, "terms": terms, "term_kinds": views.TERM_KINDS,
+                    "event_url": event_url, "eras_of": lambda e: views.eras_of(e, timeline.eras)}
     common["card"] = _Cards(env, common)
     common["jsonld"] = lambda event, path: Markup(json_for_script(
         event_jsonld(event, f"{timeline.url}{path}" if timeline.url else path.split("/")[-1],
-                           timeline)))
-    base_key = digest(__version__, repr(timeline), split, _templates_digest(site_root))
-    # What an event looks like wherever it is listed: its file's digest (of its path and
-    # bytes) and its term links. A term's link follows from its name, which is in the
-    # bytes, unless its slug had to be made unique: only then are the links added.
-    faces = {e.slug: e.digest for e in events}
-    for kind in terms.by_kind:
-        for term in terms.by_kind[kind]:
-            if term.slug != views.slugify(term.name):
-                for e in term.events:
-                    faces[e.slug] = "|".join((e.digest, *(t.url for t in terms.of(e))))
-    plan: list[Page] = [Page(".nojekyll", "", lambda: b"")]
+                     timeline)))
+    return common
 
-    def page(path: str, template: str, key: Iterable[str], **context: object) -> None:
-        def make() -> bytes:
-            values = {k: v() if isinstance(v, _Deferred) else v for k, v in context.items()}
-            return _render(env, template, root="../" * path.count("/"), page_path=path,
-                           **common, **values)
-        plan.append(Page(path, digest(base_key, path, *key), make))
 
-    def face_list(evs: Iterable[Event]) -> list[str]:
-        return [faces[e.slug] for e in evs]
+def _page(env: jinja2.Environment, common: dict, base_key: str, spec: PageSpec) -> Page:
+    def make() -> bytes:
+        values = {k: v() if isinstance(v, Deferred) else v for k, v in spec.context.items()}
+        return _render(env, spec.template, root="../" * spec.path.count("/"), page_path=spec.path,
+                       **common, **values)
 
-    year_list = tuple(g.year for g in years)
-    year_href = "years/{year}.html" if split else "#y{year}"
-    if split:  # the index then shows per year a count and the first and last event's title
-        index_key = [f"{g.year}|{len(g.events)}|{faces[g.events[0].slug]}|{faces[g.events[-1].slug]}"
-                     for g in years]
-        index_key += [f"{t.url}|{t.name}|{len(t.events)}" for kind in terms.by_kind
-                      for t in terms.by_kind[kind]]
-    else:
-        index_key = face_list(events)
-    page("index.html", "index.html", index_key, years=[] if split else years,
-         year_summaries=years if split else [], events=events, split=split,
-         navigation=views.year_navigation(years, "years/{year}.html" if split else "#{anchor}"),
-         # The chart shows counts per year and the eras, which the key covers already.
-         chart=_Deferred(views.overview_chart, events, timeline.eras, href=year_href))
-    if split:
-        for i, group in enumerate(years):
-            page(f"years/{group.year}.html", "year.html", (year_list, *face_list(group.events)),
-                 group=group, years=[group], navigation=views.year_navigation(years, "{year}.html"),
-                 previous=years[i - 1] if i else None,
-                 next=years[i + 1] if i + 1 < len(years) else None)
-    term_faces = {t.url: face_list(t.events) for kind in terms.by_kind for t in terms.by_kind[kind]}
-    window = views.RELATED_WINDOW
-    for i, event in enumerate(events):
-        previous = events[i - 1] if i > 0 else None
-        following = events[i + 1] if i + 1 < len(events) else None
-        slug = event.slug
-        key = [faces[slug], faces[previous.slug] if previous else "",
-               faces[following.slug] if following else ""]
-        # The neighbourhood (views.neighbourhood) holds every event related_events() could
-        # pick, so the key is known without computing the related list for pages that will
-        # not be rendered. Slices of each term's faces are that neighbourhood, and cheap.
-        for term in terms.of(event):
-            at = term.index[slug]
-            key += term_faces[term.url][max(at - window, 0): at + window + 1]
-        page(event_url(event), "event.html", key, event=event, previous=previous, next=following,
-             related=_Lazy(views.related_events, event, terms))
-    for kind, singular, heading in views.TERM_KINDS:
-        items = terms.by_kind[kind]
-        page(f"{kind}/index.html", "terms.html", tuple((t.name, t.url, len(t.events)) for t in items),
-             kind=kind, heading=heading, items=items)
-        for term in items:
-            page(term.url, "term.html", (term.name, *term_faces[term.url]), term=term,
-                 singular=singular, heading=heading, years=_Lazy(views.group_by_year, list(term.events)))
-    html_pages = [p.path for p in plan if p.path.endswith(".html")]
+    return Page(spec.path, digest(base_key, spec.path, *spec.key), make)
 
-    def exports() -> dict[str, bytes]:
-        return render_exports(
-            content, event_url, timeline.url or None, pages=html_pages, feed_limit=FEED_ENTRIES,
-            filter_keys=lambda e: [f"{t.kind}:{t.slug}" for t in terms.of(e)], memo=memo.exports)
 
-    export_key = digest(base_key, "exports", *faces.values(), *html_pages)
+def _export_pages(content: Content, site: SitePlan, base_key: str, html_pages: list[str],
+                  memo: Memo) -> list[Page]:
+    """The export files, all made in one pass over the events the first time one is asked for."""
+    terms, url = site.terms, content.timeline.url
     made: dict[str, bytes] = {}
 
     def export(name: str) -> bytes:
-        if not made:  # all exports come from one pass over the events
-            made.update(exports())
+        if not made:
+            made.update(render_exports(
+                content, event_url, url or None, pages=html_pages, feed_limit=FEED_ENTRIES,
+                filter_keys=lambda e: [f"{t.kind}:{t.slug}" for t in terms.of(e)], memo=memo))
         return made[name]
 
-    for name in EXPORT_FILES:
-        if name == "sitemap.xml" and not timeline.url:
-            continue
-        plan.append(Page(name, export_key, lambda name=name: export(name)))
-    for path, data in static_files(site_root).items():
-        plan.append(Page(path, digest(data), lambda data=data: data))
-    return plan
-
-
-EXPORT_FILES = ("feed.xml", "events.ics", "timeline.json", "events.csv", "events.json", "sitemap.xml")
+    key = digest(base_key, "exports", *site.faces.values(), *html_pages)
+    return [Page(name, key, lambda name=name: export(name)) for name in EXPORT_FILES
+            if name != "sitemap.xml" or url]
 
 
 class _Cards:
@@ -262,37 +209,6 @@ class _Cards:
         return html
 
 
-class _Deferred:
-    """A page's context value computed only when the page is rendered."""
-
-    def __init__(self, fn: Callable, *args: object, **kwargs: object) -> None:
-        self._fn, self._args, self._kwargs = fn, args, kwargs
-
-    def __call__(self) -> object:
-        return self._fn(*self._args, **self._kwargs)
-
-
-class _Lazy:
-    """A value computed only if a template uses it (iteration or truth test)."""
-
-    def __init__(self, fn: Callable, *args: object) -> None:
-        self._fn, self._args, self._value = fn, args, None
-
-    def _get(self) -> list:
-        if self._value is None:
-            self._value = self._fn(*self._args)
-        return self._value
-
-    def __iter__(self):
-        return iter(self._get())
-
-    def __bool__(self) -> bool:
-        return bool(self._get())
-
-    def __len__(self) -> int:
-        return len(self._get())
-
-
 def _templates_digest(site_root: Path) -> str:
     parts: list[object] = []
     for folder in (DEFAULT_TEMPLATES, site_root / "templates"):
@@ -301,11 +217,6 @@ def _templates_digest(site_root: Path) -> str:
                 if path.is_file():
                     parts += [path.relative_to(folder).as_posix(), path.read_bytes()]
     return digest(*parts)
-
-
-def event_url(event: Event) -> str:
-    """An event page's path relative to the site root."""
-    return f"events/{event.slug}.html"
 
 
 def static_files(site_root: Path) -> dict[str, bytes]:

@@ -1,0 +1,171 @@
+"""Which pages a site has, what each shows and the key that names it: no Jinja, no I/O.
+
+A page's key parts change whenever anything the page shows may have changed (its events and
+their neighbours, the counts it lists), so an incremental build renders only the pages whose
+key differs from the last build's. What every page shares (settings, templates) is added to
+the keys by the renderer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from dateline import views
+from dateline.model import Content, Event
+
+SPLIT_INDEX_AT = 1000  # more events than this: the index links to one page per year
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One HTML page: its path, its template, the parts of its key and its own context."""
+
+    path: str
+    template: str
+    key: tuple[str, ...]
+    context: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SitePlan:
+    """Every HTML page of a site in output order, with what the exports' key depends on."""
+
+    pages: list[PageSpec]
+    terms: views.Terms
+    split: bool
+    faces: dict[str, str]  # event slug -> what the event looks like wherever it is listed
+
+
+class Deferred:
+    """A page's context value computed only when the page is rendered."""
+
+    def __init__(self, fn: Callable, *args: object, **kwargs: object) -> None:
+        self._fn, self._args, self._kwargs = fn, args, kwargs
+
+    def __call__(self) -> object:
+        return self._fn(*self._args, **self._kwargs)
+
+
+class Lazy:
+    """A value computed only if a template uses it (iteration or truth test)."""
+
+    def __init__(self, fn: Callable, *args: object) -> None:
+        self._fn, self._args, self._value = fn, args, None
+
+    def _get(self) -> list:
+        if self._value is None:
+            self._value = self._fn(*self._args)
+        return self._value
+
+    def __iter__(self):
+        return iter(self._get())
+
+    def __bool__(self) -> bool:
+        return bool(self._get())
+
+    def __len__(self) -> int:
+        return len(self._get())
+
+
+def event_url(event: Event) -> str:
+    """An event page's path relative to the site root."""
+    return f"events/{event.slug}.html"
+
+
+def plan_pages(content: Content, split_at: int = SPLIT_INDEX_AT) -> SitePlan:
+    """The HTML pages of the site: index, year pages (when split), events, term lists, terms."""
+    events = content.events
+    terms = views.collect_terms(events)
+    years = views.group_by_year(events)
+    split = len(events) > split_at
+    faces = _faces(events, terms)
+    term_faces = {t.url: [faces[e.slug] for e in t.events]
+                  for kind in terms.by_kind for t in terms.by_kind[kind]}
+    pages = [_index_page(content, years, terms, faces, split)]
+    if split:
+        pages += _year_pages(years, faces)
+    pages += _event_pages(events, terms, faces, term_faces)
+    pages += _term_pages(terms, term_faces)
+    return SitePlan(pages, terms, split, faces)
+
+
+def _faces(events: list[Event], terms: views.Terms) -> dict[str, str]:
+    """What an event looks like wherever it is listed: its file's digest (of its path and
+    bytes) and its term links.
+
+    A term's link follows from its name, which is in the bytes, unless its slug had to be
+    made unique: only then are the links added.
+    """
+    faces = {e.slug: e.digest for e in events}
+    for kind in terms.by_kind:
+        for term in terms.by_kind[kind]:
+            if term.slug != views.slugify(term.name):
+                for e in term.events:
+                    faces[e.slug] = "|".join((e.digest, *(t.url for t in terms.of(e))))
+    return faces
+
+
+def _index_page(content: Content, years: list[views.YearGroup], terms: views.Terms,
+                faces: dict[str, str], split: bool) -> PageSpec:
+    events = content.events
+    if split:  # the index then shows per year a count and the first and last event's title
+        key = [f"{g.year}|{len(g.events)}|{faces[g.events[0].slug]}|{faces[g.events[-1].slug]}"
+               for g in years]
+        key += [f"{t.url}|{t.name}|{len(t.events)}" for kind in terms.by_kind
+                for t in terms.by_kind[kind]]
+    else:
+        key = [faces[e.slug] for e in events]
+    year_href = "years/{year}.html" if split else "#y{year}"
+    return PageSpec("index.html", "index.html", tuple(key), dict(
+        years=[] if split else years, year_summaries=years if split else [], events=events,
+        split=split,
+        navigation=views.year_navigation(years, "years/{year}.html" if split else "#{anchor}"),
+        # The chart shows counts per year and the eras, which the key covers already.
+        chart=Deferred(views.overview_chart, events, content.timeline.eras, href=year_href)))
+
+
+def _year_pages(years: list[views.YearGroup], faces: dict[str, str]) -> list[PageSpec]:
+    year_list = str(tuple(g.year for g in years))
+    return [PageSpec(f"years/{group.year}.html", "year.html",
+                     (year_list, *(faces[e.slug] for e in group.events)), dict(
+                         group=group, years=[group],
+                         navigation=views.year_navigation(years, "{year}.html"),
+                         previous=years[i - 1] if i else None,
+                         next=years[i + 1] if i + 1 < len(years) else None))
+            for i, group in enumerate(years)]
+
+
+def _event_pages(events: list[Event], terms: views.Terms, faces: dict[str, str],
+                 term_faces: dict[str, list[str]]) -> list[PageSpec]:
+    window = views.RELATED_WINDOW
+    pages = []
+    for i, event in enumerate(events):
+        previous = events[i - 1] if i > 0 else None
+        following = events[i + 1] if i + 1 < len(events) else None
+        slug = event.slug
+        key = [faces[slug], faces[previous.slug] if previous else "",
+               faces[following.slug] if following else ""]
+        # The neighbourhood (views.neighbourhood) holds every event related_events() could
+        # pick, so the key is known without computing the related list for pages that will
+        # not be rendered. Slices of each term's faces are that neighbourhood, and cheap.
+        for term in terms.of(event):
+            at = term.index[slug]
+            key += term_faces[term.url][max(at - window, 0): at + window + 1]
+        pages.append(PageSpec(event_url(event), "event.html", tuple(key), dict(
+            event=event, previous=previous, next=following,
+            related=Lazy(views.related_events, event, terms))))
+    return pages
+
+
+def _term_pages(terms: views.Terms, term_faces: dict[str, list[str]]) -> Iterable[PageSpec]:
+    for kind, singular, heading in views.TERM_KINDS:
+        items = terms.by_kind[kind]
+        yield PageSpec(f"{kind}/index.html", "terms.html",
+                       # one part per term, as its (name, url, count) tuple reads
+                       tuple(str((t.name, t.url, len(t.events))) for t in items),
+                       dict(kind=kind, heading=heading, items=items))
+        for term in items:
+            yield PageSpec(term.url, "term.html", (term.name, *term_faces[term.url]), dict(
+                term=term, singular=singular, heading=heading,
+                years=Lazy(views.group_by_year, list(term.events))))
