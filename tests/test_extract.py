@@ -419,15 +419,20 @@ def test_phrases_it_cannot_read_are_reported_with_their_sentence() -> None:
     assert unread == [p for p, _ in got.unread]
 
 
-def test_the_model_is_never_loaded_by_the_build() -> None:
+def test_the_model_is_never_loaded_by_the_build(tmp_path: Path) -> None:
+    import shutil
     import subprocess
     import sys
 
-    code = ("import sys, dateline.cli, dateline.builder; "
-            "print('spacy' in sys.modules, 'dateline.extract.nlp' in sys.modules)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True, timeout=60)
-    assert out.stdout.split() == ["False", "False"]
+    repo = Path(__file__).resolve().parents[1]
+    shutil.copytree(repo / "content", tmp_path / "content")
+    for args in (["--help"], ["-C", str(tmp_path), "build"], ["-C", str(tmp_path), "check"]):
+        out = subprocess.run([sys.executable, "-X", "importtime", "-m", "dateline", *args],
+                             capture_output=True, text=True, timeout=120)
+        assert out.returncode == 0, out.stderr[-2000:]
+        imported = {line.split("|")[-1].strip() for line in out.stderr.splitlines()
+                    if line.startswith("import time:")}
+        assert "spacy" not in imported and "dateline.extract.nlp" not in imported, args
 
 
 def test_slashed_dates_read_as_the_timeline_language_does(tmp_path: Path) -> None:
@@ -513,3 +518,10 @@ def test_the_company_is_named_and_a_lost_object_keeps_the_date() -> None:
         "Regulators said Halcyon Bank would be sold. Halcyon Bank failed in March. "
         "The bank halted withdrawals on 8 November."))
     assert [e.title for e in evs][-1] == "Halcyon Bank halted withdrawals"
+
+
+def test_a_future_event_without_a_year_is_not_in_the_past() -> None:
+    evs = extract_events(_article(
+        "Officials said the elections are due on 14 May. He said he will resign on 2 March.",
+        published=dt.date(2023, 10, 14)))
+    assert [e.date for e in evs] == ["2024-05-14", "2024-03-02"]

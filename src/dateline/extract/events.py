@@ -514,6 +514,7 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
         if joined is not None:  # "in May or June": either, so the span of both
             m, date_text = joined, _date_text(text, joined.start, joined.text)
         value = _past_year(m.value, date_text, verb, base, text[max(0, m.start - 20):m.start])
+        value = _future_year(value, date_text, verb, base)
         # Other events' clauses are theirs, except one that holds this verb's own.
         # What a reporting verb says stays in its title even when it is an event of its
         # own ("the bridge will be demolished, the council decided on Monday").
@@ -587,6 +588,33 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
 
 
 _TARGET_BEFORE = re.compile(r"(?i)\b(?:to|until|till|by|for|before|deadline of)\s+(?:the\s+)?$")
+
+
+_MONTH_WORD = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b")
+
+
+def _future_year(value: str, date_text: str, verb: Any, base: datetime.date) -> str:
+    """A date without a year that the event's own verb puts ahead ("will leave on Dec.
+    29", "elections due on 14 May") is not in the past: the sentence's other verbs ("he
+    said") may have read it as last year's."""
+    if re.search(r"\d{4}|'\d\d|\b(?:last|this|next)\b", date_text) \
+            or not re.match(r"\d{4}-\d\d", value) or not _MONTH_WORD.search(date_text):
+        return value
+    try:
+        if parse_value(value).last >= base:
+            return value
+    except (DateError, ValueError):
+        return value
+    ahead = any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in verb.children) \
+        or any(c.dep_ == "acomp" and c.lower_ == "due" for c in verb.children)
+    if not ahead:
+        return value
+    shifted = re.sub(r"\b(\d{4})(?=-)", lambda y: str(int(y.group(1)) + 1), value)
+    try:
+        parse_value(shifted)
+    except (DateError, ValueError):
+        return value
+    return shifted
 
 
 def _past_year(value: str, date_text: str, verb: Any, base: datetime.date,

@@ -1,0 +1,163 @@
+"""The build recipe: load -> validate -> plan pages -> render what changed -> write.
+
+`build` and `serve` both call build_site(). It never raises for bad content: problems come
+back in the result, and a failed build leaves site/ exactly as it was.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import gc
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dateline.build import cache
+from dateline.build.workers import render_pages
+from dateline.build.write import Staging, WriteReport, update_site
+from dateline.content import FileMemo, load_content
+from dateline.digests import digest
+from dateline.model import Content, Problem
+from dateline.render import Page, RenderError, RenderMemo, plan_site
+from dateline.site.text import with_slash
+
+
+@dataclass
+class BuildResult:
+    """What a build did, for the command line and for serve."""
+
+    ok: bool
+    problems: list[Problem] = field(default_factory=list)
+    events: int = 0
+    files: int = 0
+    report: WriteReport | None = None
+    up_to_date: bool = False
+    timings: dict[str, float] = field(default_factory=dict)
+    # The build's data (state, content, plan), kept so that a command about to exit can
+    # leave it to the OS instead of freeing a million objects one by one.
+    kept: object = field(default=None, repr=False, compare=False)
+
+
+def build_site(root: Path, out: Path, strict: bool = False, use_cache: bool = True,
+               site_url: str | None = None, parallel: bool = True) -> BuildResult:
+    """Build `root`'s content into `out`, reusing what the previous build left where valid."""
+    # A build makes hundreds of thousands of small objects and almost no cycles; the cyclic
+    # collector rescanning them all again and again cost a quarter of a large build.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _build(root, out, strict, use_cache, site_url, parallel)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _build(root: Path, out: Path, strict: bool, use_cache: bool, site_url: str | None,
+           parallel: bool) -> BuildResult:
+    """check -> load -> validate -> plan -> render -> write -> save, as the module says."""
+    clock = _Clock()
+    out = out.resolve()
+    stats = cache.input_stats(root)
+    fingerprint = cache.input_fingerprint(stats, (str(out), site_url, strict))
+    if use_cache and _up_to_date(root, out, fingerprint):
+        clock.lap("check")
+        return BuildResult(True, up_to_date=True, timings=clock.laps)
+    state = cache.load_state(root) if use_cache else cache.BuildState()
+    content = _load(root, state, stats, site_url, parallel, clock)
+    failing = content.problems if strict else content.errors
+    if failing:
+        cache.clear_fingerprint(root)
+        return BuildResult(False, content.problems, len(content.events), timings=clock.laps)
+    fragments = cache.Fragments(state.fragments)
+    try:
+        memo = RenderMemo(state.markdown, fragments, cache.bytecode_cache(root) if use_cache else None)
+        plan = plan_site(content, root, memo=memo)
+        clock.lap("plan")
+        report, manifest = _render_and_write(plan, content, state, out, parallel, clock)
+    except RenderError as exc:
+        cache.clear_fingerprint(root)
+        return BuildResult(False, [*content.problems, exc.problem], len(content.events),
+                           timings=clock.laps)
+    clock.lap("write")
+    if use_cache:
+        if fragments.touched:
+            state.fragments = fragments.fresh()
+        _remember(root, out, state, content, plan, fingerprint, manifest)
+        clock.lap("save cache")
+    return BuildResult(True, content.problems, len(content.events), len(plan), report,
+                       timings=clock.laps, kept=(state, content, plan))
+
+
+def _load(root: Path, state: cache.BuildState, stats: dict[str, tuple[int, int]],
+          site_url: str | None, parallel: bool, clock: _Clock) -> Content:
+    """The validated content, with the parsed files kept in `state` for the next build."""
+    loaded = load_content(root, FileMemo(state.settings_key, state.files), stats, parallel)
+    state.files, state.settings_key = loaded.memo.files, loaded.memo.settings_key
+    content = loaded.content
+    if site_url is not None:
+        content = dataclasses.replace(
+            content, timeline=dataclasses.replace(content.timeline, url=with_slash(site_url)))
+    clock.lap("load")
+    clock.split("load", "validate", loaded.validate_seconds)
+    return content
+
+
+def _render_and_write(plan: list[Page], content: Content, state: cache.BuildState, out: Path,
+                      parallel: bool, clock: _Clock
+                      ) -> tuple[WriteReport, dict[str, tuple[int, int]]]:
+    """Render what changed and write it; returns the report and the new manifest of site/."""
+    bodies = [e.body for e in content.events if e.body]
+    if state.out == str(out) and cache.site_unchanged(out, state.manifest):
+        todo = [p for p in plan if state.pages.get(p.path) != p.key or p.path not in state.manifest]
+        keep = {p.path for p in plan}
+        changed = render_pages(todo, state.markdown, parallel, bodies)
+        clock.lap("render")
+        report = update_site(changed, keep, out)
+        # Only what this build wrote or removed can differ from the last manifest.
+        manifest = {k: v for k, v in state.manifest.items() if k in keep}
+        manifest.update(cache.file_stats(out, changed))
+        return report, manifest
+    # Pages go straight into a staging folder, from the workers that render them.
+    staging = Staging(out)
+    try:
+        render_pages(plan, state.markdown, parallel, bodies, sink=staging)
+    except BaseException:
+        staging.abort()
+        raise
+    clock.lap("render")
+    return staging.commit({p.path for p in plan}), cache.site_manifest(out)
+
+
+def _up_to_date(root: Path, out: Path, fingerprint: str) -> bool:
+    stored = cache.stored_fingerprint(root).split("\n")
+    if len(stored) != 2 or stored[0] != fingerprint:
+        return False
+    return digest(sorted(cache.site_manifest(out).items())) == stored[1]
+
+
+def _remember(root: Path, out: Path, state: cache.BuildState, content: Content, plan: list,
+              fingerprint: str, manifest: dict[str, tuple[int, int]]) -> None:
+    bodies = {e.body for e in content.events}
+    state.markdown = {k: v for k, v in state.markdown.items() if k in bodies}
+    state.pages = {p.path: p.key for p in plan}
+    state.out = str(out)
+    state.manifest = manifest
+    # Only a build without warnings may be skipped next time: warnings must be shown again.
+    line = "" if content.problems else f"{fingerprint}\n{digest(sorted(state.manifest.items()))}"
+    cache.save_state(root, state, line)
+
+
+class _Clock:
+    def __init__(self) -> None:
+        self.laps: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def split(self, name: str, part: str, seconds: float) -> None:
+        """Report `seconds` of lap `name` as a lap of its own, `part`, right after it."""
+        self.laps[name] -= seconds
+        self.laps[part] = seconds
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.laps[name] = now - self._last
+        self._last = now
