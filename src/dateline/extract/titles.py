@@ -280,8 +280,19 @@ def _subject(verb: Any, drop: set[int],
             phrase = _join(noun, {})
             replace[own[0].i] = re.sub(r"^(?:a|an)\s", "the ", phrase, flags=re.I)
             return [own[0]], replace
+        phrase = re.sub(r"^(?:a|an)\s", "the ", _join(noun, {}), flags=re.I)
+        whose = [t for t in own[0].subtree if t.tag_ == "WP$"] if own else []
+        if whose:  # "Kotick, whose tenure was overshadowed": Kotick's tenure
+            replace[whose[0].i] = phrase + "'s"
+            return _phrase(own[0], drop), replace
         if own:  # "shares it had bought": "it" is the subject
-            if own[0].pos_ == "PRON" and not any(
+            gap = [c for c in verb.children if c.dep_ in ("dobj", "pobj") and c.tag_ in ("WDT", "WP")
+                   or c.dep_ == "dobj" and c.lower_ == "that"]
+            if gap:
+                # "the title, which they won": they won the title.
+                replace[gap[0].i] = ""
+                replace[verb.i] = verb.text + " " + phrase
+            elif own[0].pos_ == "PRON" and not any(
                     c.dep_ in ("dobj", "attr", "ccomp", "xcomp") for c in verb.children):
                 # ... and the noun is what the verb did: "a position it reached" -> it
                 # reached a position.
