@@ -106,7 +106,7 @@ def _load_checked(root: Path, strict: bool):
 def build(root: Path, out: Path | None, site_url: str | None, strict: bool, no_cache: bool,
           timings: bool) -> None:
     """Build the static site from content/ (all or nothing: a failed build changes nothing)."""
-    from dateline.builder import build_site
+    from dateline.build.recipe import build_site
 
     started = time.perf_counter()
     out = out or root / "site"

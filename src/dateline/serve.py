@@ -349,7 +349,7 @@ def run_build(build: Build, live: LiveState, say: Say = _say) -> list[str]:
 def default_build(root: Path, out: Path, say: Say = _say) -> list[str]:
     """Build `root` into `out` exactly as `dateline build` does (same cache, same all-or-nothing
     write); returns the problem lines of a failed build, never raising for bad content."""
-    from dateline.builder import build_site
+    from dateline.build.recipe import build_site
 
     result = build_site(root, out, parallel=False)  # no forking beside the server threads
     if not result.ok:

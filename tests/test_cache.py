@@ -1,0 +1,59 @@
+"""What a build remembers for the next one, and that losing any of it only costs speed."""
+
+from dateline.build import cache
+from dateline.build.recipe import build_site
+
+
+def test_compiled_templates_are_kept_and_a_cache_failure_costs_nothing_else(site, tmp_path, monkeypatch):
+    from jinja2 import bccache
+    root = site({"events/a.yaml": "date: 2022\ntitle: A\n"})
+    first = build_site(root, root / "site")
+    assert first.ok
+    kept = sorted(p.name for p in (root / ".dateline-cache" / "templates").iterdir())
+    assert kept and all(name.endswith(".cache") for name in kept)
+
+    def refuse(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(bccache.tempfile, "NamedTemporaryFile", refuse)
+    for path in (root / ".dateline-cache" / "templates").iterdir():
+        path.unlink()
+    (root / "content/events/a.yaml").write_text("date: 2022\ntitle: A, edited\n")
+    second = build_site(root, root / "site")
+    assert second.ok and "A, edited" in (root / "site/events/a.html").read_text()
+
+
+def test_the_build_cache_keeps_what_each_build_adds(site):
+    root = site({"events/a.yaml": "date: 2022\ntitle: A\nbody: '*first*'\n",
+                 "events/b.yaml": "date: 2023\ntitle: B\nbody: '*other*'\n"})
+    assert build_site(root, root / "site").ok
+    (root / "content/events/a.yaml").write_text("date: 2022\ntitle: A\nbody: '*second*'\n")
+    assert build_site(root, root / "site").ok
+    state = cache.load_state(root)
+    assert set(state.markdown) == {"*second*", "*other*"}
+    assert "<em>second</em>" in state.markdown["*second*"]
+    assert {e.event.title for e in state.files.values()} == {"A", "B"}
+    assert len(state.fragments) == 2  # one entry per event, the stale one dropped
+
+
+def test_a_damaged_or_missing_cache_shard_only_costs_speed(site, tmp_path):
+    events = {f"events/e{i:02d}.yaml": f"date: {2000 + i}\ntitle: E{i}\nbody: '*b{i}*'\ntags: [t{i % 3}]\n"
+              for i in range(20)}
+    root = site(events)
+    assert build_site(root, root / "site").ok
+    shards = sorted((root / ".dateline-cache").glob("*-*.pickle"))
+    assert {p.name.split("-")[0] for p in shards} == {"files", "markdown", "fragments"}
+    for i, path in enumerate(shards):
+        if i % 3 == 0:
+            path.write_bytes(b"not a pickle")
+        elif i % 3 == 1:
+            path.unlink()
+    (root / "content/events/e03.yaml").write_text("date: 2003\ntitle: E3 edited\nbody: '*new*'\n")
+    assert build_site(root, root / "site").ok
+    cold = build_site(root, tmp_path / "cold", use_cache=False)
+    assert cold.ok
+
+    def tree(folder):
+        return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+    assert tree(root / "site") == tree(tmp_path / "cold")
