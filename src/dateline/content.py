@@ -22,6 +22,7 @@ import yaml
 from dateline.dates import DateError, DateValue, as_day, looks_like_value, parse_value
 from dateline.digests import digest
 from dateline.model import Content, Era, Event, Media, Problem, Source, Timeline
+from dateline.urls import with_slash
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml is ~8x faster
 
@@ -321,7 +322,7 @@ def load_timeline(root: Path, problems: list[Problem]) -> Timeline:
     return Timeline(
         title=_text(doc, "title", doc.data.get("title")) or "Timeline",
         description=_text(doc, "description", doc.data.get("description")),
-        base_url=base_url.rstrip("/") + "/",
+        base_url=with_slash(base_url),
         url=_site_url(doc, doc.data.get("url")),
         date_base=_date(doc, "date_base", doc.data.get("date_base")),
         language=_text(doc, "language", doc.data.get("language")) or "en",
@@ -370,7 +371,7 @@ def _eras(doc: Doc, value: Any) -> tuple[Era, ...]:
 
 def _site_url(doc: Doc, value: Any) -> str:
     url = _url(doc, "url", value)
-    return url.rstrip("/") + "/" if url else ""
+    return with_slash(url) if url else ""
 
 
 def event_files(root: Path) -> list[Path]:

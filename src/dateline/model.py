@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from dateline.dates import DateValue
+from dateline.urls import slugify
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,8 @@ class Era:
 
     @property
     def slug(self) -> str:
-        return "".join(c if c.isalnum() else "-" for c in self.name.lower()).strip("-") or "era"
+        """The era's name as a slug (the data-era value of the events inside it)."""
+        return slugify(self.name, fallback="era")
 
 
 @dataclass(frozen=True)

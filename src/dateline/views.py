@@ -3,8 +3,6 @@ overview chart, eras and the year/month grouping of the index. Pure functions, n
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -13,16 +11,10 @@ from operator import itemgetter
 
 from dateline.dates import MONTHS
 from dateline.model import Era, Event
+from dateline.urls import slugify
 
 TERM_KINDS = (("tags", "tag", "Tags"), ("people", "person", "People"), ("places", "place", "Places"))
 DENSE_YEAR = 12  # a year with more events than this is split into months on the index
-
-
-def slugify(text: str, limit: int = 60) -> str:
-    """An ASCII, lower-case, hyphenated slug that is safe as a file name everywhere."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:limit].strip("-")
-    return slug or "x"
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from dateline.content import FileMemo, load_content
 from dateline.digests import digest
 from dateline.model import Content, Problem
 from dateline.render import Page, RenderError, RenderMemo, plan_site
-from dateline.site.text import with_slash
+from dateline.urls import with_slash
 
 
 @dataclass

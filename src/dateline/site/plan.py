@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from dateline import views
 from dateline.model import Content, Event
+from dateline.urls import slugify
 
 SPLIT_INDEX_AT = 1000  # more events than this: the index links to one page per year
 
@@ -100,7 +101,7 @@ def _faces(events: list[Event], terms: views.Terms) -> dict[str, str]:
     faces = {e.slug: e.digest for e in events}
     for kind in terms.by_kind:
         for term in terms.by_kind[kind]:
-            if term.slug != views.slugify(term.name):
+            if term.slug != slugify(term.name):
                 for e in term.events:
                     faces[e.slug] = "|".join((e.digest, *(t.url for t in terms.of(e))))
     return faces

@@ -8,6 +8,7 @@ import re
 from urllib.parse import quote
 
 from dateline.model import Event
+from dateline.urls import with_slash
 
 # Characters XML 1.0 forbids (and iCalendar's TEXT too), plus C1 controls: dropped, since
 # no reader can do anything useful with them and one would make the whole file unreadable.
@@ -19,11 +20,6 @@ def clean(text: str) -> str:
     """text without the control characters no export format can carry."""
     # isprintable() is a C-speed scan that is true for most text: skip the regex then.
     return text if text.isprintable() else _CONTROL.sub("", text)
-
-
-def with_slash(url: str) -> str:
-    """url with exactly one trailing slash: how every base path and site address is kept."""
-    return url.rstrip("/") + "/"
 
 
 def site_base(site_url: str | None) -> str:

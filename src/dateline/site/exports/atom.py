@@ -22,6 +22,8 @@ def _timestamp(day: dt.date) -> str:
 
 def _tag(timeline: Timeline, slug: str) -> str:
     """A tag: URI (RFC 4151) for a site with no known address, named after its title."""
+    # Not urls.slugify: these ids are already in readers' feeds, and slugify's ASCII folding
+    # and length limit would give a non-ASCII or long title new ids, so every entry anew.
     name = re.sub(r"[^a-z0-9]+", "-", timeline.title.lower()).strip("-") or "timeline"
     return f"tag:dateline,{TAG_DATE}:{name}" + (f"/{slug}" if slug else "")
 
