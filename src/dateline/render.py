@@ -18,7 +18,6 @@ from markupsafe import Markup
 from dateline import __version__, views
 from dateline.digests import digest
 from dateline.model import Content, Event, Problem, Timeline
-from dateline.site import DEFAULT_TEMPLATES
 from dateline.site.exports import Memo, render_exports
 from dateline.site.jsonld import event_jsonld, json_for_script
 from dateline.site.plan import SPLIT_INDEX_AT, Deferred, PageSpec, SitePlan, event_url, plan_pages
@@ -26,6 +25,8 @@ from dateline.site.plan import SPLIT_INDEX_AT, Deferred, PageSpec, SitePlan, eve
 if TYPE_CHECKING:
     import markdown
 
+# The package's default templates and static assets; a site's own templates/ overrides them.
+DEFAULT_TEMPLATES = Path(__file__).parent / "templates"
 # Markdown may carry links, emphasis, lists, quotes, code and tables; nothing that runs.
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "del", "em", "h2", "h3", "h4", "hr", "i",

@@ -34,7 +34,7 @@ import jinja2.bccache
 
 from dateline import __version__
 from dateline.content import ParsedFile
-from dateline.site import DEFAULT_TEMPLATES
+from dateline.render import DEFAULT_TEMPLATES
 
 CACHE_DIR = ".dateline-cache"
 STATE_FILE = "state.pickle"
