@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 import yaml
 
-from dateline import content
+from dateline import content, yamldoc
 
 jsonschema = pytest.importorskip("jsonschema", reason="jsonschema is in the test extra")
 
@@ -48,7 +48,7 @@ def as_json(value: Any) -> Any:
 
 def load_yaml(text: str) -> Any:
     """Load YAML the way the build does (the same Loader class)."""
-    return yaml.load(text, Loader=content.Loader)  # noqa: S506 - a safe loader subclass
+    return yaml.load(text, Loader=yamldoc.Loader)  # noqa: S506 - a safe loader subclass
 
 
 def schema_errors(validator: jsonschema.Validator, text: str) -> list[str]:
@@ -64,7 +64,7 @@ def loader_problems(tmp_path: Path, text: str, kind: str) -> list[str]:
     if kind == "event":
         path = tmp_path / "case.yaml"
         path.write_text(text, encoding="utf-8")
-        doc = content.read_yaml(path, path.name, problems)
+        doc = yamldoc.read_yaml(path, path.name, problems)
         if doc is not None:
             content.parse_event(doc, path.stem, dt.date(2022, 12, 6))
     else:
