@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import http.server
 import shutil
+import socket
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -192,3 +195,84 @@ def test_url_errors(server: str, monkeypatch: pytest.MonkeyPatch) -> None:
 def test_url_unreachable() -> None:
     with pytest.raises(IngestError, match="could not fetch"):
         load_article("http://127.0.0.1:9/article.html")
+
+
+# ------------------------------------------------------------------- hostile input
+
+def _raw_server(reply: Callable[[socket.socket], None]) -> Iterator[str]:
+    """A one-connection-at-a-time TCP server on 127.0.0.1 that answers with ``reply``."""
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(8)
+    sock.settimeout(0.2)
+    stop = threading.Event()
+
+    def run() -> None:
+        while not stop.is_set():
+            try:
+                conn, _ = sock.accept()
+            except OSError:
+                continue
+            with conn, contextlib.suppress(OSError):
+                conn.recv(65536)
+                reply(conn)
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{sock.getsockname()[1]}/a.html"
+    finally:
+        stop.set()
+        thread.join(2)
+        sock.close()
+
+
+def test_a_trickling_server_meets_one_deadline(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ingest, "FETCH_TIMEOUT_S", 1.5)
+
+    def trickle(conn: socket.socket) -> None:
+        conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n")
+        for _ in range(40):  # a byte every 0.2 s: never a read timeout, 8 s in all
+            conn.sendall(b"x")
+            time.sleep(0.2)
+
+    started = time.monotonic()
+    for url in _raw_server(trickle):
+        with pytest.raises(IngestError, match="no complete page within"):
+            load_article(url, dt.date(2022, 1, 1))
+    assert time.monotonic() - started < 6
+
+
+@pytest.mark.parametrize("reply", [
+    b"NOT HTTP AT ALL\r\n\r\n",
+    b"HTTP/1.1 200 OK\r\nX-Big: " + b"a" * 70000 + b"\r\n\r\n",
+    b"HTTP/1.1 200 OK\r\n" + b"".join(b"X-%d: 1\r\n" % i for i in range(150)) + b"\r\n",
+])
+def test_malformed_responses_are_clear_messages(reply: bytes) -> None:
+    for url in _raw_server(lambda conn: conn.sendall(reply)):
+        with pytest.raises(IngestError, match="127.0.0.1"):
+            load_article(url, dt.date(2022, 1, 1))
+
+
+def test_front_matter_aliases_and_oversized_files_are_refused(tmp_path: Path) -> None:
+    bomb = tmp_path / "bomb.md"
+    lines = ["---", "a: &a [x, x, x, x, x, x, x, x, x]"]
+    lines += [f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]"
+              for p, c in zip("abcdefgh", "bcdefghi", strict=True)]
+    bomb.write_text("\n".join([*lines, "title: *i", "---", "", "Body " * 50]), encoding="utf-8")
+    with pytest.raises(IngestError, match="aliases"):
+        load_article(str(bomb), dt.date(2022, 1, 1))
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"word " * (ingest.MAX_FETCH_BYTES // 5 + 10))
+    with pytest.raises(IngestError, match="larger than"):
+        load_article(str(big), dt.date(2022, 1, 1))
+
+
+def test_a_run_on_sentence_gives_a_bounded_quote() -> None:
+    from dateline.extract.events import MAX_QUOTE, extract_events
+
+    text = "The council approved the plan in March 2020 " + "and more " * 3000 + "."
+    art = ingest.Article(text=text, title="T", published=dt.date(2022, 1, 1), url=None,
+                         path="mem")
+    evs = extract_events(art)
+    assert evs and all(len(e.quote) <= MAX_QUOTE + 2 for e in evs)

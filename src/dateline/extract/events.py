@@ -230,15 +230,13 @@ def _future_or_conditional(verb: Any, value: str, base: datetime.date) -> bool:
 def _subtree_minus(tok: Any, other_heads: set[int]) -> list[Any]:
     """``tok``'s subtree without the subtrees of other events' heads below it."""
     out: list[Any] = []
-
-    def walk(t: Any) -> None:
+    stack = [tok]  # a loop, not recursion: a run-on sentence nests thousands deep
+    while stack:
+        t = stack.pop()
         if t.i != tok.i and t.i in other_heads:
-            return
+            continue
         out.append(t)
-        for c in t.children:
-            walk(c)
-
-    walk(tok)
+        stack.extend(t.children)
     return out
 
 
@@ -517,7 +515,7 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
     date_drop |= {t.i for t in sent if t.dep_ in ("cc", "punct") and t.head.i in date_drop
                   and any(c.dep_ == "conj" and c.i in date_drop for c in t.head.children)}
     heads = set(by_verb)
-    quote = " ".join(sent.text.split())
+    quote = _quote(sent.text)
     out: list[_Candidate] = []
     for head_i, dated in by_verb.items():
         verb = doc[head_i]
@@ -706,6 +704,19 @@ def _prep_of(span: Any) -> set[int]:
     return {root.head.i} if root.dep_ == "pobj" and root.head.dep_ == "prep" else set()
 
 
+MAX_QUOTE = 1500  # characters; a real sentence is a few hundred
+
+
+def _quote(text: str) -> str:
+    """The sentence an event came from, whitespace tidied; a run-on "sentence" (a table or
+    a list flattened into prose) is cut at a word, so no event file grows beyond what the
+    build accepts."""
+    quote = " ".join(text.split())
+    if len(quote) <= MAX_QUOTE:
+        return quote
+    return quote[:MAX_QUOTE].rsplit(" ", 1)[0] + " …"
+
+
 def _can_title(verb: Any) -> bool:
     """Whether a clause can give an event a title that is a sentence: it has a verb, and
     a participle on a noun says more than the noun's own name ("the quarter ended Sept.
@@ -799,7 +810,7 @@ def _development(sent: Any, base: datetime.date, names: Names,
     spans = _spans(list(root.subtree))
     review = _review(title, root, None, base, [])
     review.append("undated: dated by the publication day")
-    return _Candidate(base.isoformat(), "", title.text, " ".join(text.split()),
+    return _Candidate(base.isoformat(), "", title.text, _quote(text),
                       _names_for(names, spans, title, resolve, root), "published", review,
                       spans, (root.idx, root.idx + len(root.text)), _stems(title.text))
 

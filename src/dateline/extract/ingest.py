@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import http.client
 import re
+import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
@@ -175,6 +177,10 @@ def _split_front_matter(text: str, where: str) -> tuple[dict[str, Any], str]:
     if not m:
         return {}, text
     try:
+        # Metadata has no use for aliases, and nested ones can expand without bound.
+        if any(isinstance(ev, yaml.AliasEvent) for ev in yaml.parse(m.group(1) or "")):
+            raise IngestError(f"{where}: front matter uses YAML aliases (*name); write the "
+                              "values out")
         data = yaml.safe_load(m.group(1) or "")
     except yaml.YAMLError as exc:
         raise IngestError(f"{where}: front matter is not valid YAML: {exc}") from None
@@ -287,15 +293,31 @@ def _from_html(html: str | bytes, where: str, url: str | None) -> tuple[str, dic
 
 def _fetch(url: str) -> tuple[bytes, str]:
     req = urllib.request.Request(url, headers={"User-Agent": _USER_AGENT})
+    # The socket timeout is per read: a server sending a byte every few seconds would hold
+    # the fetch for ever. The whole download has one deadline.
+    deadline = time.monotonic() + FETCH_TIMEOUT_S
     try:
         with urllib.request.urlopen(req, timeout=FETCH_TIMEOUT_S) as resp:  # noqa: S310
-            data = resp.read(MAX_FETCH_BYTES + 1)
             ctype = resp.headers.get("Content-Type", "")
+            chunks: list[bytes] = []
+            size = 0
+            while size <= MAX_FETCH_BYTES:
+                if time.monotonic() > deadline:
+                    raise IngestError(f"{url}: no complete page within {FETCH_TIMEOUT_S:g} s")
+                chunk = resp.read1(65536) if hasattr(resp, "read1") else resp.read(65536)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                size += len(chunk)
+            data = b"".join(chunks)
     except urllib.error.HTTPError as exc:
         raise IngestError(f"{url}: HTTP {exc.code} {exc.reason}") from None
     except (urllib.error.URLError, TimeoutError, OSError) as exc:
         reason = getattr(exc, "reason", exc)
         raise IngestError(f"{url}: could not fetch: {reason}") from None
+    except (http.client.HTTPException, ValueError) as exc:
+        # A bad status line, an oversized or endless header block: not a web page.
+        raise IngestError(f"{url}: not a valid HTTP response ({type(exc).__name__})") from None
     if len(data) > MAX_FETCH_BYTES:
         raise IngestError(f"{url}: page larger than {MAX_FETCH_BYTES // (1024 * 1024)} MB")
     return data, ctype
@@ -329,6 +351,9 @@ def load_article(source: str, published: datetime.date | None = None) -> Article
         if not path.is_file():
             raise IngestError(f"{source}: not a file")
         try:
+            if path.stat().st_size > MAX_FETCH_BYTES:
+                raise IngestError(f"{source}: larger than {MAX_FETCH_BYTES // (1024 * 1024)} MB; "
+                                  "an article is a few hundred KB at most")
             data = path.read_bytes()
         except OSError as exc:
             raise IngestError(f"{source}: cannot read: {exc.strerror}") from None

@@ -87,8 +87,9 @@ def _phrase(token: Any, drop: set[int], trim: bool = True) -> list[Any]:
     """``token``'s subtree without the tokens in ``drop`` and (with ``trim``) without
     appositions, relative clauses and parentheticals of its own."""
     out: list[Any] = []
-
-    def walk(t: Any) -> None:
+    stack = [token]  # a loop, not recursion: a run-on sentence nests thousands deep
+    while stack:
+        t = stack.pop()
         # A dropped token's dependents are still walked: what the parser hung on a date
         # ("in November of the minister") is not part of the date.
         if t.i not in drop:
@@ -97,9 +98,7 @@ def _phrase(token: Any, drop: set[int], trim: bool = True) -> list[Any]:
             if trim and child.dep_ in _TRIM_INSIDE and child.text not in ("'s", "’s", "-") \
                     and not (child.dep_ == "punct" and child.text in _KEPT_PUNCT):
                 continue
-            walk(child)
-
-    walk(token)
+            stack.append(child)
     return sorted(out, key=lambda t: t.i)
 
 
