@@ -262,6 +262,10 @@ def test_front_matter_aliases_and_oversized_files_are_refused(tmp_path: Path) ->
     bomb.write_text("\n".join([*lines, "title: *i", "---", "", "Body " * 50]), encoding="utf-8")
     with pytest.raises(IngestError, match="aliases"):
         load_article(str(bomb), dt.date(2022, 1, 1))
+    long = tmp_path / "long.txt"
+    long.write_bytes(b"word " * (ingest.MAX_ARTICLE_CHARS // 5 + 10))
+    with pytest.raises(IngestError, match="characters of text"):
+        load_article(str(long), dt.date(2022, 1, 1))
     big = tmp_path / "big.txt"
     big.write_bytes(b"word " * (ingest.MAX_FETCH_BYTES // 5 + 10))
     with pytest.raises(IngestError, match="larger than"):

@@ -31,6 +31,8 @@ from dateline.dates import DateError, as_day
 MAX_FETCH_BYTES = 5 * 1024 * 1024
 FETCH_TIMEOUT_S = 15.0
 MIN_ARTICLE_WORDS = 8
+# The parser's own limit (spaCy's max_length): beyond it parsing needs gigabytes.
+MAX_ARTICLE_CHARS = 1_000_000
 _USER_AGENT = "dateline/0.1 (+article extractor)"
 
 
@@ -375,6 +377,9 @@ def load_article(source: str, published: datetime.date | None = None) -> Article
                 source_text = text
             body, meta = _from_plain(rest, meta)
     # A menu word or two left over from a page is not an article.
+    if len(body) > MAX_ARTICLE_CHARS:
+        raise IngestError(f"{source}: {len(body):,} characters of text; an article is at most "
+                          f"{MAX_ARTICLE_CHARS:,} (split a longer document into articles)")
     if len(body.split()) < MIN_ARTICLE_WORDS:
         raise IngestError(f"{source}: no article text found")
     date = published or meta.get("published")
