@@ -52,9 +52,9 @@ def under(name: str, *prefixes: str) -> bool:
     return any(name == p or name.startswith(p + ".") for p in prefixes)
 
 
-BUILD_SIDE = [m for m in MODULES if under(m, "dateline.content", "dateline.render", "dateline.views",
-                                          "dateline.site", "dateline.model", "dateline.dates",
-                                          "dateline.urls", "dateline.digests")]
+BUILD_SIDE = [m for m in MODULES if under(m, "dateline.content", "dateline.yamldoc", "dateline.render",
+                                          "dateline.views", "dateline.site", "dateline.model",
+                                          "dateline.dates", "dateline.urls", "dateline.digests")]
 PURE = [m for m in MODULES if under(m, "dateline.model", "dateline.dates", "dateline.urls",
                                     "dateline.digests", "dateline.views", "dateline.site")]
 
