@@ -71,3 +71,17 @@ def test_ld_json_payload_stays_inside_its_script(xss_site):
     doc = lxml.html.fromstring(files["events/e0.html"])
     (ld,) = [s for s in doc.iter("script") if s.get("type") == "application/ld+json"]
     assert "</script>" not in ld.text and "\\u003c/script\\u003e" in ld.text
+
+
+def test_timelinejs_fields_it_renders_as_html_are_escaped(xss_site):
+    """TimelineJS inserts headline, text, group, caption and credit as HTML (issue 12)."""
+    import json
+
+    files = render_site(load_site(xss_site), xss_site)
+    data = json.loads(files["timeline.json"])
+    for slide in data["events"]:
+        fields = [slide["text"]["headline"], slide.get("group", "")]
+        media = slide.get("media") or {}
+        fields += [media.get("caption", ""), media.get("credit", ""), media.get("alt", "")]
+        for value in fields:
+            assert "<" not in value and ">" not in value, value

@@ -38,7 +38,7 @@ def _media(event: Event) -> dict | None:
     esc = html.escape
     media = {"url": m.url, "caption": esc(m.caption), "credit": esc(m.credit)}
     if m.alt:
-        media["alt"] = m.alt
+        media["alt"] = esc(m.alt)
     return media
 
 
@@ -62,7 +62,8 @@ def slide(event: Event, url: str, base: str) -> dict:
     if is_span:
         out["end_date"] = _tl_date(value.end or value.start, value.last)
     if event.tags:
-        out["group"] = event.tags[0]
+        # TimelineJS writes the group into its navigation as HTML, like the headline.
+        out["group"] = esc(event.tags[0])
     media = _media(event)
     if media:
         out["media"] = media
