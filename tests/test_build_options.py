@@ -62,15 +62,28 @@ def test_timings_prints_the_stages(site):
     assert [line.split()[1] for line in timed.stderr.splitlines()][:2] == ["load", "validate"]
 
 
-def test_base_url_is_refused_since_links_are_relative(site):
-    # It used to be accepted and change nothing: every link in the site is relative.
+def test_base_url_writes_a_not_found_page_with_absolute_links(site, tmp_path):
+    # Every other link is relative; a host serves 404.html at any depth, so its links must
+    # start from the path the site is served under (DESIGN.md's `build --base-url`).
+    import lxml.html
+
     root = site({"events/a.yaml": EVENT})
-    result = run_dateline("-C", str(root), "build", "--base-url", "/x/")
-    assert result.returncode == 2
-    assert "No such option '--base-url'" in result.stderr
-    assert not (root / "site").exists()
+    assert run_dateline("-C", str(root), "build", "--out", str(tmp_path / "plain")).returncode == 0
+    result = run_dateline("-C", str(root), "build", "--out", str(tmp_path / "pages"),
+                          "--base-url", "/my-timeline/")
+    assert result.returncode == 0, result.stderr
+    plain, pages = snapshot(tmp_path / "plain"), snapshot(tmp_path / "pages")
+    assert "404.html" not in plain and set(pages) - set(plain) == {"404.html"}
+    assert {k: v for k, v in pages.items() if k != "404.html"} == plain
+    doc = lxml.html.fromstring(pages["404.html"])
+    links = [a.get("href") for a in doc.iter("a")] + [el.get("href") for el in doc.iter("link")]
+    internal = [h for h in links if not h.startswith(("https://", "#"))]
+    assert internal and all(h.startswith("/my-timeline/") for h in internal), links
+    bad = run_dateline("-C", str(root), "build", "--base-url", "my-timeline")
+    assert bad.returncode == 2 and "--base-url" in bad.stderr
 
 
 def test_every_build_option_has_a_case_here():
     options = {opt for param in build.params for opt in param.opts if opt.startswith("--")}
-    assert options == {"--out", "--site-url", "--strict", "--no-cache", "--timings"}
+    assert options == {"--out", "--base-url", "--site-url", "--strict", "--no-cache",
+                       "--timings"}

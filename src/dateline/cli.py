@@ -95,26 +95,32 @@ def _load_checked(root: Path, strict: bool):
 @cli.command()
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Output folder [default: site/ in the site folder].")
+@click.option("--base-url", default=None,
+              help="Path the site is served under, e.g. /my-timeline/: writes a 404.html whose "
+                   "links work at any depth (all other links are relative).")
 @click.option("--site-url", default=None,
               help="The site's absolute address for feeds and the sitemap [default: url in timeline.yaml].")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option("--no-cache", is_flag=True, help="Ignore .dateline-cache/ and build everything.")
 @click.option("--timings", is_flag=True, help="Print the time each stage took (to stderr).")
 @click.pass_obj
-def build(root: Path, out: Path | None, site_url: str | None, strict: bool, no_cache: bool,
-          timings: bool) -> None:
+def build(root: Path, out: Path | None, base_url: str | None, site_url: str | None,
+          strict: bool, no_cache: bool, timings: bool) -> None:
     """Build the static site from content/ (all or nothing: a failed build changes nothing)."""
     from dateline.build.recipe import build_site
 
     started = time.perf_counter()
     out = out or root / "site"
+    if base_url is not None and not base_url.startswith("/"):
+        raise click.BadParameter("expected a path such as /my-timeline/", param_hint="--base-url")
     if site_url is not None and not site_url.startswith(("http://", "https://")):
         raise click.BadParameter("expected an http(s) address", param_hint="--site-url")
     if _process.ends_after_command:
         # The cyclic collector stays off to the end of the process: turned back on, its first
         # pass would walk every object the build made (0.08 s at 10,000 events) for nothing.
         gc.disable()
-    result = build_site(root, out, strict=strict, use_cache=not no_cache, site_url=site_url)
+    result = build_site(root, out, strict=strict, use_cache=not no_cache, site_url=site_url,
+                        base_url=base_url)
     if _process.ends_after_command:
         _process.kept.append(result)
     _print_problems(result.problems)

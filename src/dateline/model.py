@@ -104,6 +104,9 @@ class Timeline:
     title: str = "Timeline"
     description: str = ""
     base_url: str = "/"
+    # The path the site is served under, as `build --base-url` gave it: then a 404.html is
+    # written whose links start from it, since a host serves that page at any depth.
+    not_found_root: str = ""
     url: str = ""  # the site's absolute address, e.g. https://user.github.io/repo/ (feeds, sitemap)
     date_base: dt.date | None = None
     language: str = "en"

@@ -140,6 +140,8 @@ def plan_site(content: Content, site_root: Path, split_at: int = SPLIT_INDEX_AT,
     base_key = digest(__version__, repr(content.timeline), site.split, _templates_digest(site_root))
     pages = [Page(".nojekyll", "", lambda: b"")]
     pages += [_page(env, common, base_key, spec) for spec in site.pages]
+    if content.timeline.not_found_root:
+        pages.append(_not_found_page(env, common, base_key, content.timeline.not_found_root))
     pages += _export_pages(content, site, base_key, [p.path for p in pages[1:]], memo.exports)
     pages += [Page(path, digest(data), lambda data=data: data)
               for path, data in static_files(site_root).items()]
@@ -164,6 +166,15 @@ def _page(env: jinja2.Environment, common: dict, base_key: str, spec: PageSpec) 
                        **common, **values)
 
     return Page(spec.path, digest(base_key, spec.path, *spec.key), make)
+
+
+def _not_found_page(env: jinja2.Environment, common: dict, base_key: str, root: str) -> Page:
+    """404.html: GitHub Pages (and most hosts) serve it for a missing address at any depth,
+    so its links are absolute under the site's path, not relative like every other page."""
+    def make() -> bytes:
+        return _render(env, "404.html", root=root, page_path="404.html", **common)
+
+    return Page("404.html", digest(base_key, "404.html", root), make)
 
 
 def _export_pages(content: Content, site: SitePlan, base_key: str, html_pages: list[str],

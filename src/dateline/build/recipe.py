@@ -39,31 +39,32 @@ class BuildResult:
 
 
 def build_site(root: Path, out: Path, strict: bool = False, use_cache: bool = True,
-               site_url: str | None = None, parallel: bool = True) -> BuildResult:
+               site_url: str | None = None, parallel: bool = True,
+               base_url: str | None = None) -> BuildResult:
     """Build `root`'s content into `out`, reusing what the previous build left where valid."""
     # A build makes hundreds of thousands of small objects and almost no cycles; the cyclic
     # collector rescanning them all again and again cost a quarter of a large build.
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _build(root, out, strict, use_cache, site_url, parallel)
+        return _build(root, out, strict, use_cache, site_url, parallel, base_url)
     finally:
         if enabled:
             gc.enable()
 
 
 def _build(root: Path, out: Path, strict: bool, use_cache: bool, site_url: str | None,
-           parallel: bool) -> BuildResult:
+           parallel: bool, base_url: str | None = None) -> BuildResult:
     """check -> load -> validate -> plan -> render -> write -> save, as the module says."""
     clock = _Clock()
     out = out.resolve()
     stats = cache.input_stats(root)
-    fingerprint = cache.input_fingerprint(stats, (str(out), site_url, strict))
+    fingerprint = cache.input_fingerprint(stats, (str(out), site_url, strict, base_url))
     if use_cache and _up_to_date(root, out, fingerprint):
         clock.lap("check")
         return BuildResult(True, up_to_date=True, timings=clock.laps)
     state = cache.load_state(root) if use_cache else cache.BuildState()
-    content = _load(root, state, stats, site_url, parallel, clock)
+    content = _load(root, state, stats, site_url, parallel, clock, base_url)
     failing = content.problems if strict else content.errors
     if failing:
         cache.clear_fingerprint(root)
@@ -89,7 +90,8 @@ def _build(root: Path, out: Path, strict: bool, use_cache: bool, site_url: str |
 
 
 def _load(root: Path, state: cache.BuildState, stats: dict[str, tuple[int, int]],
-          site_url: str | None, parallel: bool, clock: _Clock) -> Content:
+          site_url: str | None, parallel: bool, clock: _Clock,
+          base_url: str | None = None) -> Content:
     """The validated content, with the parsed files kept in `state` for the next build."""
     loaded = load_content(root, FileMemo(state.settings_key, state.files), stats, parallel)
     state.files, state.settings_key = loaded.memo.files, loaded.memo.settings_key
@@ -97,6 +99,10 @@ def _load(root: Path, state: cache.BuildState, stats: dict[str, tuple[int, int]]
     if site_url is not None:
         content = dataclasses.replace(
             content, timeline=dataclasses.replace(content.timeline, url=with_slash(site_url)))
+    if base_url is not None:
+        path = with_slash(base_url)
+        content = dataclasses.replace(content, timeline=dataclasses.replace(
+            content.timeline, base_url=path, not_found_root=path))
     clock.lap("load")
     clock.split("load", "validate", loaded.validate_seconds)
     return content
