@@ -241,7 +241,7 @@ def test_web_page_furniture_yields_no_events() -> None:
 
 
 def test_year_as_modifier_is_a_date_but_counts_are_not() -> None:
-    from dateline.extract.events import _usable
+    from dateline.extract.mentions import usable as _usable
 
     text = "Observers said the 2020 elections were rigged. The army sent 2000 troops there."
     year, count = text.index("2020"), text.index("2000")

@@ -1,0 +1,139 @@
+"""Clauses in spaCy's parse: the verb a date belongs to, the words an event holds, and
+whether a clause can be titled at all."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from dateline.dates import DateError, parse_value
+
+
+# A verb that only completes another ("agreed to pay", "deployed to crush", "due to be
+# published") is part of that verb's event, not an event of its own.
+def _completes_another(tok: Any) -> bool:
+    if tok.dep_ == "xcomp":
+        return True
+    # A participle with no subject of its own ("Scoring in 11 matches last November,
+    # Vardy broke the record"; "following the launch in 1997") belongs to its main verb.
+    if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "prep", "pcomp", "acl") \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return True
+    return tok.dep_ in ("advcl", "acl", "ccomp", "relcl") and tok.tag_ == "VB" \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def clause_head(tok: Any) -> Any:
+    """The verb whose clause ``tok`` belongs to (the event a date there dates)."""
+    t = tok
+    for _ in range(40):
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass") \
+                and not _completes_another(t):
+            return t
+        if t.head.i == t.i:
+            return t
+        t = t.head
+    return t
+
+
+def date_tokens(span: Any) -> set[int]:
+    """Tokens a title leaves out for this date: the phrase, with its preposition when the
+    phrase is an adjunct ("in March"); none when the date names a thing ("a 2010 raid")."""
+    root = span.root
+    idx = {t.i for t in span}
+    if root.dep_ in ("nummod", "compound", "amod", "poss") and root.head.i not in idx \
+            and root.head.pos_ in ("NOUN", "PROPN"):
+        return set()
+    if root.dep_ == "pobj" and root.head.dep_ == "prep":
+        # The preposition goes with its date; anything else hanging from the date ("in
+        # November of the minister") is the parser's guess and stays in the title.
+        return idx | {root.head.i}
+    return idx
+
+
+def dates_a_listed_noun(span: Any) -> bool:
+    """A date on one noun of a list ("following Sojourner in 1997, Spirit and Opportunity
+    in 2004, and Curiosity"): it dates that noun, not the sentence's verb."""
+    root = span.root
+    if root.dep_ != "pobj" or root.head.dep_ != "prep":
+        return False
+    noun = root.head.head
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    listed = noun.dep_ in ("conj", "appos") or any(c.dep_ in ("conj", "appos")
+                                                  for c in noun.children)
+    # "following Sojourner in 1997", "including the raid in 2010": a participle used as
+    # a preposition introduces things, each with its own date.
+    introduced = noun.dep_ == "pobj" and noun.head.pos_ == "VERB" and noun.head.dep_ == "prep"
+    return listed or introduced
+
+
+_MODALS = {"will", "would", "could", "may", "might", "should", "shall", "can", "must", "'ll"}
+_INTENT = {"plan", "intend", "aim", "expect", "schedule", "due", "set", "hope", "want",
+           "propose", "threaten", "prepare", "vow", "pledge", "promise"}
+
+
+def future_or_conditional(verb: Any, value: str, base: datetime.date) -> bool:
+    # The verb, and the verb it completes or is coordinated with ("plans to attempt").
+    chain_ = [verb, verb.head] if verb.dep_ in ("xcomp", "conj") else [verb]
+    for v in chain_:
+        if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in v.children):
+            return True
+        if v.lemma_ in _INTENT and any(c.dep_ == "xcomp" for c in v.children):
+            return True
+        if v.lower_ in ("if", "unless"):
+            return True
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
+        return True
+    try:
+        return parse_value(value).first > base
+    except (DateError, ValueError):
+        return False
+
+
+def subtree_minus(tok: Any, other_heads: set[int]) -> list[Any]:
+    """``tok``'s subtree without the subtrees of other events' heads below it."""
+    out: list[Any] = []
+    stack = [tok]  # a loop, not recursion: a run-on sentence nests thousands deep
+    while stack:
+        t = stack.pop()
+        if t.i != tok.i and t.i in other_heads:
+            continue
+        out.append(t)
+        stack.extend(t.children)
+    return out
+
+
+def spans(tokens: list[Any]) -> list[tuple[int, int]]:
+    """Character spans of ``tokens``, neighbours joined."""
+    spans: list[tuple[int, int]] = []
+    for t in sorted(tokens, key=lambda t: t.i):
+        a, b = t.idx, t.idx + len(t.text)
+        if spans and t.i and spans[-1][1] + len(t.doc[t.i - 1].whitespace_) >= a:
+            spans[-1] = (spans[-1][0], b)
+        else:
+            spans.append((a, b))
+    return spans
+
+
+def prep_of(span: Any) -> set[int]:
+    root = span.root
+    return {root.head.i} if root.dep_ == "pobj" and root.head.dep_ == "prep" else set()
+
+
+def can_title(verb: Any) -> bool:
+    """Whether a clause can give an event a title that is a sentence: it has a verb, and
+    a participle on a noun says more than the noun's own name ("the quarter ended Sept.
+    30" in "profit for the quarter ended Sept. 30" is a period, not an event)."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False  # "News for the company today": a heading, not a happening
+    if verb.tag_ == "VBG" and verb.dep_ != "ROOT" and not any(
+            c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False  # "with the third departing Thursday": no sentence to title it by
+    if verb.dep_ == "acl" and verb.head.dep_ == "pobj":
+        return any(c.dep_ in ("dobj", "agent", "attr", "xcomp", "ccomp") for c in verb.children)
+    return True
+
+
+def ancestors_of(tok: Any) -> set[int]:
+    return {a.i for a in tok.ancestors}

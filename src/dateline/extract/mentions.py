@@ -1,0 +1,227 @@
+"""Which date phrases can date an event, and how their dates are read in context.
+
+A date inside a name ("Theresa May", "the 1922 Committee"), a state that began then ("since
+2018"), a yardstick ("the highest since 2008") or a speaker's "today" inside a quote dates
+no event. A month and day without a year move to last or next year when the event's own
+verb says so; two dates joined by "or" read as the span of both.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from dateline.dates import DateError, parse_value
+
+
+def usable(mention: Any, text: str, base: datetime.date) -> bool:
+    """Reject vague mentions and numbers that only look like dates (ages, counts)."""
+    if mention.value is None:
+        return False
+    mtext = mention.text.strip()
+    if not_an_event(mention, text):
+        return False
+    if re.fullmatch(r"\d{1,3}|\d{1,3}(?:,\d{3})+|\d+\.\d+", mtext):
+        return False
+    if re.fullmatch(r"\d{4}", mtext):
+        # A count ("sent 2000 troops") rather than a year ("the 2020 elections").
+        after = text[mention.end:mention.end + 30]
+        before = text[max(0, mention.start - 12):mention.start]
+        if re.match(r"\s+[a-z]+s\b", after) \
+                and not re.match(r"\s+(?:was|is|has|as)\b", after) \
+                and not re.search(r"(?i)\b(?:the|in|since|of|during|by|until|from|before|"
+                                  r"after|its|their|his|her|a)\s+$|['’]s\s+$", before):
+            return False
+    try:
+        value = parse_value(mention.value)
+    except (DateError, ValueError):
+        return False
+    return 1000 <= value.first.year <= base.year + 50
+
+
+def not_an_event(mention: Any, text: str) -> bool:
+    """A real date that dates no event: a state at publication ("its rate now stands at
+    3%") or a yardstick ("the highest since 2008", "the longest strike since 2017")."""
+    if re.fullmatch(r"(?i)(?:right\s+)?now|currently|at present|presently|nowadays",
+                    mention.text.strip()):
+        return True
+    before = text[max(0, mention.start - 60):mention.start]
+    return bool(re.search(r"(?i)\b(?:\w{3,}est|first|most|least|worst|best)\b[^,.;]{0,40}"
+                          r"\bsince\s+(?:the\s+)?$", before))
+
+
+def date_text(text: str, start: int, mtext: str) -> str:
+    """The source's phrase, with the preposition that introduces it ("in November")."""
+    mtext = mtext.rstrip(" .,;:")  # a sentence's full stop is not part of the phrase
+    if re.match(r"(?i)(in|on|at|during|since|by|from|until|last|this|next|early|late|mid)\b",
+                mtext):
+        return mtext.strip()
+    prep = re.search(r"(?i)\b(in|on|at|during|since|by|from|until)\s+(the\s+)?$",
+                     text[max(0, start - 20):start])
+    return (prep.group() + mtext).strip() if prep else mtext.strip()
+
+
+def is_target(text: str, start: int) -> bool:
+    return bool(re.search(r"(?i)\b(?:for|until|till|by)\s+(?:the\s+)?$",
+                          text[max(0, start - 12):start]))
+
+
+def span_days(value: str) -> int:
+    v = parse_value(value)
+    return (v.last - v.first).days
+
+
+def contains(outer: str, inner: str) -> bool:
+    a, b = parse_value(outer), parse_value(inner)
+    return a.first <= b.first and b.last <= a.last
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Direct quotations: “...” and "..." pairs (a date there is the speaker's)."""
+    return [(m.start(), m.end()) for m in re.finditer(r"“[^”]*”|\"[^\"\n]*\"", text)]
+
+
+# A date phrase inside a name is part of the name: "June Raine", "Theresa May", "the
+# 1922 Committee", "Route 66".
+NAME_LABELS = {"PERSON", "ORG", "FAC", "PRODUCT", "GPE", "NORP", "WORK_OF_ART"}
+# "Today", "tomorrow", "this evening" inside a quotation count from the day the words
+# were spoken, which the article seldom gives: such an event is left out rather than
+# dated by the publication day.
+_DEICTIC = re.compile(r"(?i)^(?:earlier |later )?(?:today|tonight|tomorrow|yesterday|now|"
+                      r"this (?:morning|afternoon|evening|week|weekend)|last night|"
+                      r"the day before yesterday|the day after tomorrow)$")
+
+
+def inside_a_name(m: Any, named: list[tuple[int, int]]) -> bool:
+    # Only a word that names can hold (a month, a number); a weekday or a relative phrase
+    # inside an entity is the model's over-long span ("the final on Sunday"), not a name.
+    if not re.fullmatch(r"[A-Z][a-z]+|\d{1,4}", m.text.strip()):
+        return False
+    return any(a <= m.start and m.end <= b for a, b in named)
+
+
+_MONTH_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august",
+                "september", "october", "november", "december"}
+_CALENDAR_WORDS = _MONTH_NAMES | {"monday", "tuesday", "wednesday", "thursday", "friday",
+                                  "saturday", "sunday", "christmas", "easter", "mid", "early",
+                                  "late", "last", "next", "this", "in", "on", "since", "by"}
+
+
+def month_in_a_name(doc: Any, m: Any) -> bool:
+    """A bare month that the small model missed as part of a name: "Theresa May", "Dr
+    June Raine" (a capitalised name word beside it, and no day or year)."""
+    if m.text.strip().lower() not in _MONTH_NAMES:
+        return False
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+
+    def name_word(t: Any) -> bool:
+        return t is not None and t.pos_ == "PROPN" and t.text[:1].isupper() \
+            and t.lower_.strip(".") not in _CALENDAR_WORDS
+    return name_word(before) or (name_word(after) and after.i == span.end)
+
+
+def speakers_day(m: Any, quotes: list[tuple[int, int]]) -> bool:
+    return bool(_DEICTIC.match(m.text.strip())) and any(a <= m.start < b for a, b in quotes)
+
+
+def since(text: str, m: Any) -> bool:
+    """ "Has led the council since 2018", "has lost 80% since 2014": a state that began
+    then, not an event of that date."""
+    return bool(re.search(r"(?i)\b(?:ever\s+)?since\s+(?:the\s+)?$",
+                          text[max(0, m.start - 16):m.start])) \
+        or m.text.lower().startswith("since")
+
+
+_TARGET_BEFORE = re.compile(r"(?i)\b(?:to|until|till|by|for|before|deadline of)\s+(?:the\s+)?$")
+
+
+_MONTH_WORD = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b")
+
+
+def future_year(value: str, date_text: str, verb: Any, base: datetime.date) -> str:
+    """A date without a year that the event's own verb puts ahead ("will leave on Dec.
+    29", "elections due on 14 May") is not in the past: the sentence's other verbs ("he
+    said") may have read it as last year's."""
+    if re.search(r"\d{4}|'\d\d|\b(?:last|this|next)\b", date_text) \
+            or not re.match(r"\d{4}-\d\d", value) or not _MONTH_WORD.search(date_text):
+        return value
+    try:
+        if parse_value(value).last >= base:
+            return value
+    except (DateError, ValueError):
+        return value
+    ahead = any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in verb.children) \
+        or any(c.dep_ == "acomp" and c.lower_ == "due" for c in verb.children)
+    if not ahead:
+        return value
+    shifted = re.sub(r"\b(\d{4})(?=-)", lambda y: str(int(y.group(1)) + 1), value)
+    try:
+        parse_value(shifted)
+    except (DateError, ValueError):
+        return value
+    return shifted
+
+
+def past_year(value: str, date_text: str, verb: Any, base: datetime.date,
+               before: str) -> str:
+    """A date without a year that a past-tense verb puts after the publication day is
+    last year's ("was arrested on May 29" in an April article). Not a target ("extended
+    to Nov. 20", "the Jan. 14 deadline"), which a past verb may well set ahead."""
+    if re.search(r"\d{4}|'\d\d", date_text) or not re.match(r"\d{4}-\d\d", value):
+        return value
+    try:
+        if parse_value(value).first <= base:
+            return value
+    except (DateError, ValueError):
+        return value
+    past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in ("was", "were", "had")
+        for c in verb.children))
+    if not past or _TARGET_BEFORE.search(before) or re.match(
+            r"(?i)(?:to|until|till|by|for|before)\b", date_text) \
+            or any(t.lower_ in ("deadline", "due", "scheduled", "set", "expire", "expires")
+                   for t in verb.sent):
+        return value
+    shifted = re.sub(r"\b(\d{4})(?=-)", lambda y: str(int(y.group(1)) - 1), value)
+    try:
+        parse_value(shifted)
+    except (DateError, ValueError):
+        return value
+    return shifted
+
+
+@dataclass(frozen=True)
+class Joined:
+    """Two date phrases joined by "or"/"and" read as one span ("in May or June")."""
+
+    start: int
+    end: int
+    text: str
+    value: str
+    ambiguous: bool = False
+
+
+def alternatives(text: str, dated: list[tuple[Any, Any]]) -> Joined | None:
+    if len(dated) != 2:
+        return None
+    (a, _), (b, _) = sorted(dated, key=lambda ms: ms[0].start)
+    if not re.fullmatch(r",?\s+(?:or|and)\s+", text[a.end:b.start]):
+        return None
+    try:
+        first, last = parse_value(a.value), parse_value(b.value)
+    except (DateError, ValueError):
+        return None
+    if not first.last < last.first or (last.first - first.last).days > 400:
+        return None
+    value = f"{a.value.split('/')[0]}/{b.value.split('/')[-1]}"
+    try:
+        parse_value(value)
+    except (DateError, ValueError):
+        return None
+    return Joined(a.start, b.end, text[a.start:b.end], value)
