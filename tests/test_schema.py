@@ -256,3 +256,22 @@ def test_schemas_are_valid_draft_2020_12() -> None:
         schema = _schema(name)
         assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
         jsonschema.Draft202012Validator.check_schema(schema)
+
+
+def test_one_list_of_event_fields_for_reader_writer_schema_and_init() -> None:
+    """The writer (extract) and the example of `dateline init` use the loader's fields."""
+    from dateline.extract.events import ExtractedEvent
+    from dateline.extract.files import event_to_yaml
+    from dateline.extract.ingest import Article
+    from dateline.model import EVENT_FIELDS
+
+    ev = ExtractedEvent(date="2020", date_text="in 2020", title="Port reopened", quote="q.",
+                        people=("A B",), places=("Oslo",), date_basis="published",
+                        review=("undated",))
+    art = Article("x", "T", dt.date(2022, 1, 1), "https://e.org/a", "a.txt")
+    written = list(yaml.safe_load(event_to_yaml(ev, art)))
+    assert written == [k for k in EVENT_FIELDS if k in written]  # known keys, loader's order
+    scaffold = Path(content.__file__).parent / "scaffold" / "content" / "events"
+    for path in scaffold.glob("*.yaml"):
+        assert set(yaml.safe_load(path.read_text(encoding="utf-8"))) <= set(EVENT_FIELDS), path
+    assert list(content.EVENT_KEYS) == list(EVENT_FIELDS)

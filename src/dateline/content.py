@@ -19,16 +19,24 @@ from typing import Any
 
 from dateline.dates import DateError, DateValue, as_day, looks_like_value, parse_value
 from dateline.digests import digest
-from dateline.model import Content, Era, Event, Media, Problem, Source, Timeline
+from dateline.model import (
+    EVENT_FIELDS,
+    MEDIA_FIELDS,
+    SOURCE_FIELDS,
+    Content,
+    Era,
+    Event,
+    Media,
+    Problem,
+    Source,
+    Timeline,
+)
 from dateline.urls import with_slash
 from dateline.yamldoc import Doc, read_yaml
 
-EVENT_KEYS = (
-    ["id", "date", "title", "date_text", "body", "tags", "people", "places", "source", "date_basis", "review",
-     "media"]
-)
-SOURCE_KEYS = ("title", "url", "published", "quote")
-MEDIA_KEYS = ("url", "caption", "credit", "alt")
+EVENT_KEYS = list(EVENT_FIELDS)
+SOURCE_KEYS = SOURCE_FIELDS
+MEDIA_KEYS = MEDIA_FIELDS
 TIMELINE_KEYS = ("title", "description", "base_url", "url", "date_base", "language", "author",
                  "eras")
 # Ids become folder names in site/: keep them portable across Windows, macOS and Linux.

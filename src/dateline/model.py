@@ -9,6 +9,12 @@ from functools import cached_property
 from dateline.dates import DateValue
 from dateline.urls import slugify
 
+# The keys of an event file, in the order files are written: one list for the loader
+# (content.py), the writer (extract/files.py) and the JSON Schema (a test ties them).
+EVENT_FIELDS = ("id", "date", "title", "date_text", "body", "tags", "people", "places",
+                "source", "date_basis", "review", "media")
+SOURCE_FIELDS = ("title", "url", "published", "quote")
+MEDIA_FIELDS = ("url", "caption", "credit", "alt")
 
 @dataclass(frozen=True)
 class Problem:

@@ -16,6 +16,7 @@ import yaml
 
 from dateline.extract.events import ExtractedEvent
 from dateline.extract.ingest import Article
+from dateline.model import EVENT_FIELDS, SOURCE_FIELDS
 
 _WEAK_END = {"the", "a", "an", "of", "to", "and", "or", "its", "his", "her", "their", "was",
              "were", "is", "are", "in", "on", "at", "by", "for", "from", "with", "as"}
@@ -59,26 +60,17 @@ _EventDumper.add_representer(
 
 def event_to_yaml(ev: ExtractedEvent, article: Article) -> str:
     """The event-file contract YAML for one event (DESIGN.md "Event files")."""
-    data: dict[str, Any] = {"date": _QuotedStr(ev.date), "title": ev.title}
-    if ev.date_text:
-        data["date_text"] = ev.date_text
-    if ev.people:
-        data["people"] = list(ev.people)
-    if ev.places:
-        data["places"] = list(ev.places)
-    source: dict[str, Any] = {}
-    if article.title:
-        source["title"] = article.title
-    if article.url:
-        source["url"] = article.url
-    if article.published:
-        source["published"] = article.published
-    source["quote"] = ev.quote
-    data["source"] = source
-    if ev.review:
-        data["review"] = list(ev.review)
-    if ev.date_basis:
-        data["date_basis"] = ev.date_basis
+    source = {"title": article.title, "url": article.url, "published": article.published,
+              "quote": ev.quote}
+    fields: dict[str, Any] = {
+        "date": _QuotedStr(ev.date), "title": ev.title, "date_text": ev.date_text,
+        "people": list(ev.people), "places": list(ev.places),
+        "source": {k: source[k] for k in SOURCE_FIELDS if source[k]},
+        "review": list(ev.review), "date_basis": ev.date_basis,
+    }
+    # The loader's own list decides which keys exist and their order: a field the loader
+    # does not know can never be written.
+    data = {k: fields[k] for k in EVENT_FIELDS if fields.get(k)}
     # Same settings as yaml.safe_dump(sort_keys=False, allow_unicode=True), plus quoting.
     return yaml.dump(data, Dumper=_EventDumper, sort_keys=False, allow_unicode=True,
                      default_flow_style=False, width=100)
