@@ -290,6 +290,23 @@ def test_rerun_skips_events_already_curated_under_another_name(tmp_path):
     # A year that names a thing stays in the title.
     ("Work stopped for five months during the 2020 lockdown.",
      "Work stopped for five months during the 2020 lockdown"),
+    # A name right after its description is the point of the phrase.
+    ("The harbour was designed in 1902 by the engineer Marta Kovacs.",
+     "The harbour was designed by the engineer Marta Kovacs"),
+    # "X, a chemist who founded": the name, not the description, founded it.
+    ("The plant was opened by Jonas Berg, a chemist who founded the firm in 1961.",
+     "Jonas Berg founded the firm"),
+    # What only qualified the dropped date goes with it: "early", a bare "starting".
+    ("The ferry sank early on Sunday, killing three passengers.",
+     "The ferry sank, killing three passengers"),
+    ("Sales had risen in each of the past five years, starting in 2017.",
+     "Sales had risen in each of the past five years"),
+    # "the first country" says nothing without its infinitive.
+    ("Norway became the first country to ban the sale of petrol cars in 2025.",
+     "Norway became the first country to ban the sale of petrol cars"),
+    # An adverb that completes the verb stays when the title is shortened.
+    ("The team threw away a three-goal lead on Saturday to lose 4-3 to a side from the "
+     "bottom of the league at home.", "The team threw away a three-goal lead"),
 ])
 def test_titles_recover_the_subject_of_a_clause(tmp_path: Path, sentence: str, title: str) -> None:
     article = tmp_path / "a.md"

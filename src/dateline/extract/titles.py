@@ -95,11 +95,26 @@ def _phrase(token: Any, drop: set[int], trim: bool = True) -> list[Any]:
         if t.i not in drop:
             out.append(t)
         for child in t.children:
+            if t.i in drop and child.dep_ in ("appos", "relcl", "acl"):
+                continue  # "in 2025, a date many regard as optimistic": about the date
             if trim and child.dep_ in _TRIM_INSIDE and child.text not in ("'s", "’s", "-") \
-                    and not (child.dep_ == "punct" and child.text in _KEPT_PUNCT):
+                    and not (child.dep_ == "punct" and child.text in _KEPT_PUNCT) \
+                    and not _essential(t, child):
                 continue
             stack.append(child)
     return sorted(out, key=lambda t: t.i)
+
+
+def _essential(head: Any, child: Any) -> bool:
+    """A clause or apposition the noun needs: "the poet Goffredo Mameli" (a name with no
+    comma before it), "the first musician to receive the honour" (an infinitive)."""
+    if child.dep_ == "appos":
+        between = head.doc[min(head.i, child.left_edge.i) + 1:max(head.i, child.left_edge.i)]
+        return child.pos_ == "PROPN" and child.i > head.i and not any(
+            t.is_punct for t in between)
+    if child.dep_ == "relcl":
+        return any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+    return False
 
 
 def _noun_head_phrase(noun: Any, drop: set[int]) -> list[Any]:
@@ -129,7 +144,12 @@ def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None])
     for child in verb.children:
         if child.i in drop or child.dep_ in _SUBJECTS or child in subject_tokens:
             continue
-        if child.dep_ in _CORE:
+        if child.dep_ == "ccomp" and child.pos_ == "NOUN" and any(
+                c.dep_ in ("dobj", "xcomp") and c.i < child.i for c in verb.children):
+            continue  # a noun parsed as a second complement: "hoped to ..., a date that"
+        if child.dep_ in _CORE or (child.dep_ == "advmod" and child.i == verb.i + 1
+                                   and child.lower_ in _PARTICLES):
+            # "threw away a lead": an adverb that completes the verb is part of it.
             core.extend(_phrase(child, drop, trim=child.dep_ not in ("ccomp", "xcomp")))
         elif child.dep_ == "conj":
             # A second verb phrase of the same subject ("crossed the border and seized
@@ -155,7 +175,7 @@ def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None])
         replace[verb.i] = ("were " if plural else "was ") + verb.lower_
     # Adjuncts go from the right end while the title is too long, and always when a
     # dropped date phrase left nothing but a preposition behind.
-    optional = [p for p in optional if _content(p)]
+    optional = [p for p in optional if _content(p) and not _left_by_date(p, drop)]
     # A verb with no object of its own needs its first prepositional phrase ("led to
     # speculation", "took part in the talks"): that one is not optional.
     if not any(t.dep_ in ("dobj", "attr", "acomp", "oprd", "ccomp", "xcomp", "dative", "obj")
@@ -271,7 +291,12 @@ def _subject(verb: Any, drop: set[int],
             subject_of_own(rel) is None or subject_of_own(rel).tag_ in ("WDT", "WP")):
         rel = rel.head  # "the club that began ..., and which was bottom ...": the club
     if rel.dep_ in ("relcl", "acl") and rel.head.pos_ in ("NOUN", "PROPN", "PRON"):
-        noun = _noun_head_phrase(rel.head, drop | {t.i for t in rel.subtree})
+        antecedent = rel.head
+        if antecedent.pos_ == "NOUN" and antecedent.dep_ == "appos" \
+                and antecedent.head.pos_ == "PROPN":
+            # "Arturo Campos, an engineer who helped ...": Arturo Campos helped.
+            antecedent = antecedent.head
+        noun = _noun_head_phrase(antecedent, drop | {t.i for t in rel.subtree})
         own = [c for c in verb.children if c.dep_ in _SUBJECTS]
         if own and own[0].tag_ in ("WDT", "WP") or own and own[0].lower_ == "that":
             # "the court, which sits again": the court sits again; "a strike that began":
@@ -310,6 +335,24 @@ def _subject(verb: Any, drop: set[int],
             replace[phrase[0].i] = ""
             replace[subj.i] = name
     return phrase, replace
+
+
+def _left_by_date(phrase: list[Any], drop: set[int]) -> bool:
+    """A word the dropped date phrase leaves hanging: "beginning [in 2018]", a participle
+    with nothing left of its own; "early [on Tuesday]", an adverb beside the date."""
+    words = [t for t in phrase if not t.is_punct]
+    if len(words) != 1:
+        return False
+    word = words[0]
+    if word.pos_ in ("VERB", "AUX"):
+        return any(c.i in drop for c in word.children) and all(
+            c.i in drop or c.is_punct for c in word.children)
+    return word.lower_ in _DATE_ADVERBS and (word.i + 1 in drop or word.i - 1 in drop)
+
+
+# Adverbs that only qualify the date beside them ("early on Tuesday", "shortly after").
+_DATE_ADVERBS = {"early", "late", "earlier", "later", "shortly", "soon", "just", "right",
+                 "only", "around", "about", "well", "sometime", "until", "as"}
 
 
 def _content(tokens: list[Any]) -> bool:
