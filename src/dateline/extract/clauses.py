@@ -51,6 +51,20 @@ def date_tokens(span: Any) -> set[int]:
     return idx
 
 
+def names_a_past_thing(span: Any) -> bool:
+    """A year naming what a verb is about, not when it happened: "accused of the 2005
+    bombing", "an inquiry into the 2019 fire". After "during", "in" or "since" ("stopped
+    during the 2020 lockdown") the named thing does date the verb."""
+    root = span.root
+    if root.dep_ not in ("nummod", "compound", "amod", "poss") or root.head.pos_ != "NOUN":
+        return False
+    noun = root.head
+    return noun.dep_ == "pobj" and noun.head.lower_ in _ABOUT
+
+
+_ABOUT = {"of", "for", "over", "about", "into", "with", "against", "on", "behind", "from"}
+
+
 def dates_a_listed_noun(span: Any) -> bool:
     """A date on one noun of a list ("following Sojourner in 1997, Spirit and Opportunity
     in 2004, and Curiosity"): it dates that noun, not the sentence's verb."""
@@ -131,8 +145,40 @@ def can_title(verb: Any) -> bool:
             c.dep_ in ("aux", "auxpass") for c in verb.children):
         return False  # "with the third departing Thursday": no sentence to title it by
     if verb.dep_ == "acl" and verb.head.dep_ == "pobj":
-        return any(c.dep_ in ("dobj", "agent", "attr", "xcomp", "ccomp") for c in verb.children)
+        return any(c.dep_ in ("dobj", "agent", "attr", "xcomp", "ccomp")
+                   for c in verb.children) or _noun_participle(verb)
     return True
+
+
+def _noun_participle(verb: Any) -> bool:
+    """"pointed to an amnesty introduced in 2018": the amnesty was introduced then. Only
+    straight after its noun (after a comma the parser often picks the wrong noun); a
+    document's date ("in a letter filed on Oct. 4") is when what it says was said, a
+    period's ("the quarter ended Sept. 30") no happening, a name ("known as") no event."""
+    return verb.tag_ == "VBN" and verb.i == verb.head.i + 1 \
+        and verb.head.lemma_.lower() not in _DOCUMENTS | _PERIODS \
+        and verb.lemma_.lower() not in _NAMING
+
+
+def dates_participle(verb: Any, span: Any) -> bool:
+    """Whether the date ``span`` is an adjunct of the participle ``verb`` on a noun
+    ("introduced in 2018", "issued last year"), not a word inside its object ("accused
+    of the 2005 bombing")."""
+    if not _noun_participle(verb):
+        return False
+    root = span.root
+    if root.dep_ == "npadvmod":
+        return root.head.i == verb.i
+    return root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.i == verb.i
+
+
+_DOCUMENTS = {"letter", "filing", "statement", "report", "complaint", "memo", "memorandum",
+              "ruling", "lawsuit", "suit", "document", "motion", "email", "post", "interview",
+              "submission", "petition", "notice", "note", "brief", "affidavit", "transcript",
+              "message", "release", "video", "speech", "order", "judgment", "decision"}
+_PERIODS = {"quarter", "year", "month", "week", "period", "season", "half", "day", "term",
+            "fiscal", "session"}
+_NAMING = {"know", "call", "name", "dub", "nickname", "title", "label", "brand", "style"}
 
 
 def ancestors_of(tok: Any) -> set[int]:

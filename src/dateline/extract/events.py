@@ -152,10 +152,12 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
         if span is None or not len(span):
             continue
         date_drop |= cl.date_tokens(span)
-        if cl.dates_a_listed_noun(span):
+        if cl.dates_a_listed_noun(span) or cl.names_a_past_thing(span):
             continue
         head = cl.clause_head(span.root)
-        if head.dep_ == "acl" and head.head.dep_ == "pobj" and not cl.can_title(head):
+        if head.dep_ == "acl" and head.head.dep_ == "pobj" and not (
+                cl.can_title(head) and (head.tag_ != "VBN" or cl.dates_participle(head, span)
+                                        or any(c.dep_ in ("dobj", "agent") for c in head.children))):
             # "In a letter filed on Oct. 4, his lawyers said ...": the letter's date is
             # when the lawyers said it.
             head = cl.clause_head(head.head)

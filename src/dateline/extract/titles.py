@@ -101,6 +101,10 @@ def _phrase(token: Any, drop: set[int], trim: bool = True) -> list[Any]:
                     and not (child.dep_ == "punct" and child.text in _KEPT_PUNCT) \
                     and not _essential(t, child):
                 continue
+            if trim and child.dep_ == "acl" and child.i > t.i and child.left_edge.i > 0 \
+                    and t.doc[child.left_edge.i - 1].text == ",":
+                continue  # "The film, distributed by A24, had ...": an aside
+
             stack.append(child)
     return sorted(out, key=lambda t: t.i)
 
@@ -168,6 +172,16 @@ def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None])
             optional.append(phrase)
         elif child.dep_ == "prep" and child.i > max((t.i for t in subject_tokens), default=-1):
             optional.append(_phrase(child, drop))  # between subject and verb
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.dep_ == "conj" and verb.tag_ == "VBN" and not auxes:
+        # "was convicted and jailed in April": jailing is "was jailed".
+        shared = [c for c in verb.head.children if c.dep_ in ("aux", "auxpass")]
+        if shared and all(c.i < verb.head.i for c in shared):
+            replace[verb.i] = " ".join(c.lower_ for c in shared) + " " + verb.text
+    if verb.dep_ in ("advcl", "acl") and auxes and auxes[0].lower_ == "having" \
+            and subject_tokens \
+            and subject_tokens[-1].i < auxes[0].i:
+        replace[auxes[0].i] = "had"  # "Wiegman, having been beaten in 2019": she had been
     if verb.dep_ in ("acl", "advcl") and verb.tag_ == "VBN" and not any(
             c.dep_ in ("auxpass", "dobj", "nsubj", "nsubjpass", "aux") for c in verb.children):
         # "the union, formed in 1994": the participle becomes "was formed".
@@ -402,7 +416,7 @@ def tidy(text: str, keep_last: bool = False) -> str:
                   text)
     words = text.split()
     while len(words) > 2 and not keep_last and _weak(words[-1]) and not _MONTH_BEFORE.match(
-            " ".join(words[-2:])):
+            " ".join(words[-2:])) and not _NUMBERED.match(" ".join(words[-2:])):
         words.pop()
     while len(words) > 2 and words[0].lower().strip(",") in _LEAD_WORDS:
         words.pop(0)
@@ -428,6 +442,11 @@ _MONTH_BEFORE = re.compile(r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct
                            r"[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?$")
 
 
+# "No 10", "Apollo 13", "Chapter 11": a number that names a thing ends a title well.
+_NUMBERED = re.compile(r"(?:No\.?|Apollo|Chapter|Article|Section|Title|Gate|Terminal|Pier|"
+                       r"Platform|Route|Highway|Unit|Block|Flight|Resolution)\s+\d+$")
+
+
 def _weak(word: str) -> bool:
     w = word.lower().strip(",;:")
     return w in _WEAK_WORDS or w.replace(",", "").replace(".", "").isdigit() \
@@ -441,6 +460,7 @@ def problems(title: str) -> list[str]:
     if len(words) < 2:
         out.append("title too short")
     if words and _weak(words[-1]) and not _MONTH_BEFORE.match(" ".join(words[-2:])) \
+            and not _NUMBERED.match(" ".join(words[-2:])) \
             and words[-1].lower() not in _PARTICLES:
         out.append("title ends on a weak word")
     if words and words[0].lower() in {"he", "she", "it", "they", "his", "her", "its",
