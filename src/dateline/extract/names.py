@@ -123,7 +123,13 @@ def _gender(ent: Any) -> str | None:
     """The gender a title before or at the start of a name gives ("Mrs May", "Queen
     Elizabeth", "the Duke of Edinburgh"), or None."""
     doc = ent.doc
-    words = [t.lower_.strip(".") for t in doc[max(0, ent.start - 2):ent.start + 1]]
+    return title_gender(t.lower_ for t in doc[max(0, ent.start - 2):ent.start + 1])
+
+
+def title_gender(words: Iterable[str]) -> str | None:
+    """"m" or "f" when one of ``words`` is a title that says so ("Mrs", "Duke"), else
+    None."""
+    words = [w.lower().strip(".") for w in words]
     if any(w in _MALE for w in words):
         return "m"
     if any(w in _FEMALE for w in words):

@@ -7,7 +7,9 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from dateline.extract.names import PERSON_PRONOUNS, Names
+from dateline.extract.names import PERSON_PRONOUNS, Names, title_gender
+
+_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 
 
 class Resolver:
@@ -19,12 +21,19 @@ class Resolver:
         self.text = text
         self.names = names
         self.sent_starts = [s.start_char for s in doc.sents]
+        self._memo: dict[int, str | None] = {}
 
     def _window(self, offset: int, back: int) -> int:
         i = max(0, sum(1 for s in self.sent_starts if s <= offset) - 1 - back)
         return self.sent_starts[i] if self.sent_starts else 0
 
     def __call__(self, tok: Any) -> str | None:
+        if tok.i not in self._memo:
+            self._memo[tok.i] = None  # a chain that comes back to itself resolves nothing
+            self._memo[tok.i] = self._resolve(tok)
+        return self._memo[tok.i]
+
+    def _resolve(self, tok: Any) -> str | None:
         low = tok.lower_
         same = self._reporter(tok)
         if same:
@@ -102,9 +111,27 @@ class Resolver:
         far: a story's "he" is its protagonist more often than the last name mentioned.
         """
         found: list[str] = []
-        for name in self._proper_subjects(tok, start, gender):
+        nearest_at = None
+        for name, at in self._proper_subjects(tok, start, gender):
+            nearest_at = at if nearest_at is None else nearest_at
             if name not in found:
                 found.append(name)
+        # A person this sentence has already named: "Meloni's allies expect her to be
+        # sworn in", "... complaints about Pincher when he appointed him" (Johnson, the
+        # clause's subject, first).
+        here = self.names.person_before(tok.idx, self._window(tok.idx, 0), gender)
+        if here and (nearest_at is None or nearest_at < self._window(tok.idx, 0)):
+            return here
+        near = self._window(tok.idx, 1)
+        if nearest_at is not None and nearest_at >= near:
+            # The subject of this sentence or the one before is what "she" continues
+            # ("Elizabeth was born in 1926 ... She served as a mechanic").
+            return found[0]
+        # Else a person that sentence names in another role: "... was triggered by the
+        # resignation of Chris Pincher. He quit on 30 June".
+        named_near = self.names.person_before(tok.idx, near, gender)
+        if named_near:
+            return named_near
         if len(found) <= 1:
             return found[0] if found else None
         before = self.text[:tok.idx]
@@ -113,8 +140,10 @@ class Resolver:
             return len(re.findall(rf"\b{re.escape(name.split()[-1])}\b", before))
         return max(found, key=named)  # max keeps the first (nearest) of equals
 
-    def _proper_subjects(self, tok: Any, start: int, gender: str | None) -> Iterator[str]:
-        """Main-clause proper-noun subjects before ``tok``, nearest first."""
+    def _proper_subjects(self, tok: Any, start: int,
+                         gender: str | None) -> Iterator[tuple[str, int]]:
+        """Main-clause subjects before ``tok`` that name a person, nearest first, each with
+        its offset: proper nouns, and he/she of the same gender by what they stand for."""
         for cand in reversed(self.doc[:tok.i]):
             if cand.idx < start:
                 return
@@ -122,13 +151,33 @@ class Resolver:
             # He ..." is Jones, not a name in a clause further in.
             main = cand.head.dep_ == "ROOT" or (cand.head.dep_ == "conj"
                                                 and cand.head.head.dep_ == "ROOT")
-            if cand.dep_ in ("nsubj", "nsubjpass") and cand.pos_ == "PROPN" and main:
-                ent = self.names.entity_at(cand.idx, cand.idx + len(cand.text))
-                if ent is not None:
-                    if ent.kind != "people" or (gender and ent.gender
-                                                and ent.gender != gender):
-                        continue
-                    yield ent.name
+            if cand.dep_ == "poss" and cand.pos_ == "PRON" and gender \
+                    and _GENDER.get(cand.lower_) == gender \
+                    and cand.head.dep_ in ("nsubj", "nsubjpass") and cand.head.head.dep_ == "ROOT":
+                name = self(cand)  # "Her health had declined. She used a stick": hers
+                if name:
+                    yield name, cand.idx
+                continue
+            if not main or cand.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            if cand.pos_ == "PRON" and gender and _GENDER.get(cand.lower_) == gender:
+                name = self(cand)  # "She was born ... She married ...": one chain
+                if name:
+                    yield name, cand.idx
+                continue
+            if cand.pos_ != "PROPN":
+                continue
+            ent = self.names.entity_at(cand.idx, cand.idx + len(cand.text))
+            if ent is not None:
+                if ent.kind != "people" or (gender and ent.gender
+                                            and ent.gender != gender):
                     continue
-                parts = [c for c in cand.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
-                yield " ".join([*(p.text for p in parts), cand.text])
+                yield ent.name, cand.idx
+                continue
+            if cand.ent_type_ and cand.ent_type_ != "PERSON":
+                continue  # "Buckingham Palace announced": a building, not a person
+            parts = [c for c in cand.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+            said = title_gender([*(p.lower_ for p in parts), cand.lower_])
+            if gender and said and said != gender:
+                continue  # "The Duke of Edinburgh died ... She": not the Duke
+            yield " ".join([*(p.text for p in parts), cand.text]), cand.idx

@@ -238,7 +238,7 @@ def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None])
                 and t.lower_ in ("he", "she", "it", "they", "his", "her", "its", "their"):
             name = resolve(t)
             if name:
-                replace[t.i] = name + ("'s" if t.lower_ in ("his", "her", "its", "their")
+                replace[t.i] = name + ("'s" if t.tag_ == "PRP$" or t.dep_ == "poss"
                                        else "")
             else:
                 unresolved = t.text
