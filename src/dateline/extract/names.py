@@ -59,8 +59,11 @@ class Names:
 
     def __init__(self, doc: Any) -> None:
         found: list[tuple[Any, str, str]] = []
+        storms = {ent.text.split()[-1] for ent in doc.ents if _named_thing(ent)}
         for ent in doc.ents:
             kind = KINDS.get(ent.label_)
+            if kind == "people" and (_named_thing(ent) or ent.text in storms):
+                continue  # "Hurricane Ian", and then "Ian": a storm, not a person
             name = _clean(ent.text) if kind else ""
             if kind and _plausible(kind, name):
                 found.append((ent, kind, name))
@@ -137,9 +140,31 @@ def title_gender(words: Iterable[str]) -> str | None:
     return None
 
 
+_STORMS = {"hurricane", "storm", "typhoon", "cyclone", "tropical"}
+# Words that only say what kind of body an organisation is: "Microsoft Corp" is
+# Microsoft, "FTX Arena" is not FTX.
+_ORG_SUFFIXES = {"inc", "corp", "corporation", "co", "company", "group", "holdings", "ltd",
+                 "plc", "llc", "sa", "ag", "international", "limited"}
+
+
+def _named_thing(ent: Any) -> bool:
+    words = [t.lower_ for t in ent.doc[max(0, ent.start - 1):ent.end]]
+    return any(w in _STORMS for w in words)
+
+
+def _same_body(kind: str, short: list[str], longer: list[str]) -> bool:
+    """Whether ``longer`` is a fuller form of the name ``short``: a person's surname or
+    first names ("Lagarde", "Christine Lagarde"); an organisation or place only with a
+    word that says what kind of body it is."""
+    if kind == "people":
+        return longer[-len(short):] == short or longer[:len(short)] == short
+    return longer[:len(short)] == short and all(
+        w.lower().strip(".,") in _ORG_SUFFIXES for w in longer[len(short):])
+
+
 def _canonical_forms(items: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
-    """Map each (kind, name) to the longest name of its kind that ends with or starts
-    with it word for word ("Lagarde" and "Christine Lagarde" -> "Christine Lagarde")."""
+    """Map each (kind, name) to the longest name of its kind that is a fuller form of it
+    ("Lagarde" and "Christine Lagarde" -> "Christine Lagarde")."""
     names = sorted(set(items), key=lambda kn: -len(kn[1]))
     out: dict[tuple[str, str], str] = {}
     for kind, name in names:
@@ -147,8 +172,7 @@ def _canonical_forms(items: Iterable[tuple[str, str]]) -> dict[tuple[str, str], 
         best = name
         for k2, longer in names:
             lw = longer.split()
-            if k2 == kind and len(lw) > len(words) and (lw[-len(words):] == words
-                                                        or lw[:len(words)] == words):
+            if k2 == kind and len(lw) > len(words) and _same_body(kind, words, lw):
                 best = longer
                 break
         out[(kind, name)] = best

@@ -64,7 +64,19 @@ class Resolver:
                 words = [c for c in cand.children if c.i < cand.i and c.dep_ in (
                     "det", "amod", "compound")]
                 return " ".join([*(w.text for w in words), cand.text])
+            if cand.dep_ in ("nsubj", "nsubjpass") and cand.pos_ == "PROPN" \
+                    and self.names.entity_at(cand.idx, cand.idx + 1) is None \
+                    and (cand.ent_type_ not in ("PERSON", "NORP") or self._storm(cand)):
+                # "Ian had weakened ... It struck Cuba": a named thing, not a person.
+                return self._storm(cand) or " ".join(
+                    [*(c.text for c in cand.children if c.dep_ == "compound"), cand.text])
         return None
+
+    def _storm(self, tok: Any) -> str | None:
+        """The storm a name stands for ("Ian" -> "Hurricane Ian"), when the article says."""
+        m = re.search(rf"\b(?:Hurricane|Typhoon|Cyclone|Tropical Storm|Storm)\s+"
+                      rf"{re.escape(tok.text)}\b", self.text)
+        return m.group(0) if m else None
 
     def describe(self, noun: Any) -> str | None:
         """The organisation "the company", "the exchange" or "the club" stands for: the
