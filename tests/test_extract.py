@@ -607,3 +607,35 @@ def test_it_is_the_named_thing_and_a_longer_name_is_not_always_the_same_body(
     assert "Hurricane Mara struck western Cuba" in titles, titles
     assert "Kelvo halted withdrawals" in titles, titles
     assert not any("Mara" in e.people for e in events)
+
+
+def test_dates_listed_with_and_are_one_event_each_and_a_schedule_looks_ahead(
+        tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "Titles\n\nThe cup went to Ana Ruiz, who won in 2008 and 2012. Parliament will sit on "
+        "Friday and Saturday. Bo Lind, who has run the firm since 1991, will stay on until he "
+        "leaves the company on Feb. 3. The new levy takes effect on Monday.\n",
+        encoding="utf-8")
+    events = extract_events(load_article(str(article), dt.date(2023, 3, 9)))  # a Thursday
+    got = {(e.date, e.title) for e in events}
+    assert {("2008", "Ana Ruiz won"), ("2012", "Ana Ruiz won")} <= got, got
+    assert ("2023-03-10/2023-03-11", "Parliament will sit") in got
+    assert any(d == "2024-02-03" for d, _ in got), got
+    assert any(d == "2023-03-13" and "levy takes effect" in t for d, t in got), got
+
+
+def test_a_dated_happening_named_by_a_noun_is_its_own_event(tmp_path: Path) -> None:
+    # The year dates the bombing, not the arrest; the bombing gets an event of its own,
+    # a sentence when a relative clause says what it did, else its name (marked for review).
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "Arrests\n\nA man was arrested in connection with last year's embassy blasts in Lomé. "
+        "Four men were accused of the 2005 car bombing that killed the mayor, Ada Osei.\n",
+        encoding="utf-8")
+    events = extract_events(load_article(str(article), dt.date(2023, 5, 4)))
+    got = {(e.date, e.title): e.review for e in events}
+    assert ("2005", "The 2005 car bombing killed the mayor") in got, got
+    assert got.get(("2022", "Embassy blasts in Lomé")) == (
+        "the title names what happened: make it a sentence",), got
+    assert not any(t.startswith(("A man", "Four men")) for _, t in got)

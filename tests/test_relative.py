@@ -10,7 +10,7 @@ from dateline.temporal.tagger import find_dates
 
 
 @pytest.mark.parametrize("phrase, expected", [
-    ("two days later", ("day", 2)), ("3 weeks earlier", ("week", -3)),
+    ("two days later", ("day", 2)), ("3 weeks earlier", ("day", -21)),
     ("the next day", ("day", 1)), ("the following month", ("month", 1)),
     ("the day before", ("day", -1)), ("that day", ("day", 0)), ("the same year", ("year", 0)),
     ("next week", None), ("last year", None), ("in March", None),
@@ -41,6 +41,22 @@ def test_chain_counts_from_the_previous_date_not_publication():
     assert ("Two days later", "2021-03-05") in got
     assert [v for t, v in got if "following week" in t] == ["2021-03-08/2021-03-14"]
     assert ("Next week", "2021-06-14/2021-06-20") in got  # deictic: from publication
+
+
+def test_chain_reads_months_and_years_of_the_story():
+    # "that September", "the previous November", "2 June the following year" count from
+    # the story's last date; "two weeks before the vote" counts from the vote, no date.
+    text = ("Her father died on 6 February 1952. She was crowned on 2 June the following "
+            "year. The firm was fined in June 2018. It dissolved that September. He was hired "
+            "in July 2015, having been sacked the previous November. The talks began on 3 "
+            "March 2020. Two weeks later they ended, two weeks before the vote was held.")
+    got = [(m.text, m.value) for m in chain(text, find_dates(text, dt.date(2022, 9, 9)),
+                                              lambda m: True)]
+    assert ("2 June the following year", "1953-06-02") in got
+    assert [v for t, v in got if t.endswith("September")] == ["2018-09"]
+    assert [v for t, v in got if t.endswith("November")] == ["2014-11"]
+    assert ("Two weeks later", "2020-03-17") in got
+    assert [v for t, v in got if t == "two weeks before"] in ([], [None])
 
 
 def test_chain_adds_anaphora_only_where_the_tagger_found_nothing():

@@ -62,6 +62,40 @@ def names_a_past_thing(span: Any) -> bool:
     return noun.dep_ == "pobj" and noun.head.lower_ in _ABOUT
 
 
+def relative_clause_of(noun: Any) -> Any | None:
+    """The relative clause that says what ``noun`` did ("the bombing that killed Hariri")."""
+    for c in noun.children:
+        if c.dep_ == "relcl" and any(s.dep_ in ("nsubj", "nsubjpass") and s.tag_ in ("WDT", "WP")
+                                     or s.dep_ == "nsubj" and s.lower_ == "that"
+                                     for s in c.children):
+            return c
+    return None
+
+
+def is_happening(noun: Any) -> bool:
+    """A noun that names something that happened ("bombing", "blasts", "election")."""
+    lemma = noun.lemma_.lower()
+    if lemma in _HAPPENINGS:
+        return True
+    return lemma.endswith(("ing", "tion", "sion", "ment")) and lemma not in _NOT_HAPPENINGS
+
+
+_HAPPENINGS = {"attack", "blast", "crash", "fire", "war", "vote", "election", "meeting",
+               "ruling", "loss", "raid", "strike", "coup", "riot", "flood", "storm", "quake",
+               "earthquake", "explosion", "merger", "sale", "deal", "visit", "trial", "verdict",
+               "summit", "collapse", "protest", "referendum", "launch", "landing", "shooting",
+               "murder", "killing", "invasion", "revolution", "recession", "crisis", "scandal",
+               "ceremony", "final", "race", "match", "tour", "speech", "debate", "hearing"}
+_NOT_HAPPENINGS = {"building", "morning", "evening", "government", "department", "nation",
+                   "station", "position", "population", "ring", "king", "thing", "string",
+                   "wing", "ceiling", "clothing", "housing", "funding", "ministry", "mention",
+                   "question", "section", "region", "opinion", "portion", "million", "billion",
+                   "nothing", "something", "everything", "anything", "pudding", "viking",
+                   "apartment", "equipment", "environment", "document", "moment", "parliament",
+                   "tournament", "statement", "agreement", "settlement", "management",
+                   "investment", "payment", "development", "treatment", "shipment", "element"}
+
+
 _ABOUT = {"of", "for", "over", "about", "into", "with", "against", "on", "behind", "from"}
 
 

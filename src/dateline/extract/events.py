@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from dateline.dates import parse_value
@@ -25,7 +25,7 @@ from dateline.extract import nlp
 from dateline.extract.ingest import Article
 from dateline.extract.names import PERSON_PRONOUNS, Names
 from dateline.extract.pronouns import Resolver
-from dateline.extract.titles import Title, build_title, is_reporting, problems, subject_of
+from dateline.extract.titles import Title, build_title, is_reporting, noun_title, problems, subject_of
 from dateline.temporal.relative import chain
 from dateline.temporal.tagger import find_dates
 
@@ -146,13 +146,24 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
     """One candidate per (verb, date) pair of a sentence."""
     text = resolve.text  # Doc.text joins every token anew on each access
     by_verb: dict[int, list[tuple[Any, Any]]] = {}
+    happenings: list[tuple[Any, Any, Any]] = []
     date_drop: set[int] = set()
     for m in mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or not len(span):
             continue
         date_drop |= cl.date_tokens(span)
-        if cl.dates_a_listed_noun(span) or cl.names_a_past_thing(span):
+        if cl.names_a_past_thing(span):
+            # "accused of the 2005 bombing that killed Hariri": the bombing is the event
+            # that year, told by its own relative clause, or else by its name.
+            noun = span.root.head
+            rel = cl.relative_clause_of(noun)
+            if rel is not None:
+                by_verb.setdefault(rel.i, []).append((m, span))
+            elif cl.is_happening(noun):
+                happenings.append((m, span, noun))
+            continue
+        if cl.dates_a_listed_noun(span):
             continue
         head = cl.clause_head(span.root)
         if head.dep_ == "acl" and head.head.dep_ == "pobj" and not (
@@ -168,6 +179,14 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
     heads = set(by_verb)
     quote = _quote(sent.text)
     out: list[_Candidate] = []
+    for m, span, noun in happenings:
+        title = noun_title(noun, {t.i for t in span})
+        if len(title.split()) >= 2:
+            spans = cl.spans(list(noun.subtree))
+            out.append(_Candidate(m.value, mt.date_text(text, m.start, m.text), title, quote,
+                                  names.within(spans), None,
+                                  ["the title names what happened: make it a sentence"],
+                                  spans, (noun.idx, noun.idx + len(noun.text)), _stems(title)))
     for head_i, dated in by_verb.items():
         verb = doc[head_i]
         if not cl.can_title(verb):
@@ -208,7 +227,8 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
         if verb.dep_ in ("relcl", "acl"):
             held.append(verb.head)
         review = _review(title, verb, m, base, quotes)
-        if joined is None and len(dated) > 1 and len({ms[0].value for ms in dated}) > 1 \
+        each = mt.listed(text, dated)
+        if joined is None and not each and len(dated) > 1 and len({ms[0].value for ms in dated}) > 1 \
                 and not all(mt.contains(ms[0].value, m.value) for ms in dated):
             review.append("several dates for one event: "
                           + ", ".join(sorted({ms[0].text for ms in dated})))
@@ -220,6 +240,12 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
                                   _names_for(names, spans, title, resolve, title_verb), None,
                                   review, spans, (verb.idx, verb.idx + len(verb.text)),
                                   _stems(title.text)))
+            # "Nadal, who won in 2008 and 2010": one event on each date.
+            for other, _ in each:
+                if other is not m:
+                    out.append(replace(
+                        out[-1], date=other.value,
+                        date_text=mt.date_text(text, other.start, other.text)))
         # "shares it had bought when prices peaked in 2021": what a when-clause dates
         # happened at that time too, so the verb it hangs on gets the date as well.
         main = verb.head

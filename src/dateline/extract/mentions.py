@@ -144,6 +144,24 @@ _TARGET_BEFORE = re.compile(r"(?i)\b(?:to|until|till|by|for|before|deadline of)\
 _MONTH_WORD = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b")
 
 
+def _present_schedule(verb: Any) -> bool:
+    """A present-tense verb that is no report ("until he leaves the company on Dec. 29",
+    "the conference begins on 2 October", "is scheduled to leave"): news puts past events
+    in the past tense, so a present one with a date is a timetable."""
+    if verb.lemma_.lower() in _REPORTING_PRESENT:
+        return False
+    if verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return verb.lemma_.lower() != "be"
+    return verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ in ("is", "are")
+                                      for c in verb.children)
+
+
+# Present-tense verbs that report or describe rather than schedule.
+_REPORTING_PRESENT = {"say", "tell", "report", "show", "suggest", "indicate", "mean", "remain",
+                      "have", "know", "think", "believe", "seem", "appear", "include",
+                      "represent", "stand", "hold", "own", "lead", "run", "face", "need"}
+
+
 def future_year(value: str, date_text: str, verb: Any, base: datetime.date) -> str:
     """A date without a year that the event's own verb puts ahead ("will leave on Dec.
     29", "elections due on 14 May") is not in the past: the sentence's other verbs ("he
@@ -157,7 +175,8 @@ def future_year(value: str, date_text: str, verb: Any, base: datetime.date) -> s
     except (DateError, ValueError):
         return value
     ahead = any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in verb.children) \
-        or any(c.dep_ == "acomp" and c.lower_ == "due" for c in verb.children)
+        or any(c.dep_ == "acomp" and c.lower_ == "due" for c in verb.children) \
+        or _present_schedule(verb)
     if not ahead:
         return value
     shifted = re.sub(r"\b(\d{4})(?=-)", lambda y: str(int(y.group(1)) + 1), value)
@@ -172,8 +191,11 @@ def past_year(value: str, date_text: str, verb: Any, base: datetime.date,
                before: str) -> str:
     """A date without a year that a past-tense verb puts after the publication day is
     last year's ("was arrested on May 29" in an April article). Not a target ("extended
-    to Nov. 20", "the Jan. 14 deadline"), which a past verb may well set ahead."""
+    to Nov. 20", "the Jan. 14 deadline"), which a past verb may well set ahead, nor what
+    a past verb expected ("was expected to make landfall on Friday")."""
     if re.search(r"\d{4}|'\d\d", date_text) or not re.match(r"\d{4}-\d\d", value):
+        return value
+    if any(c.dep_ == "xcomp" for c in verb.children):
         return value
     try:
         if parse_value(value).first <= base:
@@ -207,11 +229,31 @@ class Joined:
     ambiguous: bool = False
 
 
+def listed(text: str, dated: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
+    """Two dates of one verb joined by "and" ("won in 2008 and 2010"): it happened on
+    each, so each dates an event of its own. Empty when the dates are not such a list."""
+    if len(dated) != 2:
+        return []
+    (a, sa), (b, sb) = sorted(dated, key=lambda ms: ms[0].start)
+    if not re.fullmatch(r",?\s+and\s+(?:in\s+|on\s+)?", text[a.end:b.start]):
+        return []
+    if a.value is None or b.value is None or a.value == b.value or "/" in a.value + b.value:
+        return []
+    try:
+        first, last = parse_value(a.value), parse_value(b.value)
+    except (DateError, ValueError):
+        return []
+    if (last.first - first.last).days <= 1:
+        return []  # "on Friday and Saturday", "the 1950s and 1960s": one span
+    return [(a, sa), (b, sb)]
+
+
 def alternatives(text: str, dated: list[tuple[Any, Any]]) -> Joined | None:
     if len(dated) != 2:
         return None
     (a, _), (b, _) = sorted(dated, key=lambda ms: ms[0].start)
-    if not re.fullmatch(r",?\s+(?:or|and)\s+", text[a.end:b.start]):
+    joint = re.fullmatch(r",?\s+(or|and)\s+", text[a.end:b.start])
+    if not joint:
         return None
     try:
         first, last = parse_value(a.value), parse_value(b.value)
@@ -219,6 +261,8 @@ def alternatives(text: str, dated: list[tuple[Any, Any]]) -> Joined | None:
         return None
     if not first.last < last.first or (last.first - first.last).days > 400:
         return None
+    if joint[1] == "and" and (last.first - first.last).days > 1:
+        return None  # "in 2008 and 2010": two occasions (see listed), not one span
     value = f"{a.value.split('/')[0]}/{b.value.split('/')[-1]}"
     try:
         parse_value(value)

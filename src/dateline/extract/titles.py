@@ -135,6 +135,18 @@ def _noun_head_phrase(noun: Any, drop: set[int]) -> list[Any]:
     return sorted(out, key=lambda t: t.i)
 
 
+def noun_title(noun: Any, drop: set[int]) -> str:
+    """The name of a happening as a title ("last year's blasts in Kenya" -> "Blasts in
+    Kenya"): the noun's phrase without the date, its article and its asides."""
+    drop = drop | {c.i for t in noun.doc if t.i in drop for c in t.children if c.dep_ == "case"}
+    tokens = [t for t in _phrase(noun, drop) if not (t.dep_ in ("det", "poss") and t.head.i == noun.i)]
+    while _n_words(tokens) > MAX_WORDS - 4 and any(t.dep_ == "prep" for t in tokens):
+        last = max((t for t in tokens if t.dep_ == "prep"), key=lambda t: t.i)
+        gone = {t.i for t in last.subtree}
+        tokens = [t for t in tokens if t.i not in gone]
+    return tidy(_join(tokens, {}))
+
+
 def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None]) -> Title:
     """The title of the event whose head is ``verb``.
 

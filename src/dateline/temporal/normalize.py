@@ -31,7 +31,11 @@ __all__ = ["normalize", "normalize_jsonl", "tense_of"]
 
 _FUTURE = re.compile(
     r"\b(?:will|won't|wo n't|'ll|shall|going to|plans? to|planning to|planned to|"
-    r"expects? to|expected to|intends? to|scheduled|is due|are due|due to|set to|slated|"
+    r"expects? to|expected to|intends? to|scheduled|is due|are due|"
+    # "was due to end on Friday" is a plan already past; "is due to" looks ahead.
+    r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )due to|set to|slated|"
+    # A present-tense schedule: "the lockdown takes effect on Monday".
+    r"takes? effect|comes? into force|begins|starts|opens|"
     r"upcoming|tomorrow|would|might|hopes? to|aims? to|is to|are to|(?:is|are|be) expected|"
     r"payable|effective|expires?|(?:planned|scheduled|set|slated) for|"
     r"next (?:week|month|year))\b")

@@ -40,7 +40,9 @@ def step(text: str) -> tuple[str, int] | None:
     m = _COUNT.fullmatch(t)
     if m:
         n = int(m[1]) if m[1].isdigit() else _NUMBERS[m[1].lower()]
-        return m[2].lower(), n if m[3].lower().startswith(("later", "after")) else -n
+        n = n if m[3].lower().startswith(("later", "after")) else -n
+        # "two weeks later" after a day is that day fortnight, not "the week after next".
+        return ("day", 7 * n) if m[2].lower() == "week" else (m[2].lower(), n)
     m = _NEXT.fullmatch(t)
     if m:
         word = (m[1] or m[2] or "").lower()
@@ -74,6 +76,48 @@ def shift(anchor: DateValue, unit: str, n: int) -> str | None:
     return f"{first.year + n:04d}"
 
 
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december"]
+_SEASONS = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}
+_WHICH = r"(that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding)"
+# "that September", "the previous November", "the following spring": a month or season
+# of the story's own time, counted from its last date, not from the publication day.
+_NAMED = re.compile(rf"(?i){_WHICH}\s+({'|'.join(_MONTHS)}|{'|'.join(_SEASONS)})")
+# "on 2 June the following year", "in May of that year": the year comes from the story.
+_YEAR_AFTER = re.compile(rf"(?i),?\s+(?:of\s+)?{_WHICH}\s+year\b")
+_LEAD = re.compile(rf"(?i){_WHICH}\s+$")
+
+
+def _direction(word: str) -> int:
+    word = word.lower().split()[-1]
+    return 1 if word in ("following", "next") else -1 if word in ("previous", "preceding") else 0
+
+
+def named_in_story(phrase: str, anchor: DateValue) -> str | None:
+    """The value of "that September" / "the following spring" counted from ``anchor``."""
+    m = _NAMED.fullmatch(" ".join(phrase.split()))
+    if m is None:
+        return None
+    n, word = _direction(m[1]), m[2].lower()
+    year, month = anchor.first.year, anchor.first.month
+    if word in _SEASONS:
+        season = _SEASONS[word]
+        here = (month % 12) // 3 + 21  # the anchor's own season: Dec-Feb winter, ...
+        if n > 0 and season <= here or n < 0 and season >= here:
+            year += n
+        return f"{year:04d}-{season}"
+    target = _MONTHS.index(word) + 1
+    if n > 0 and target <= month or n < 0 and target >= month:
+        year += n
+    return f"{year:04d}-{target:02d}"
+
+
+def _reyear(value: str, year: int) -> str | None:
+    """``value`` (a month or day the tagger read against the publication year) in ``year``."""
+    m = re.fullmatch(r"\d{4}(-\d{2}(?:-\d{2})?)", value)
+    return f"{year:04d}{m[1]}" if m else None
+
+
 _FIND = re.compile(rf"(?i)\b(?:{_NEXT.pattern[4:]}|{_SAME.pattern[4:]})\b")
 
 
@@ -100,14 +144,35 @@ def chain(text: str, mentions: Iterable[Any], usable: Any) -> list[Any]:
             found.append(kind(start=m.start(), end=m.end(), text=m.group(), value=None))
     out: list[Any] = []
     anchor: DateValue | None = None
+    taken_to = -1
     for mention in sorted(found, key=lambda m: m.start):
-        # The tagger's extent may leave out a leading "the": look back for it.
-        lead = text[max(0, mention.start - 4):mention.start]
-        phrase = ("the " if re.fullmatch(r"(?i)the\s", lead) else "") + mention.text
+        if mention.start < taken_to:
+            continue  # the "the following year" of "2 June the following year", now read
+        # The tagger's extent may leave out a leading "the" or "that": look back for it.
+        before = text[max(0, mention.start - 20):mention.start]
+        lead = _LEAD.search(before) or re.search(r"(?i)\bthe\s+$", before)
+        phrase = (lead.group() if lead else "") + mention.text
         relative = step(phrase)
+        story = named_in_story(phrase, anchor) if anchor is not None else None
+        after = _YEAR_AFTER.match(text, mention.end)
+        if relative is not None and re.search(r"(?i)\b(?:before|after)$", mention.text) \
+                and re.match(r"[ \t]+[\w\"“]", text[mention.end:mention.end + 3]):
+            # "two weeks before the UK is due to leave": counted from what follows, which
+            # is no date of the text.
+            relative = None
+            mention = dataclasses.replace(mention, value=None)
         if relative is not None:
             value = shift(anchor, *relative) if anchor is not None else None
             mention = dataclasses.replace(mention, value=value)
+        elif story is not None:
+            mention = dataclasses.replace(mention, value=story)
+        elif after is not None and anchor is not None and mention.value \
+                and not re.search(r"\d{4}", mention.text):
+            value = _reyear(mention.value, anchor.first.year + _direction(after[1]))
+            if value is not None:
+                taken_to = after.end()
+                mention = dataclasses.replace(mention, value=value, end=after.end(),
+                                              text=text[mention.start:after.end()])
         if mention.value is not None and usable(mention):
             with contextlib.suppress(DateError):  # a value the tagger made but cannot anchor
                 anchor = parse_value(mention.value)
