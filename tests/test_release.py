@@ -37,11 +37,11 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import REPO
+from release_util import tool
 
 import dateline
 from dateline import HOMEPAGE, __version__
 
-PROJECT_BIN = Path(sys.executable).parent
 # The project venv's site-packages: the dependencies the fresh venvs borrow.
 PROJECT_SITE = dict.fromkeys([sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]])
 # The files of the repository that a build of the sdist reads (pyproject.toml names them).
@@ -49,21 +49,6 @@ SOURCE_FILES = ("pyproject.toml", "README.md", "LICENSE", "CHANGELOG.md", "MANIF
                 "requirements/model.txt")
 PAGES_URL = "https://editor.github.io/my-timeline"  # what actions/configure-pages would say
 PAGES_PATH = "/my-timeline"
-
-
-def in_ci() -> bool:
-    return os.environ.get("CI", "").lower() in ("true", "1", "yes")
-
-
-def tool(name: str) -> str:
-    """A console script of the project venv; skipped locally when missing, failed in CI."""
-    found = shutil.which(name, path=str(PROJECT_BIN))
-    if found is None:
-        message = f"{name} is not installed (it is in the test extra: make test installs it)"
-        if in_ci():
-            pytest.fail(message)
-        pytest.skip(message)
-    return found
 
 
 def clean_env(**extra: str) -> dict[str, str]:

@@ -1,0 +1,28 @@
+"""What the release and workflow tests share: finding the test extra's tools."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+PROJECT_BIN = Path(sys.executable).parent
+
+
+def in_ci() -> bool:
+    """True on CI, where a missing tool must fail the run instead of skipping."""
+    return os.environ.get("CI", "").lower() in ("true", "1", "yes")
+
+
+def tool(name: str) -> str:
+    """A console script of the project venv; skipped locally when missing, failed in CI."""
+    found = shutil.which(name, path=str(PROJECT_BIN))
+    if found is None:
+        message = f"{name} is not installed (it is in the test extra: make test installs it)"
+        if in_ci():
+            pytest.fail(message)
+        pytest.skip(message)
+    return found
