@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -26,3 +28,13 @@ def tool(name: str) -> str:
             pytest.fail(message)
         pytest.skip(message)
     return found
+
+
+@functools.cache
+def offline_prefix() -> tuple[str, ...]:
+    """`unshare -n` where this process may make a network namespace (root, as on CI), else
+    nothing: a command run under it has no network but loopback, which proves it needs none."""
+    unshare = shutil.which("unshare")
+    if unshare and subprocess.run([unshare, "-n", "true"], capture_output=True).returncode == 0:
+        return (unshare, "-n")
+    return ()

@@ -18,6 +18,8 @@ How this stays offline (no test may reach a package index):
   wheel's copy, and every test asserts so through `dateline.__file__`.
 - Every command runs with PYTHONPATH removed from the environment (the test suite itself
   may run with PYTHONPATH=src) and with a working directory outside the source tree.
+- Where the machine allows it (root, as on CI), every command runs in a network namespace
+  of its own (`unshare -n`): had anything tried to download, it would have failed here.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import REPO
-from release_util import tool
+from release_util import offline_prefix, tool
 
 import dateline
 from dateline import HOMEPAGE, __version__
@@ -62,7 +64,7 @@ def clean_env(**extra: str) -> dict[str, str]:
 def run(*args: str | Path, cwd: Path, env: dict[str, str] | None = None,
         timeout: float = 300) -> subprocess.CompletedProcess:
     """Run a command; a non-zero exit fails the test with its output."""
-    done = subprocess.run([str(a) for a in args], cwd=cwd, env=env or clean_env(),
+    done = subprocess.run([*offline_prefix(), *map(str, args)], cwd=cwd, env=env or clean_env(),
                           capture_output=True, text=True, timeout=timeout)
     assert done.returncode == 0, f"{args}:\n{done.stdout}\n{done.stderr}"
     return done
@@ -306,7 +308,8 @@ def run_workflow(site: Path, venv: Venv, wheel: Path, work: Path) -> dict[str, s
         script.write_text("\n".join(lines) + "\n", encoding="utf-8")
         env = venv.env(CI="true", GITHUB_ACTIONS="true", GITHUB_OUTPUT=str(outputs),
                        **{k: resolve(str(v), known) for k, v in step.get("env", {}).items()})
-        done = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", str(script)],
+        done = subprocess.run([*offline_prefix(), "bash", "--noprofile", "--norc", "-eo", "pipefail",
+                               str(script)],
                               cwd=site, env=env, capture_output=True, text=True, timeout=300)
         assert done.returncode == 0, f"step {step.get('name', n)}:\n{done.stdout}\n{done.stderr}"
         known[f"log.{step.get('name', n)}"] = done.stdout + done.stderr

@@ -11,17 +11,15 @@ a bad workflow must fail each check, so a passing check means something.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 import yaml
 from conftest import REPO
-from release_util import tool
+from release_util import offline_prefix, tool
 
 from dateline.scaffold import planned_files
 
@@ -37,15 +35,6 @@ jobs:
       - uses: actions/checkout@v4
       - run: echo "${{ github.event.head_commit.message }}"
 """
-
-
-@functools.cache
-def offline_prefix() -> tuple[str, ...]:
-    """`unshare -n` where this process may make a network namespace, else nothing."""
-    unshare = shutil.which("unshare")
-    if unshare and subprocess.run([unshare, "-n", "true"], capture_output=True).returncode == 0:
-        return (unshare, "-n")
-    return ()
 
 
 def offline(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess:
