@@ -248,6 +248,10 @@ def test_installed_wheel_inits_builds_and_extracts(installed: Venv, tmp_path: Pa
     assert "2024-03-03" in dates, dates
     installed.dateline("build", cwd=site)
     assert len(list((site / "site/events").glob("*.html"))) == 1 + len(written)
+    # deploy imports ghp-import before its checks: this one refuses, as the folder is no repository.
+    done = subprocess.run([*offline_prefix(), str(installed.bin / "dateline"), "deploy"], cwd=site,
+                          env=installed.env(), capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1 and "not in a git repository" in done.stderr, done.stderr
 
 
 def test_footer_and_help_link_only_to_the_homepage(installed: Venv, tmp_path: Path) -> None:
