@@ -15,7 +15,7 @@ How this stays offline (no test may reach a package index):
   site-packages to sys.path, after the new venv's own. A .pth file's path line adds a
   folder without running the .pth files inside it, so the project venv's editable
   install of dateline (a .pth of its own) stays inert: `import dateline` can only find the
-  wheel's copy, and every test asserts so through `dateline.__file__`.
+  wheel's copy, and the tests that run it assert so through `dateline.__file__`.
 - Every command runs with PYTHONPATH removed from the environment (the test suite itself
   may run with PYTHONPATH=src) and with a working directory outside the source tree.
 - Where the machine allows it (root, as on CI), every command runs in a network namespace
