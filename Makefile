@@ -5,7 +5,7 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: site test install install-test lint bench clean
+.PHONY: site test install install-test lint dist bench clean
 
 $(BIN)/dateline: pyproject.toml requirements/model.txt
 	$(PY) -m venv $(VENV)
@@ -31,5 +31,12 @@ test: install-test
 lint: install-test
 	$(BIN)/ruff check src tests bench build.py
 
+# The release files, as .github/workflows/release.yml builds them (docs/releasing.md).
+# pyproject-build, not `python -m build`: the top-level build.py shadows the package here.
+dist: install-test
+	rm -rf dist
+	$(BIN)/pyproject-build --outdir dist .
+	$(BIN)/twine check --strict dist/*
+
 clean:
-	rm -rf site .venv
+	rm -rf site .venv dist

@@ -97,6 +97,7 @@ FORBIDDEN = {  # module prefix -> the dateline modules it may not import (docs/a
     "dateline.serve": ("dateline.cli",),
     "dateline.livereload": ("dateline.cli",),
     "dateline.scaffold": ("dateline.build", "dateline.serve", "dateline.cli"),
+    "dateline.deploy": ("dateline.extract", "dateline.serve", "dateline.cli"),
     "dateline.urls": ("dateline",),
     "dateline.digests": ("dateline",),
 }

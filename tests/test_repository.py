@@ -21,8 +21,11 @@ def test_ruff_is_clean():
 def test_every_command_and_option_is_in_the_readme():
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     top = run_dateline("--help").stdout
-    commands = [line.split()[0] for line in top.split("Commands:")[1].splitlines() if line.strip()]
-    assert sorted(commands) == ["build", "check", "extract", "init", "normalize", "serve", "tag"]
+    # The Commands block ends at the first blank line (the homepage epilog follows it).
+    block = top.split("Commands:")[1].strip("\n").split("\n\n")[0]
+    commands = [line.split()[0] for line in block.splitlines() if line.strip()]
+    assert sorted(commands) == ["build", "check", "deploy", "extract", "init", "normalize", "serve",
+                                "tag"]
     for command in commands:
         assert f"dateline {command}" in readme, command
         help_text = run_dateline(command, "--help").stdout

@@ -71,19 +71,24 @@ def test_scaffolded_files_validate_against_their_schemas(tmp_path: Path) -> None
         jsonschema.Draft202012Validator(schema).validate(data)
 
 
-def test_workflow_installs_from_pypi_and_builds_strictly(tmp_path: Path) -> None:
+def test_workflow_installs_the_pinned_release_and_builds_strictly(tmp_path: Path) -> None:
+    from dateline import __version__
+
     init_site(tmp_path, today=TODAY)
     text = (tmp_path / ".github/workflows/pages.yml").read_text(encoding="utf-8")
+    assert "@VERSION@" not in text and "@HOMEPAGE@" not in text
     flow = yaml.safe_load(text)
     steps = flow["jobs"]["build"]["steps"]
-    runs = [s.get("run", "") for s in steps]
-    assert "python -m pip install dateline" in runs
+    runs = [line for s in steps for line in s.get("run", "").splitlines()]
+    # The version that wrote the site, so a new release never changes it unasked.
+    assert f"python -m pip install dateline=={__version__}" in runs
     assert not any("-e ." in r or "pytest" in r for r in runs)
     assert any(r.startswith("dateline build --strict") for r in runs)
-    # Same publishing steps as the project's own workflow.
+    # Same publishing steps (and pins) as the project's own workflow.
     own = yaml.safe_load((REPO / ".github/workflows/pages.yml").read_text(encoding="utf-8"))
+    own_uses = {s["uses"] for s in own["jobs"]["build"]["steps"] if "uses" in s}
     uses = [s["uses"] for s in steps if "uses" in s]
-    assert uses == [s["uses"] for s in own["jobs"]["build"]["steps"] if "uses" in s]
+    assert set(uses) - own_uses == {s for s in uses if s.startswith("actions/cache@")}
     assert flow["jobs"]["deploy"] == own["jobs"]["deploy"]
 
 

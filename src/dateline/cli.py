@@ -13,9 +13,9 @@ from pathlib import Path
 
 import click
 
-from dateline import __version__
+from dateline import HOMEPAGE, __version__
 
-REPORT_URL = "https://github.com/dateline-timeline/dateline/issues"
+REPORT_URL = f"{HOMEPAGE}/issues"
 EXIT_BAD_INPUT = 1
 EXIT_INTERNAL = 3
 
@@ -50,7 +50,9 @@ def _iso_day(ctx: click.Context, param: click.Parameter, value: str | None) -> d
         raise click.BadParameter(f"expected YYYY-MM-DD, got {value!r}") from None
 
 
-@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]},
+             # \b: click must not wrap the address across lines.
+             epilog=f"\b\nHomepage (documentation, releases, issues): {HOMEPAGE}")
 @click.version_option(__version__, prog_name="dateline")
 @click.option("-C", "--root", type=click.Path(file_okay=False, path_type=Path), default=".",
               show_default=True, help="The site folder (holding content/ and templates/).")
@@ -355,6 +357,30 @@ def init(directory: Path) -> None:
     for path in written:
         click.echo(f"wrote {path}")
     click.echo(f"next: cd {directory} && dateline build   (or: dateline serve)")
+
+
+@cli.command()
+@click.option("--remote", default="origin", show_default=True, help="The git remote to push to.")
+@click.option("--branch", default="gh-pages", show_default=True, help="The branch to commit site/ to.")
+@click.option("-m", "--message", default=None,
+              help="The commit message [default: names the dateline version and the source commit].")
+@click.option("--no-push", is_flag=True, help="Commit to the branch but do not push it.")
+@click.option("--force", is_flag=True, help="Force the push (overwrites the remote branch's history).")
+@click.pass_obj
+def deploy(root: Path, remote: str, branch: str, message: str | None, no_push: bool,
+           force: bool) -> None:
+    """Publish site/ on GitHub Pages without Actions: commit it to the gh-pages branch
+    (with .nojekyll) and push. Run `dateline build` first; a missing or stale site/ is refused."""
+    from dateline.deploy import DeployError, deploy_site
+
+    try:
+        done = deploy_site(root, remote=remote, branch=branch, message=message,
+                           push=not no_push, force=force)
+    except DeployError as exc:
+        click.echo(f"dateline: {exc}", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    click.echo(f"committed {done.site} to {done.branch} as {done.commit[:12]}"
+               + (f" and pushed it to {done.remote}" if done.pushed else " (not pushed)"))
 
 
 class _Process:

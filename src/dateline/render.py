@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import jinja2
 from markupsafe import Markup
 
-from dateline import __version__, views
+from dateline import HOMEPAGE, __version__, views
 from dateline.digests import digest
 from dateline.model import Content, Event, Problem, Timeline
 from dateline.site.exports import Memo, render_exports
@@ -104,6 +104,7 @@ def make_environment(site_root: Path, markdown_cache: dict[str, str] | None = No
                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
                              auto_reload=False, bytecode_cache=bytecode)
     env.filters["markdown"] = MarkdownRenderer(markdown_cache)
+    env.globals["dateline"] = {"version": __version__, "homepage": HOMEPAGE}  # for footer.html
     return env
 
 

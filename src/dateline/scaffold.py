@@ -3,7 +3,8 @@
 The files come from package data (src/dateline/scaffold/ and the JSON Schemas in
 src/dateline/schema/), so what `init` writes can be read, diffed and reviewed as files.
 Package-data globs skip dot-files, so the templates are stored as `dot-gitignore` and
-`dot-github/` and renamed on the way out.
+`dot-github/` and renamed on the way out. The Pages workflow gets the running version
+(@VERSION@: it pins `dateline==X.Y.Z`) and the homepage (@HOMEPAGE@) filled in.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from pathlib import Path
 from string import Template
 from typing import TYPE_CHECKING
 
+from dateline import HOMEPAGE, __version__
+
 if TYPE_CHECKING:  # importlib.resources.abc is 3.11+; the annotation alone needs no import
     from importlib.resources.abc import Traversable
 
@@ -23,6 +26,7 @@ SCAFFOLD = "scaffold"
 SCHEMAS = ("event.schema.json", "timeline.schema.json")
 SCHEMA_DIR = ".dateline"  # beside content/, so the modelines' relative paths work offline
 GITIGNORE_LINE = "site/"
+WORKFLOW = "dot-github/workflows/pages.yml"
 
 
 class ScaffoldError(Exception):
@@ -70,6 +74,8 @@ def planned_files(target: Path, today: dt.date) -> dict[Path, bytes]:
         data = item.read_bytes()
         if rel == "content/timeline.yaml":
             data = _fill_timeline(data.decode("utf-8"), target, today).encode("utf-8")
+        elif rel == WORKFLOW:
+            data = fill_workflow(data.decode("utf-8")).encode("utf-8")
         out[target / _dotted(rel)] = data
     schema_root = resources.files("dateline") / "schema"
     for name in SCHEMAS:
@@ -101,6 +107,14 @@ def _fill_timeline(text: str, target: Path, today: dt.date) -> str:
     # JSON strings are valid YAML double-quoted scalars: a title with ':' or '#' stays text.
     title = json.dumps(_title_from(target), ensure_ascii=False)
     return Template(text).safe_substitute(title=title, today=today.isoformat())
+
+
+def fill_workflow(text: str, version: str = __version__) -> str:
+    """The scaffold's Pages workflow pinned to `version` (the running one by default).
+
+    Plain placeholders, not string.Template: the workflow is full of `${{ ... }}`.
+    """
+    return text.replace("@VERSION@", version).replace("@HOMEPAGE@", HOMEPAGE)
 
 
 def _title_from(target: Path) -> str:
