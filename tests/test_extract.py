@@ -639,3 +639,24 @@ def test_a_dated_happening_named_by_a_noun_is_its_own_event(tmp_path: Path) -> N
     assert got.get(("2022", "Embassy blasts in Lomé")) == (
         "the title names what happened: make it a sentence",), got
     assert not any(t.startswith(("A man", "Four men")) for _, t in got)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # A date that is the subject stays in the title and dates nothing of its own.
+    ("This year is on course to be the warmest on record, the Met Office said last month.",
+     {("2023-06", "The Met Office said this year is on course to be the warmest on record")}),
+    # "since at least 1958" is a state, like "since 1958".
+    ("Carbon levels are at their highest since at least 1958.", set()),
+    # A date on the object ("next week's payroll") is the payroll's, not the meeting's.
+    ("Founders spent the day trying to work out whether they could meet next week's payroll.",
+     set()),
+    # "a day before an Oct. 28 deadline" counts from the deadline.
+    ("The merger closed a day before an Oct. 28 deadline set by a judge.",
+     {("2022-10-27", "The merger closed")}),
+])
+def test_dates_that_are_arguments_states_or_names(tmp_path: Path, sentence: str,
+                                                  expected: set) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(f"T\n\n{sentence}\n", encoding="utf-8")
+    events = extract_events(load_article(str(article), dt.date(2023, 7, 20)))
+    assert {(e.date, e.title) for e in events} == expected

@@ -41,9 +41,14 @@ def date_tokens(span: Any) -> set[int]:
     phrase is an adjunct ("in March"); none when the date names a thing ("a 2010 raid")."""
     root = span.root
     idx = {t.i for t in span}
-    if root.dep_ in ("nummod", "compound", "amod", "poss") and root.head.i not in idx \
+    if root.dep_ in ("nummod", "compound", "amod", "poss", "nmod") and root.head.i not in idx \
             and root.head.pos_ in ("NOUN", "PROPN"):
         return set()
+    if is_argument(span):
+        return set()
+    # "that December", "the following spring": the determiner the tagger left out.
+    idx |= {c.i for c in root.children if c.dep_ in ("det", "amod") and c.i < span.start
+            and c.lower_ in ("that", "the", "same", "following", "previous", "next")}
     if root.dep_ == "pobj" and root.head.dep_ == "prep":
         # The preposition goes with its date; anything else hanging from the date ("in
         # November of the minister") is the parser's guess and stays in the title.
@@ -59,7 +64,15 @@ def names_a_past_thing(span: Any) -> bool:
     if root.dep_ not in ("nummod", "compound", "amod", "poss") or root.head.pos_ != "NOUN":
         return False
     noun = root.head
+    if root.dep_ == "poss" and noun.dep_ == "dobj":
+        return True  # "meet next week's payroll": the payroll's date, not the meeting's
     return noun.dep_ == "pobj" and noun.head.lower_ in _ABOUT
+
+
+def is_argument(span: Any) -> bool:
+    """A date that is what a clause is about, not when it happened: "This year is on
+    course to be the warmest", "2021 is going to be better"."""
+    return span.root.dep_ in ("nsubj", "nsubjpass", "csubj")
 
 
 def relative_clause_of(noun: Any) -> Any | None:
@@ -96,7 +109,8 @@ _NOT_HAPPENINGS = {"building", "morning", "evening", "government", "department",
                    "investment", "payment", "development", "treatment", "shipment", "element"}
 
 
-_ABOUT = {"of", "for", "over", "about", "into", "with", "against", "on", "behind", "from"}
+_ABOUT = {"of", "for", "over", "about", "into", "with", "against", "on", "behind", "from",
+          "around"}
 
 
 def dates_a_listed_noun(span: Any) -> bool:

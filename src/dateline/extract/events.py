@@ -163,7 +163,7 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
             elif cl.is_happening(noun):
                 happenings.append((m, span, noun))
             continue
-        if cl.dates_a_listed_noun(span):
+        if cl.dates_a_listed_noun(span) or cl.is_argument(span):
             continue
         head = cl.clause_head(span.root)
         if head.dep_ == "acl" and head.head.dep_ == "pobj" and not (
@@ -194,7 +194,9 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
         # The most specific date dates the verb; a coarse "this year" only modifies it.
         # A date after "for" is the target of a plan ("an election for June 18"), so it
         # wins only when nothing else dates the verb.
-        m, span = min(dated, key=lambda ms: (mt.span_days(ms[0].value),
+        # A date that names a thing ("set the October 2020 opening date that December")
+        # yields to one that says when.
+        m, span = min(dated, key=lambda ms: (not cl.date_tokens(ms[1]), mt.span_days(ms[0].value),
                                              mt.is_target(text, ms[0].start), ms[0].start))
         date_text = mt.date_text(text, m.start, m.text)
         joined = mt.alternatives(text, dated)

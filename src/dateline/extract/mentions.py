@@ -133,8 +133,9 @@ def speakers_day(m: Any, quotes: list[tuple[int, int]]) -> bool:
 def since(text: str, m: Any) -> bool:
     """ "Has led the council since 2018", "has lost 80% since 2014": a state that began
     then, not an event of that date."""
-    return bool(re.search(r"(?i)\b(?:ever\s+)?since\s+(?:the\s+)?$",
-                          text[max(0, m.start - 16):m.start])) \
+    return bool(re.search(r"(?i)\b(?:ever\s+)?since\s+(?:at\s+least\s+|as\s+early\s+as\s+|"
+                          r"about\s+|around\s+)?(?:the\s+)?$",
+                          text[max(0, m.start - 30):m.start])) \
         or m.text.lower().startswith("since")
 
 

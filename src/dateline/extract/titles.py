@@ -95,7 +95,8 @@ def _phrase(token: Any, drop: set[int], trim: bool = True) -> list[Any]:
         if t.i not in drop:
             out.append(t)
         for child in t.children:
-            if t.i in drop and child.dep_ in ("appos", "relcl", "acl"):
+            if t.i in drop and (child.dep_ in ("appos", "relcl", "acl")
+                                or child.dep_ == "prep" and child.lower_ == "than"):
                 continue  # "in 2025, a date many regard as optimistic": about the date
             if trim and child.dep_ in _TRIM_INSIDE and child.text not in ("'s", "’s", "-") \
                     and not (child.dep_ == "punct" and child.text in _KEPT_PUNCT) \

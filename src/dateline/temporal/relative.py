@@ -145,7 +145,8 @@ def chain(text: str, mentions: Iterable[Any], usable: Any) -> list[Any]:
     out: list[Any] = []
     anchor: DateValue | None = None
     taken_to = -1
-    for mention in sorted(found, key=lambda m: m.start):
+    ordered = sorted(found, key=lambda m: m.start)
+    for at, mention in enumerate(ordered):
         if mention.start < taken_to:
             continue  # the "the following year" of "2 June the following year", now read
         # The tagger's extent may leave out a leading "the" or "that": look back for it.
@@ -157,10 +158,16 @@ def chain(text: str, mentions: Iterable[Any], usable: Any) -> list[Any]:
         after = _YEAR_AFTER.match(text, mention.end)
         if relative is not None and re.search(r"(?i)\b(?:before|after)$", mention.text) \
                 and re.match(r"[ \t]+[\w\"“]", text[mention.end:mention.end + 3]):
-            # "two weeks before the UK is due to leave": counted from what follows, which
-            # is no date of the text.
+            # "a day before an Oct. 28 deadline" counts from the date that follows; "two
+            # weeks before the UK is due to leave" from no date of the text.
+            nxt = ordered[at + 1] if at + 1 < len(ordered) else None
+            value = None
+            if nxt is not None and nxt.value and re.fullmatch(
+                    r"(?i)\s+(?:(?:the|an?|its|their|this)\s+)?", text[mention.end:nxt.start]):
+                with contextlib.suppress(DateError):
+                    value = shift(parse_value(nxt.value), *relative)
             relative = None
-            mention = dataclasses.replace(mention, value=None)
+            mention = dataclasses.replace(mention, value=value)
         if relative is not None:
             value = shift(anchor, *relative) if anchor is not None else None
             mention = dataclasses.replace(mention, value=value)
