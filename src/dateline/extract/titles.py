@@ -457,7 +457,7 @@ _MONTH_BEFORE = re.compile(r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct
 
 # "No 10", "Apollo 13", "Chapter 11": a number that names a thing ends a title well.
 _NUMBERED = re.compile(r"(?:No\.?|Apollo|Chapter|Article|Section|Title|Gate|Terminal|Pier|"
-                       r"Platform|Route|Highway|Unit|Block|Flight|Resolution)\s+\d+$")
+                       r"Platform|Route|Highway|Unit|Block|Flight|Resolution|aged|of|to)\s+\d+$")
 
 
 def _weak(word: str) -> bool:
