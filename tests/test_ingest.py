@@ -280,3 +280,15 @@ def test_a_run_on_sentence_gives_a_bounded_quote() -> None:
                          path="mem")
     evs = extract_events(art)
     assert evs and all(len(e.quote) <= MAX_QUOTE + 2 for e in evs)
+
+
+@pytest.mark.parametrize("first, kept", [
+    ("WASHINGTON — The Supreme Court ruled on Friday.", "The Supreme Court ruled on Friday."),
+    ("SAN FRANCISCO (AP) - Apple said on Monday it would cut prices.",
+     "Apple said on Monday it would cut prices."),
+    ("LONDON, June 24 — Markets fell.", "Markets fell."),
+    ("Paris — the city of light — wept.", "Paris — the city of light — wept."),
+])
+def test_a_newswire_dateline_is_not_the_first_sentences_subject(first: str, kept: str) -> None:
+    assert ingest.clean_paragraphs([first, "WASHINGTON — stays in a later paragraph."], None) == [
+        kept, "WASHINGTON — stays in a later paragraph."]

@@ -97,6 +97,10 @@ _SHARE_WORDS = {
 }
 # Wire-service dateline at the start of a paragraph: "LONDON (Reuters) - ".
 _WIRE_PREFIX = re.compile(r"^[A-Z][A-Z .,'’-]{1,40}\((reuters|ap|afp|upi|pa)\)\s*[-–—]\s*", re.I)
+# A newswire dateline before the first sentence: "WASHINGTON —", "SAN FRANCISCO (AP) -",
+# "LONDON, June 24 —". Capitals only, so "Paris — the city of light" stays.
+_DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{1,30}(?:,\s*[A-Z][A-Za-z.]+(?:\s+\d{1,2})?)?"
+                       r"(?:\s*\([A-Za-z .]{1,20}\))?\s*[-–—]+\s+")
 _TRAILING_CREDIT = re.compile(r"\s*\((reuters|ap|afp|getty images|epa)[^)]{0,40}\)\s*$", re.I)
 
 
@@ -143,6 +147,8 @@ def clean_paragraphs(paragraphs: list[str], title: str | None) -> list[str]:
         if len(para.split()) <= _FURNITURE_MAX_WORDS and any(p.search(para) for p in _FURNITURE):
             continue
         para = _WIRE_PREFIX.sub("", para)
+        if not out:
+            para = _DATELINE.sub("", para)
         if len(para.split()) <= _FURNITURE_MAX_WORDS:
             para = _TRAILING_CREDIT.sub("", para)
         if para:
