@@ -660,3 +660,11 @@ def test_dates_that_are_arguments_states_or_names(tmp_path: Path, sentence: str,
     article.write_text(f"T\n\n{sentence}\n", encoding="utf-8")
     events = extract_events(load_article(str(article), dt.date(2023, 7, 20)))
     assert {(e.date, e.title) for e in events} == expected
+
+
+def test_a_century_in_a_name_is_no_date(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Studio\n\nThe deal included 21st Century Fox assets. Films were made "
+                       "in the 20th century.\n", encoding="utf-8")
+    dates = [e.date for e in extract_events(load_article(str(article), dt.date(2019, 3, 20)))]
+    assert dates == ["19XX"]

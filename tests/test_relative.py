@@ -87,3 +87,12 @@ def test_chain_time_grows_linearly():
 
     small, large = seconds(500), seconds(4000)
     assert large / small < 16, (large, small)  # linear: about 8; scanning all mentions: ~64
+
+
+def test_chain_reads_weekdays_of_the_story():
+    text = ("The budget was announced on 23 September 2022. The pound fell the following "
+            "Monday. The signal arrived on 14 September 2015. Checks began that Friday.")
+    got = dict((m.text, m.value) for m in chain(text, find_dates(text, dt.date(2022, 10, 21)),
+                                                 lambda m: True))
+    assert [v for t, v in got.items() if t.endswith("Monday")] == ["2022-09-26"]
+    assert [v for t, v in got.items() if t.endswith("Friday")] == ["2015-09-18"]

@@ -47,6 +47,9 @@ def not_an_event(mention: Any, text: str) -> bool:
     if re.fullmatch(r"(?i)(?:right\s+)?now|currently|at present|presently|nowadays",
                     mention.text.strip()):
         return True
+    if re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)[- ]Century", mention.text.strip()) \
+            and re.match(r"\s+[A-Z]", text[mention.end:mention.end + 2]):
+        return True  # "20th Century Fox", "21st Century Insurance": a name
     before = text[max(0, mention.start - 60):mention.start]
     return bool(re.search(r"(?i)\b(?:\w{3,}est|first|most|least|worst|best)\b[^,.;]{0,40}"
                           r"\bsince\s+(?:the\s+)?$", before))

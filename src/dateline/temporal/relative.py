@@ -82,7 +82,9 @@ _SEASONS = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}
 _WHICH = r"(that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding)"
 # "that September", "the previous November", "the following spring": a month or season
 # of the story's own time, counted from its last date, not from the publication day.
-_NAMED = re.compile(rf"(?i){_WHICH}\s+({'|'.join(_MONTHS)}|{'|'.join(_SEASONS)})")
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_NAMED = re.compile(rf"(?i){_WHICH}\s+({'|'.join(_MONTHS)}|{'|'.join(_SEASONS)}|"
+                    rf"{'|'.join(_WEEKDAYS)})")
 # "on 2 June the following year", "in May of that year": the year comes from the story.
 _YEAR_AFTER = re.compile(rf"(?i),?\s+(?:of\s+)?{_WHICH}\s+year\b")
 _LEAD = re.compile(rf"(?i){_WHICH}\s+$")
@@ -100,6 +102,16 @@ def named_in_story(phrase: str, anchor: DateValue) -> str | None:
         return None
     n, word = _direction(m[1]), m[2].lower()
     year, month = anchor.first.year, anchor.first.month
+    if word in _WEEKDAYS:
+        # "the following Monday" after a Friday; "that Friday" in the anchor's week.
+        if anchor.first != anchor.last:
+            return None  # a weekday counts from a day, not from a month
+        ahead = (_WEEKDAYS.index(word) - anchor.first.weekday()) % 7
+        if n > 0:
+            ahead = ahead or 7
+        elif n < 0:
+            ahead = ahead - 7 if ahead else -7
+        return (anchor.first + dt.timedelta(days=ahead)).isoformat()
     if word in _SEASONS:
         season = _SEASONS[word]
         here = (month % 12) // 3 + 21  # the anchor's own season: Dec-Feb winter, ...
