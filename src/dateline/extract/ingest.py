@@ -104,6 +104,11 @@ _DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{1,30}(?:,\s*[A-Z][A-Za-z.]+(?:\s+\d{
 _TRAILING_CREDIT = re.compile(r"\s*\((reuters|ap|afp|getty images|epa)[^)]{0,40}\)\s*$", re.I)
 
 
+def strip_dateline(para: str) -> str:
+    """``para`` without a newswire dateline at its start ("WASHINGTON —")."""
+    return _DATELINE.sub("", para)
+
+
 def _norm(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip().casefold()
 
@@ -148,7 +153,7 @@ def clean_paragraphs(paragraphs: list[str], title: str | None) -> list[str]:
             continue
         para = _WIRE_PREFIX.sub("", para)
         if not out:
-            para = _DATELINE.sub("", para)
+            para = strip_dateline(para)
         if len(para.split()) <= _FURNITURE_MAX_WORDS:
             para = _TRAILING_CREDIT.sub("", para)
         if para:
