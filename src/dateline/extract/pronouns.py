@@ -83,10 +83,25 @@ class Resolver:
         nearest earlier one named as a subject in this sentence or the three before,
         else the one the article names most (at least twice)."""
         start = self._window(noun.idx, 3)
+        if noun.ent_type_ == "NORP" or noun.lower_.endswith("-year-old"):
+            # "The Brazilian was signed from Roma", "the 36-year-old": a person just named.
+            return self._proper_subject(noun, start) \
+                or self.names.person_before(noun.idx, start)
         orgs = [m for m in self.names.mentions if m.kind == "organizations"]
         near = [m for m in orgs if start <= m.start < noun.idx and m.is_subject]
         if near:
             return near[-1].name
+        if noun.lemma_ in ("club", "team", "side"):
+            # A club is often named by its town ("Tottenham"), which the model reads as a
+            # place: the one the story names as a subject nearby, or names most.
+            places = [m for m in self.names.mentions if m.kind == "places"]
+            close = [m for m in places if start <= m.start < noun.idx and m.is_subject]
+            if close:
+                return close[-1].name
+            counts = {n: sum(1 for m in places if m.name == n) for n in {m.name for m in places}}
+            top = max(counts.items(), key=lambda kv: kv[1], default=None)
+            if top and top[1] >= 3:
+                return top[0]
         counts: dict[str, int] = {}
         for m in orgs:
             counts[m.name] = counts.get(m.name, 0) + 1

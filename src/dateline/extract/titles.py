@@ -354,7 +354,9 @@ def _subject(verb: Any, drop: set[int],
     if subj is None or subj.i in drop:
         return [], replace
     phrase = _phrase(subj, drop)
-    if describe is not None and subj.pos_ == "NOUN" and subj.lemma_ in _BUSINESS_NOUNS \
+    person = subj.ent_type_ == "NORP" or re.fullmatch(r"\d+-year-old", subj.lower_)
+    if describe is not None and (subj.pos_ == "NOUN" and subj.lemma_ in _BUSINESS_NOUNS
+                                 or person) \
             and [t.lower_ for t in phrase] == ["the", subj.lower_]:
         # "The exchange halted withdrawals": the exchange the article is about, by name.
         name = describe(subj)
