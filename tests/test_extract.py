@@ -672,9 +672,9 @@ def test_a_century_in_a_name_is_no_date(tmp_path: Path) -> None:
 
 def test_a_demonym_or_a_club_is_the_name_just_given(tmp_path: Path) -> None:
     article = tmp_path / "a.txt"
-    article.write_text("Final\n\nLiverpool signed Alisson Becker from Roma last July. The "
-                       "Brazilian made three saves on Saturday. Tottenham reached the final in "
+    article.write_text("Final\n\nAlisson Becker joined from Roma last July. The "
+                       "Brazilian made three saves on Saturday. Barcelona reached the final in "
                        "May. The club lost the final on Saturday.\n", encoding="utf-8")
     titles = [e.title for e in extract_events(load_article(str(article), dt.date(2023, 7, 20)))]
     assert "Alisson Becker made three saves" in titles, titles
-    assert "Tottenham lost the final" in titles, titles
+    assert "Barcelona lost the final" in titles, titles
