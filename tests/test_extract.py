@@ -678,3 +678,12 @@ def test_a_demonym_or_a_club_is_the_name_just_given(tmp_path: Path) -> None:
     titles = [e.title for e in extract_events(load_article(str(article), dt.date(2023, 7, 20)))]
     assert "Alisson Becker made three saves" in titles, titles
     assert "Barcelona lost the final" in titles, titles
+
+
+def test_how_things_stand_is_no_event(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Crash\n\nThe crash in 2009 remains the deadliest in the airline's "
+                       "history. Ana Ruiz is the first woman to win the prize since 1993. "
+                       "Bo Lind remained silent on Sunday.\n", encoding="utf-8")
+    got = [(e.date, e.title) for e in extract_events(load_article(str(article), dt.date(2023, 7, 20)))]
+    assert got == [("2023-07-16", "Bo Lind remained silent")], got

@@ -189,6 +189,8 @@ def can_title(verb: Any) -> bool:
     30" in "profit for the quarter ended Sept. 30" is a period, not an event)."""
     if verb.pos_ not in ("VERB", "AUX"):
         return False  # "News for the company today": a heading, not a happening
+    if is_state(verb):
+        return False
     if verb.tag_ == "VBG" and verb.dep_ != "ROOT" and not any(
             c.dep_ in ("aux", "auxpass") for c in verb.children):
         return False  # "with the third departing Thursday": no sentence to title it by
@@ -227,6 +229,23 @@ _DOCUMENTS = {"letter", "filing", "statement", "report", "complaint", "memo", "m
 _PERIODS = {"quarter", "year", "month", "week", "period", "season", "half", "day", "term",
             "fiscal", "session"}
 _NAMING = {"know", "call", "name", "dub", "nickname", "title", "label", "brand", "style"}
+
+
+def is_state(verb: Any) -> bool:
+    """A clause that says how things stand, not what happened: "the crash remains the
+    deadliest", "the victory means ...", "Dylan is the first American to win it"."""
+    lemma = verb.lemma_.lower()
+    if lemma in _STATIVE:
+        return verb.tag_ not in ("VBD", "VBN")  # "remained silent on Sunday" did happen
+    if lemma != "be" or any(c.dep_ == "acomp" and c.lower_ in ("due", "set", "expected")
+                            for c in verb.children):
+        return False
+    return any(t.tag_ == "JJS" or t.lower_ in ("first", "only")
+               for c in verb.children if c.dep_ in ("attr", "acomp") for t in c.subtree)
+
+
+_STATIVE = {"remain", "mean", "represent", "comprise", "total", "equal", "resemble",
+            "deserve", "outnumber", "exceed"}
 
 
 def ancestors_of(tok: Any) -> set[int]:
