@@ -65,7 +65,9 @@ def names_a_past_thing(span: Any) -> bool:
         return False
     noun = root.head
     if root.dep_ == "poss" and noun.dep_ == "dobj":
-        return True  # "meet next week's payroll": the payroll's date, not the meeting's
+        # "meet next week's payroll": the payroll's date, not the meeting's; but "issued
+        # Thursday's ruling", "won Sunday's election": the happening is the verb's.
+        return not is_happening(noun)
     return noun.dep_ == "pobj" and noun.head.lower_ in _ABOUT
 
 
@@ -237,8 +239,10 @@ def is_state(verb: Any) -> bool:
     lemma = verb.lemma_.lower()
     if lemma in _STATIVE:
         return verb.tag_ not in ("VBD", "VBN")  # "remained silent on Sunday" did happen
-    if lemma != "be" or any(c.dep_ == "acomp" and c.lower_ in ("due", "set", "expected")
-                            for c in verb.children):
+    # "is the first", "are the largest": how things stand now. A past "was the first to
+    # come, arriving in 1966" tells what happened then.
+    if lemma != "be" or verb.tag_ not in ("VBZ", "VBP") or any(
+            c.dep_ == "acomp" and c.lower_ in ("due", "set", "expected") for c in verb.children):
         return False
     return any(t.tag_ == "JJS" or t.lower_ in ("first", "only")
                for c in verb.children if c.dep_ in ("attr", "acomp") for t in c.subtree)

@@ -194,9 +194,7 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
         # The most specific date dates the verb; a coarse "this year" only modifies it.
         # A date after "for" is the target of a plan ("an election for June 18"), so it
         # wins only when nothing else dates the verb.
-        # A date that names a thing ("set the October 2020 opening date that December")
-        # yields to one that says when.
-        m, span = min(dated, key=lambda ms: (not cl.date_tokens(ms[1]), mt.span_days(ms[0].value),
+        m, span = min(dated, key=lambda ms: (mt.span_days(ms[0].value),
                                              mt.is_target(text, ms[0].start), ms[0].start))
         date_text = mt.date_text(text, m.start, m.text)
         joined = mt.alternatives(text, dated)
