@@ -2,7 +2,7 @@
 
 No `..`, no NUL or backslash, no symlink that leads out of site/; a folder is its
 index.html (after a redirect to the slashed address), and `/a` is `a.html` when no `a`
-exists.
+exists. A name no file can have (a segment over 255 bytes) is simply not there.
 """
 
 from __future__ import annotations
@@ -21,7 +21,10 @@ def resolve(out: Path, rel: str) -> Path | str | None:
     if any(p in (".", "..") for p in parts):
         return None
     root = Path(os.path.realpath(out))
-    return _lookup(root, root.joinpath(*parts), parts, rel)
+    try:
+        return _lookup(root, root.joinpath(*parts), parts, rel)
+    except OSError:  # ENAMETOOLONG (a segment over 255 bytes) and the like: no such file
+        return None
 
 
 def _lookup(root: Path, candidate: Path, parts: list[str], rel: str) -> Path | str | None:
