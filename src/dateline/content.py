@@ -32,7 +32,7 @@ from dateline.model import (
     Timeline,
 )
 from dateline.urls import with_slash
-from dateline.yamldoc import Doc, read_yaml
+from dateline.yamldoc import MAX_FILE_BYTES, Doc, Refused, read_regular, read_yaml
 
 EVENT_KEYS = list(EVENT_FIELDS)
 SOURCE_KEYS = SOURCE_FIELDS
@@ -210,7 +210,7 @@ def load_timeline(root: Path, problems: list[Problem]) -> Timeline:
     path = root / "content" / "timeline.yaml"
     if not path.exists():
         return Timeline()
-    doc = read_yaml(path, _shown(path, root), problems)
+    doc = read_yaml(path, _shown(path, root), problems, within=root)
     if doc is None:
         return Timeline()
     _unknown_keys(doc, doc.data, TIMELINE_KEYS)
@@ -427,10 +427,12 @@ def _parse_share(folder: Path, todo: list[tuple[str, tuple[int, int]]],
                  base: dt.date | None) -> tuple[dict[str, ParsedFile], float]:
     # All files are read and parsed first, then validated, so the two can be timed apart.
     docs = []
+    site = folder.parent.parent  # content/events/ -> the site folder no link may leave
     for name, stat in todo:
         shown = f"content/events/{name}"
         problems: list[Problem] = []
-        docs.append((name, shown, stat, problems, read_yaml(folder / name, shown, problems)))
+        docs.append((name, shown, stat, problems,
+                     read_yaml(folder / name, shown, problems, within=site)))
     started = time.perf_counter()
     entries = {}
     for name, shown, stat, problems, doc in docs:
@@ -442,18 +444,19 @@ def _parse_share(folder: Path, todo: list[tuple[str, tuple[int, int]]],
 def _id_line(path: Path) -> int | None:
     # Only for the rare duplicate-id message: find the line that sets id.
     try:
-        for i, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), 1):
+        text = read_regular(path, MAX_FILE_BYTES).decode("utf-8-sig")
+        for i, line in enumerate(text.splitlines(), 1):
             if line.startswith("id:"):
                 return i
-    except (OSError, UnicodeDecodeError):
+    except (OSError, UnicodeDecodeError, Refused):
         pass
     return None
 
 
 def _settings_key(root: Path) -> str:
-    try:
-        return digest((root / "content" / "timeline.yaml").read_bytes())
-    except OSError:
+    try:  # the same checks as reading it: a FIFO or /dev/zero here must not hang or fill memory
+        return digest(read_regular(root / "content" / "timeline.yaml", MAX_FILE_BYTES, root))
+    except (OSError, Refused):
         return ""
 
 

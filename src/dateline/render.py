@@ -6,6 +6,8 @@ Templates are looked up in the site's own templates/ first, then the package def
 
 from __future__ import annotations
 
+import os
+import stat
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -21,6 +23,7 @@ from dateline.model import Content, Event, Problem, Timeline
 from dateline.site.exports import Memo, render_exports
 from dateline.site.jsonld import event_jsonld, json_for_script
 from dateline.site.plan import SPLIT_INDEX_AT, Deferred, PageSpec, SitePlan, event_url, plan_pages
+from dateline.yamldoc import is_inside
 
 if TYPE_CHECKING:
     import markdown
@@ -224,10 +227,8 @@ class _Cards:
 def _templates_digest(site_root: Path) -> str:
     parts: list[object] = []
     for folder in (DEFAULT_TEMPLATES, site_root / "templates"):
-        if folder.is_dir():
-            for path in sorted(folder.rglob("*")):
-                if path.is_file():
-                    parts += [path.relative_to(folder).as_posix(), path.read_bytes()]
+        for path, rel in _template_files(folder, site_root):
+            parts += [rel, path.read_bytes()]
     return digest(*parts)
 
 
@@ -235,11 +236,53 @@ def static_files(site_root: Path) -> dict[str, bytes]:
     """Default static assets, overridden file by file by the site's templates/static/."""
     out: dict[str, bytes] = {}
     for folder in (DEFAULT_TEMPLATES / "static", site_root / "templates" / "static"):
-        if folder.is_dir():
-            for path in sorted(folder.rglob("*")):
-                if path.is_file():
-                    out[f"static/{path.relative_to(folder).as_posix()}"] = path.read_bytes()
+        for path, rel in _template_files(folder, site_root):
+            out[f"static/{rel}"] = path.read_bytes()
     return out
+
+
+def _template_files(folder: Path, site_root: Path) -> list[tuple[Path, str]]:
+    """The files under `folder` as (path, path relative to it), sorted by that; RenderError
+    for one that must not be read.
+
+    A template or static file is read and may be published as it is, so in the site's own
+    templates/ a symlink to a file outside the site folder (/etc/passwd) is refused, naming
+    the link and never showing its target's text; so is anything that is not a regular file
+    (a FIFO would hang the build, a device fill memory). Symlinked folders are not entered.
+    """
+    if not folder.is_dir():
+        return []
+    own = folder != DEFAULT_TEMPLATES and DEFAULT_TEMPLATES not in folder.parents
+    found = []
+    for dirpath, _, filenames in os.walk(folder):
+        for name in filenames:
+            path = Path(dirpath, name)
+            if own:
+                why = _unreadable(path, site_root)
+                if why:
+                    raise RenderError(Problem(_shown_template(path, site_root), None, None, why))
+            elif not path.is_file():
+                continue
+            found.append((path, path.relative_to(folder).as_posix()))
+    return sorted(found, key=lambda item: item[1])
+
+
+def _unreadable(path: Path, site_root: Path) -> str:
+    """Why a file of the site's templates/ must not be read, or ""."""
+    if not is_inside(path, site_root):
+        return "is a link to a file outside the site folder; refusing to read or publish it"
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:  # a dangling link
+        return f"cannot read file: {exc.strerror}"
+    return "" if stat.S_ISREG(mode) else "is not a regular file; refusing to read it"
+
+
+def _shown_template(path: Path, site_root: Path) -> str:
+    try:
+        return path.relative_to(site_root).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def _render(env: jinja2.Environment, name: str, **context: object) -> bytes:

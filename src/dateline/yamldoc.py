@@ -6,6 +6,8 @@ content.py's.
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 import yaml
@@ -29,6 +31,67 @@ class Loader(_BaseLoader):  # type: ignore[misc,valid-type]
 Loader.add_constructor("tag:yaml.org,2002:timestamp", Loader.construct_yaml_timestamp)
 
 MAX_FILE_BYTES = 1 << 20  # an event file is a few hundred bytes; refuse what cannot be one
+# Opening a FIFO for reading blocks until a writer comes; O_NONBLOCK makes open() return
+# at once, and fstat then says what it is. (Windows has no FIFOs and no O_NONBLOCK.)
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) \
+    | getattr(os, "O_BINARY", 0)
+
+
+class Refused(Exception):
+    """A file that is not read: outside the site folder, not a regular file, or too big."""
+
+
+def read_regular(path: Path, limit: int, within: Path | None = None) -> bytes:
+    """The bytes of `path`, a regular file of at most `limit` bytes; else Refused saying why.
+
+    A symlink (anywhere on the way) to a file outside `within` is refused before anything
+    is opened, so a link to /etc/shadow can neither be read nor echoed in a message; a
+    FIFO, a device or a folder is refused after one non-blocking open and fstat, so a
+    link to /dev/zero or a pipe can neither exhaust memory nor hang; the size is checked
+    before reading, and the read itself stops one byte past `limit` in case the file grows.
+    """
+    if within is not None and not is_inside(path, within):
+        raise Refused("is a link to a file outside the site folder; refusing to read it "
+                      "(copy the file into the site instead)")
+    fd = os.open(path, _OPEN_FLAGS)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise Refused(f"is {_kind_of(info.st_mode)}, not a regular file; refusing to read it")
+        if info.st_size > limit:
+            raise Refused(f"file is {info.st_size:,} bytes; refusing files over {limit:,}")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        chunks, size = [], 0
+        while size <= limit:
+            chunk = os.read(fd, min(limit + 1 - size, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    finally:
+        os.close(fd)
+    if size > limit:
+        raise Refused(f"file grew past {limit:,} bytes while being read; refusing it")
+    return b"".join(chunks)
+
+
+def is_inside(path: Path, folder: Path) -> bool:
+    """True when `path`, with every symlink resolved, is in `folder` (resolved too)."""
+    real, root = os.path.realpath(path), os.path.realpath(folder)
+    return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def _kind_of(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a special file"
 
 
 class Doc:
@@ -61,16 +124,20 @@ class Doc:
         self.problems.append(Problem(self.path, line, key, message, severity))
 
 
-def read_yaml(path: Path, shown: str, problems: list[Problem]) -> Doc | None:
-    """Read one YAML file holding a single mapping; report why not otherwise."""
+def read_yaml(path: Path, shown: str, problems: list[Problem],
+              within: Path | None = None) -> Doc | None:
+    """Read one YAML file holding a single mapping; report why not otherwise.
+
+    Only a regular file of at most MAX_FILE_BYTES is read, and with `within` (the site
+    folder) only one that is inside it once symlinks are resolved (see read_regular).
+    """
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path, MAX_FILE_BYTES, within)
+    except Refused as exc:
+        problems.append(Problem(shown, None, None, str(exc)))
+        return None
     except OSError as exc:
         problems.append(Problem(shown, None, None, f"cannot read file: {exc.strerror}"))
-        return None
-    if len(raw) > MAX_FILE_BYTES:
-        problems.append(Problem(shown, None, None,
-                                f"file is {len(raw):,} bytes; refusing files over {MAX_FILE_BYTES:,}"))
         return None
     try:
         text = raw.decode("utf-8-sig")  # a byte-order mark from Windows editors is harmless
