@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from dateline.bodycheck import body_problems
 from dateline.dates import DateError, DateValue, as_day, looks_like_value, parse_value
 from dateline.digests import digest
 from dateline.model import (
@@ -170,6 +171,9 @@ def parse_event(doc: Doc, stem: str, default_base: dt.date | None,
         media = Media(media_url, _text(doc, "media.caption", med.get("caption")),
                       _text(doc, "media.credit", med.get("credit")),
                       _text(doc, "media.alt", med.get("alt")))
+    if isinstance(d.get("body"), str):  # Markdown that would take seconds to render
+        for offset, message in body_problems(d["body"]):
+            doc.error_at("body", offset, message)
     event = Event(
         id=event_id, date=date, title=title, path=doc.path,  # type: ignore[arg-type]
         date_text=_text(doc, "date_text", d.get("date_text")),

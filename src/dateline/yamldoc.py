@@ -100,6 +100,7 @@ class Doc:
     def __init__(self, path: str, node: yaml.MappingNode, data: dict, problems: list[Problem]):
         self.path, self.data, self.problems = path, data, problems
         self.lines: dict[str, int] = {}
+        self.blocks: dict[str, int] = {}  # key -> the file line of its literal block's first line
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 continue
@@ -109,6 +110,9 @@ class Doc:
                                         f"given twice (also on line {self.lines[key_node.value]}); "
                                         "keep one"))
             self.lines[key_node.value] = line
+            if isinstance(value_node, yaml.ScalarNode) and value_node.style == "|":
+                # A literal block's text starts on the line after its '|', line for line.
+                self.blocks[key_node.value] = value_node.start_mark.line + 2
             if isinstance(value_node, yaml.MappingNode):  # source.url, media.alt, ...
                 for sub_key, _ in value_node.value:
                     if isinstance(sub_key, yaml.ScalarNode):
@@ -122,6 +126,15 @@ class Doc:
             top_key = key.split(".")[0].split("[")[0]
             line = self.lines.get(key) or self.lines.get(top_key, self.top)
         self.problems.append(Problem(self.path, line, key, message, severity))
+
+    def error_at(self, key: str, offset: int, message: str, severity: str = "error") -> None:
+        """A problem on line `offset` (from 0) of the text of `key`: that file line when the
+        text is a literal block (`key: |`), whose lines are the file's; else the key's line."""
+        start = self.blocks.get(key)
+        if start is None:
+            self.error(key, message, severity)
+        else:
+            self.problems.append(Problem(self.path, start + offset, key, message, severity))
 
 
 def read_yaml(path: Path, shown: str, problems: list[Problem],
