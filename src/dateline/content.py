@@ -32,7 +32,7 @@ from dateline.model import (
     Source,
     Timeline,
 )
-from dateline.urls import with_slash
+from dateline.urls import WINDOWS_RESERVED, visible_name, with_slash
 from dateline.yamldoc import MAX_FILE_BYTES, Doc, Refused, read_regular, read_yaml
 
 EVENT_KEYS = list(EVENT_FIELDS)
@@ -43,8 +43,7 @@ TIMELINE_KEYS = ("title", "description", "base_url", "url", "date_base", "langua
 # Ids become folder names in site/: keep them portable across Windows, macOS and Linux.
 # No trailing dot: Windows drops it, and "a." would then collide with "a".
 _ID = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._-]{0,118}[A-Za-z0-9_-])?")
-_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
-             *(f"lpt{i}" for i in range(10))}
+_RESERVED = WINDOWS_RESERVED
 
 
 def _unknown_keys(doc: Doc, mapping: dict, known: tuple[str, ...], prefix: str = "") -> None:
@@ -79,7 +78,12 @@ def _names(doc: Doc, key: str, value: Any) -> tuple[str, ...]:
         if isinstance(item, bool) or not isinstance(item, (str, int, float)) or not str(item).strip():
             doc.error(key, f"expected a list of names, found an item that is {_kind(item)}")
             continue
-        out.append(str(item).strip())
+        name, hidden = visible_name(str(item))  # one spelling per name, nothing invisible
+        if hidden:
+            doc.error(key, f"{hidden} removed from {name!r}: a name must look like what it is",
+                      severity="warning")
+        if name:
+            out.append(name)
     return tuple(dict.fromkeys(out))  # keep order, drop repeats
 
 

@@ -7,6 +7,7 @@ content.py's.
 from __future__ import annotations
 
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -183,7 +184,19 @@ def read_yaml(path: Path, shown: str, problems: list[Problem],
             what = "several YAML documents in one file ('---'); put one event per file"
         elif mark and _char_at(text, mark.line, mark.column) == "\t":
             what = "a tab character; YAML indents with spaces only"
+        elif mark:
+            plain = explain_indentation(text, mark.line, exc.problem or "")
+            if plain is not None:
+                problems.append(Problem(shown, plain[0] + 1, None, plain[1]))
+                return None
         problems.append(Problem(shown, line, None, f"YAML syntax error: {what}", column=col))
+        return None
+    except yaml.reader.ReaderError as exc:  # a raw NUL or other character YAML refuses
+        # libyaml gives the character as a number, PyYAML's own reader as a string.
+        line = text[: exc.position].count("\n") + 1
+        code = ord(exc.character) if isinstance(exc.character, str) else exc.character
+        problems.append(Problem(shown, line, None, f"a control character (U+{code:04X}) that "
+                                "YAML does not allow in a file; remove it"))
         return None
     except yaml.YAMLError as exc:
         problems.append(Problem(shown, None, None, f"YAML error: {exc}"))
@@ -195,7 +208,96 @@ def read_yaml(path: Path, shown: str, problems: list[Problem],
         return None
     doc = Doc(shown, node, data, problems)
     doc.digest = digest(shown, raw)
+    _drop_controls(doc, text)
     return doc
+
+
+# Characters no page should carry, which YAML's escapes ("\x07", "\u0001", "\e") still
+# produce: C0 controls but tab and line breaks, DEL, C1 controls, non-characters and lone
+# surrogates (which cannot even be written as UTF-8).
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+
+
+def _drop_controls(doc: Doc, text: str) -> None:
+    """Remove control characters from every text of `doc`, with a warning at each key."""
+    if "\\" not in text and "\x85" not in text:
+        return  # only an escape (or a raw NEL) makes one: YAML refuses the rest as they are
+    seen: set[int] = set()  # lists and mappings once each: aliases share them
+    for key, value in list(doc.data.items()):
+        found: set[str] = set()
+        doc.data[key] = _cleaned(value, found, seen)
+        if found:
+            codes = ", ".join(f"U+{ord(c):04X}" for c in sorted(found))
+            doc.error(str(key), f"control character(s) {codes} removed (from an escape such as "
+                      "\"\\x07\"); they have no place in a page", severity="warning")
+
+
+def _cleaned(value: object, found: set[str], seen: set[int]) -> object:
+    if isinstance(value, str):
+        if value.isprintable() or not _CONTROLS.search(value):
+            return value
+        found.update(_CONTROLS.findall(value))
+        return _CONTROLS.sub("", value)
+    if isinstance(value, (list, dict)) and id(value) not in seen:
+        seen.add(id(value))
+        for k in range(len(value)) if isinstance(value, list) else list(value):
+            value[k] = _cleaned(value[k], found, seen)  # in place, so shared parts stay shared
+    return value
+
+
+def explain_indentation(text: str, line: int, problem: str) -> tuple[int, str] | None:
+    """(line from 0, a plain message) when the YAML error at `line` is an indentation
+    mistake (or a ': ' in a plain value), pointing at the line that is wrong; else None.
+
+    The parser reports where it gave up, in its own words ("did not find expected key",
+    "mapping values are not allowed here"), which is sometimes the line after the mistake.
+    """
+    lines = text.split("\n")
+    content = [i for i, ln in enumerate(lines) if ln.strip() and not ln.lstrip().startswith("#")]
+    if not content or line >= len(lines):
+        return None
+    first = content[0]
+    if _indent(lines[first]) > 0 and any(_indent(lines[i]) < _indent(lines[first])
+                                         for i in content[1:]):
+        return first, (f"YAML indentation: this first line is indented {_spaces(_indent(lines[first]))}; the "
+                       "top-level keys of a file start at the left margin")
+    earlier = [i for i in content if i < line]
+    if not earlier or not lines[line].strip():
+        return None
+    here, above = _indent(lines[line]), _indent(lines[earlier[-1]])
+    parent = next((i for i in reversed(earlier) if _indent(lines[i]) < here), None)
+    if "mapping values are not allowed" in problem and here > above \
+            and _has_value(lines[earlier[-1]]):
+        key = lines[earlier[-1]].split(":", 1)[0].strip()
+        return line, (f"YAML indentation: this line is indented more than the line above, but '{key}' there "
+                      f"has a value already; indent it like '{key}' (or quote a value that "
+                      "holds ': ')")
+    if "mapping values are not allowed" in problem and _has_value(lines[line]):
+        return line, ("YAML syntax error: a ': ' inside an unquoted value; put the value in quotes, "
+                      "e.g. title: \"Talks: day two\"")
+    if problem.startswith(("did not find expected", "expected <block end>")) and here < above \
+            and parent is not None and parent != earlier[-1]:
+        shown = lines[parent].strip()[:40]
+        return line, (f"YAML indentation: this line is indented {_spaces(here)}, which lines it "
+                      f"up with nothing above: the line above is indented {_spaces(above)} and "
+                      f"line {parent + 1} ('{shown}') {_spaces(_indent(lines[parent]))}; indent "
+                      "it like one of them")
+    return None
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _spaces(n: int) -> str:
+    return f"{n} space{'s' if n != 1 else ''}"
+
+
+def _has_value(line: str) -> bool:
+    """True for 'key: value' (a plain key with something after the colon)."""
+    key, colon, rest = line.strip().partition(": ")
+    return bool(colon) and bool(rest.strip()) and not key.startswith(("-", "'", '"', "[", "{")) \
+        and not rest.strip().startswith(("|", ">", "&", "#"))
 
 
 def _char_at(text: str, line: int, column: int) -> str:
