@@ -71,6 +71,21 @@ def test_links_inside_the_site_are_followed(site):
     assert [e.title for e in load_site(root).events] == ["Shared", "An event"]
 
 
+def test_a_linked_events_folder_is_read_but_not_links_out_of_it(site, outside, tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "a.yaml").write_text(EVENT)
+    (elsewhere / "x.yaml").symlink_to(outside)
+    root = site({})
+    events = root / "content" / "events"
+    events.rmdir()
+    events.symlink_to(elsewhere, target_is_directory=True)  # the site owner's choice
+    content = load_site(root)
+    assert [e.id for e in content.events] == ["a"]
+    assert [(p.path, p.message.split(";")[0]) for p in content.problems] == [
+        ("content/events/x.yaml", "is a link to a file outside the site folder")]
+
+
 def test_the_size_is_checked_before_reading(tmp_path, monkeypatch):
     from dateline.yamldoc import MAX_FILE_BYTES, Refused, read_regular
 

@@ -218,7 +218,7 @@ def load_timeline(root: Path, problems: list[Problem]) -> Timeline:
     path = root / "content" / "timeline.yaml"
     if not path.exists():
         return Timeline()
-    doc = read_yaml(path, _shown(path, root), problems, within=root)
+    doc = read_yaml(path, _shown(path, root), problems, within=(root, path.parent))
     if doc is None:
         return Timeline()
     _unknown_keys(doc, doc.data, TIMELINE_KEYS)
@@ -435,12 +435,14 @@ def _parse_share(folder: Path, todo: list[tuple[str, tuple[int, int]]],
                  base: dt.date | None) -> tuple[dict[str, ParsedFile], float]:
     # All files are read and parsed first, then validated, so the two can be timed apart.
     docs = []
-    site = folder.parent.parent  # content/events/ -> the site folder no link may leave
+    # A file may be a link within the site, or within content/events/ where that folder is
+    # itself a link (the site owner's choice); never a link to a file anywhere else.
+    within = (folder.parent.parent, folder)
     for name, stat in todo:
         shown = f"content/events/{name}"
         problems: list[Problem] = []
         docs.append((name, shown, stat, problems,
-                     read_yaml(folder / name, shown, problems, within=site)))
+                     read_yaml(folder / name, shown, problems, within=within)))
     started = time.perf_counter()
     entries = {}
     for name, shown, stat, problems, doc in docs:
@@ -463,7 +465,8 @@ def _id_line(path: Path) -> int | None:
 
 def _settings_key(root: Path) -> str:
     try:  # the same checks as reading it: a FIFO or /dev/zero here must not hang or fill memory
-        return digest(read_regular(root / "content" / "timeline.yaml", MAX_FILE_BYTES, root))
+        path = root / "content" / "timeline.yaml"
+        return digest(read_regular(path, MAX_FILE_BYTES, (root, path.parent)))
     except (OSError, Refused):
         return ""
 

@@ -6,15 +6,17 @@ Templates are looked up in the site's own templates/ first, then the package def
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import jinja2
+import jinja2.sandbox
 from markupsafe import Markup
 
 from dateline import __version__, views
@@ -87,14 +89,44 @@ class RenderMemo:
     bytecode: jinja2.BytecodeCache | None = None  # compiled templates
 
 
+class _Mode:
+    """How this process renders templates: `sandboxed()` switches it for a build."""
+
+    sandbox = False
+
+
+_mode = _Mode()
+
+
+@contextlib.contextmanager
+def sandboxed(enabled: bool = True) -> Iterator[None]:
+    """Render templates in Jinja's sandbox inside this block (`dateline build --sandbox`).
+
+    For CI that builds other people's pull requests: a template can then read only public
+    attributes and call only safe methods, so `cycler.__init__.__globals__.os` (or any
+    other way to a module and a shell) fails with a template error naming the file and
+    line. A switch rather than a parameter, since the build recipe makes the environment
+    deep inside; forked render workers inherit it.
+    """
+    before, _mode.sandbox = _mode.sandbox, enabled
+    try:
+        yield
+    finally:
+        _mode.sandbox = before
+
+
 def make_environment(site_root: Path, markdown_cache: dict[str, str] | None = None,
-                     bytecode: jinja2.BytecodeCache | None = None) -> jinja2.Environment:
+                     bytecode: jinja2.BytecodeCache | None = None,
+                     sandbox: bool | None = None) -> jinja2.Environment:
     """The Jinja environment: site templates over defaults, autoescape, StrictUndefined.
 
     With a `bytecode` cache, compiled templates are reused between builds (Jinja checks
     each against its source): compiling them all took longer than a one-event rebuild's
-    rendering.
+    rendering. `sandbox` (default: as `sandboxed()` says) makes a SandboxedEnvironment,
+    which never uses the bytecode cache: code compiled for the sandbox differs (calls and
+    operators go through its checks), and in CI the cache folder may come from elsewhere.
     """
+    sandbox = _mode.sandbox if sandbox is None else sandbox
     defaults = jinja2.FileSystemLoader(DEFAULT_TEMPLATES)
     loader = jinja2.ChoiceLoader([
         jinja2.PrefixLoader({"default": defaults}, delimiter=":"),
@@ -103,9 +135,10 @@ def make_environment(site_root: Path, markdown_cache: dict[str, str] | None = No
     ])
     # No auto_reload: a build makes its own environment, and checking every template's
     # mtime on every page was four stat() calls a page.
-    env = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
-                             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-                             auto_reload=False, bytecode_cache=bytecode)
+    kind = jinja2.sandbox.SandboxedEnvironment if sandbox else jinja2.Environment
+    env = kind(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
+               trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+               auto_reload=False, bytecode_cache=None if sandbox else bytecode)
     env.filters["markdown"] = MarkdownRenderer(markdown_cache)
     return env
 
@@ -258,7 +291,7 @@ def _template_files(folder: Path, site_root: Path) -> list[tuple[Path, str]]:
         for name in filenames:
             path = Path(dirpath, name)
             if own:
-                why = _unreadable(path, site_root)
+                why = _unreadable(path, site_root, folder)
                 if why:
                     raise RenderError(Problem(_shown_template(path, site_root), None, None, why))
             elif not path.is_file():
@@ -267,9 +300,13 @@ def _template_files(folder: Path, site_root: Path) -> list[tuple[Path, str]]:
     return sorted(found, key=lambda item: item[1])
 
 
-def _unreadable(path: Path, site_root: Path) -> str:
-    """Why a file of the site's templates/ must not be read, or ""."""
-    if not is_inside(path, site_root):
+def _unreadable(path: Path, site_root: Path, folder: Path) -> str:
+    """Why a file of the site's templates/ must not be read, or "".
+
+    A file may link within the site, or within `folder` where that is itself a link (the
+    site owner's choice), as content files may.
+    """
+    if not is_inside(path, site_root) and not is_inside(path, folder):
         return "is a link to a file outside the site folder; refusing to read or publish it"
     try:
         mode = os.stat(path).st_mode
@@ -292,6 +329,10 @@ def _render(env: jinja2.Environment, name: str, **context: object) -> bytes:
         where = exc.filename or exc.name or name
         raise RenderError(Problem(_template_path(where), exc.lineno, None,
                                   f"template syntax error: {exc.message}")) from None
+    except jinja2.sandbox.SecurityError as exc:
+        path, line = _template_frame(exc)
+        raise RenderError(Problem(path or f"templates/{name}", line, None,
+                                  f"template refused by the sandbox (--sandbox): {exc}")) from None
     except jinja2.TemplateError as exc:
         path, line = _template_frame(exc)
         raise RenderError(Problem(path or f"templates/{name}", line, None,

@@ -42,16 +42,17 @@ class Refused(Exception):
     """A file that is not read: outside the site folder, not a regular file, or too big."""
 
 
-def read_regular(path: Path, limit: int, within: Path | None = None) -> bytes:
+def read_regular(path: Path, limit: int, within: Path | tuple[Path, ...] | None = None) -> bytes:
     """The bytes of `path`, a regular file of at most `limit` bytes; else Refused saying why.
 
-    A symlink (anywhere on the way) to a file outside `within` is refused before anything
-    is opened, so a link to /etc/shadow can neither be read nor echoed in a message; a
+    A symlink to a file outside every folder of `within` is refused before anything is
+    opened, so a link to /etc/shadow can neither be read nor echoed in a message; a
     FIFO, a device or a folder is refused after one non-blocking open and fstat, so a
     link to /dev/zero or a pipe can neither exhaust memory nor hang; the size is checked
     before reading, and the read itself stops one byte past `limit` in case the file grows.
     """
-    if within is not None and not is_inside(path, within):
+    folders = (within,) if isinstance(within, Path) else within or ()
+    if folders and not any(is_inside(path, folder) for folder in folders):
         raise Refused("is a link to a file outside the site folder; refusing to read it "
                       "(copy the file into the site instead)")
     fd = os.open(path, _OPEN_FLAGS)
@@ -139,11 +140,11 @@ class Doc:
 
 
 def read_yaml(path: Path, shown: str, problems: list[Problem],
-              within: Path | None = None) -> Doc | None:
+              within: Path | tuple[Path, ...] | None = None) -> Doc | None:
     """Read one YAML file holding a single mapping; report why not otherwise.
 
-    Only a regular file of at most MAX_FILE_BYTES is read, and with `within` (the site
-    folder) only one that is inside it once symlinks are resolved (see read_regular).
+    Only a regular file of at most MAX_FILE_BYTES is read, and with `within` (folders)
+    only one that is inside one of them once symlinks are resolved (see read_regular).
     """
     try:
         raw = read_regular(path, MAX_FILE_BYTES, within)
