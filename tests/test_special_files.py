@@ -141,3 +141,15 @@ def test_static_links_inside_the_site_are_published(site):
     code, err = _build(root)
     assert code == 0, err
     assert (root / "site" / "static" / "logo.svg").read_text() == "<svg/>"
+
+
+def test_tag_and_extract_do_not_hang_on_a_special_timeline_yaml(site, tmp_path):
+    # extract and tag read timeline.yaml for its language (how to read 3/4/2022).
+    root = site({})
+    os.mkfifo(root / "content" / "timeline.yaml")
+    article = tmp_path / "a.txt"
+    article.write_text("Council meets\n\nThe city council met on 3 March 2022 to discuss the "
+                       "budget for the coming year, and it will meet again in the spring.\n")
+    result = run_dateline("-C", str(root), "tag", str(article), "--published", "2022-12-06",
+                          timeout=30)
+    assert result.returncode == 0 and '"value": "2022-03-03"' in result.stdout

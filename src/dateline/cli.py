@@ -286,10 +286,12 @@ def _day_first(root: Path) -> bool | None:
     import yaml
 
     from dateline.temporal.locale import day_first
+    from dateline.yamldoc import MAX_FILE_BYTES, Refused, read_regular
 
-    try:
-        data = yaml.safe_load((root / "content" / "timeline.yaml").read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+    path = root / "content" / "timeline.yaml"
+    try:  # read as build reads it: a FIFO or a link to /dev/zero must not hang extract
+        data = yaml.safe_load(read_regular(path, MAX_FILE_BYTES, (root, path.parent)).decode())
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, Refused):
         return None  # a broken timeline.yaml is check's and build's to report
     language = data.get("language") if isinstance(data, dict) else None
     return day_first(language) if isinstance(language, str) else None
