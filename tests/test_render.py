@@ -219,17 +219,18 @@ def test_crafted_markdown_renders_fast_or_is_refused_at_its_line(site, name):
     body = HOSTILE_BODIES[name]
     lines = "".join(f"  {line}\n" if line else "\n" for line in body.split("\n"))
     root = site({"events/a.yaml": f"date: 2022\ntitle: T\nbody: |\n{lines}"})
-    started = time.perf_counter()
+    # CPU time, not wall time: the machine running the suite may be busy with other work.
+    started = time.process_time()
     content = load_site(root)
     if content.errors:
         (problem,) = content.errors
         assert (problem.path, problem.field) == ("content/events/a.yaml", "body")
         assert problem.line >= 4  # a line of the body itself
-        assert time.perf_counter() - started < 1.0
+        assert time.process_time() - started < 1.0
         return
-    started = time.perf_counter()
+    started = time.process_time()
     files = render_site(content, root)
-    assert time.perf_counter() - started < 1.0, name
+    assert time.process_time() - started < 1.0, name
     assert b'class="body"' in files["events/a.html"] or b"<p>" in files["events/a.html"]
 
 
