@@ -83,7 +83,36 @@ def test_base_url_writes_a_not_found_page_with_absolute_links(site, tmp_path):
     assert bad.returncode == 2 and "--base-url" in bad.stderr
 
 
+def test_sandbox_stops_a_template_reaching_the_shell(site, example_site, tmp_path):
+    root = site({"events/a.yaml": EVENT})
+    marker = tmp_path / "ran"
+    (root / "templates").mkdir()
+    (root / "templates" / "footer.html").write_text(
+        "{{ cycler.__init__.__globals__.os.system('touch " + str(marker) + "') }}\n")
+    (root / "site").mkdir()
+    (root / "site" / "index.html").write_text("previous build")
+    refused = run_dateline("-C", str(root), "build", "--sandbox")
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert refused.stderr.splitlines()[0].startswith(
+        "templates/footer.html:1: template refused by the sandbox (--sandbox): access to "
+        "attribute '__init__' of 'type' object is unsafe"), refused.stderr
+    assert not marker.exists()
+    assert (root / "site" / "index.html").read_text() == "previous build"
+    check = run_dateline("-C", str(root), "check", "--sandbox")
+    assert check.returncode == 1 and "refused by the sandbox" in check.stderr
+    assert not marker.exists()
+    # What the sandbox is for: without it, that template runs a shell command.
+    assert run_dateline("-C", str(root), "build").returncode == 0
+    assert marker.exists()
+    # The default templates and the example site's own need nothing the sandbox refuses.
+    plain = run_dateline("-C", str(example_site), "build", "--out", str(tmp_path / "plain"))
+    boxed = run_dateline("-C", str(example_site), "build", "--sandbox", "--no-cache",
+                         "--out", str(tmp_path / "boxed"))
+    assert (plain.returncode, boxed.returncode) == (0, 0), boxed.stderr
+    assert snapshot(tmp_path / "boxed") == snapshot(tmp_path / "plain")
+
+
 def test_every_build_option_has_a_case_here():
     options = {opt for param in build.params for opt in param.opts if opt.startswith("--")}
     assert options == {"--out", "--base-url", "--site-url", "--strict", "--no-cache",
-                       "--timings"}
+                       "--timings", "--sandbox"}

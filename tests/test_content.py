@@ -198,3 +198,55 @@ def test_parallel_parsing_gives_the_same_content(site, monkeypatch):
     assert parallel.events == serial.events and len(serial.events) == 30
     assert [str(p) for p in parallel.problems] == [str(p) for p in serial.problems]
     assert len(serial.problems) == 2
+
+
+def test_one_tag_whatever_its_unicode_spelling(site):
+    from dateline.render import render_site
+
+    composed, decomposed = "Caf\u00e9 society", "Cafe\u0301 society"
+    root = site({"events/a.yaml": f"date: 2022\ntitle: A\ntags: [{composed}]\nplaces: [{decomposed}]\n",
+                 "events/b.yaml": f"date: 2023\ntitle: B\ntags: [{decomposed}]\n"})
+    content = load_site(root)
+    assert content.problems == []
+    assert [e.tags for e in content.events] == [(composed,), (composed,)]
+    assert content.events[0].places == (composed,)
+    tag_pages = sorted(p for p in render_site(content, root) if p.startswith("tags/"))
+    assert tag_pages == ["tags/cafe-society.html", "tags/index.html"]
+
+
+def test_invisible_and_reordering_characters_are_removed_from_names(site):
+    root = site({"events/a.yaml": "date: 2022\ntitle: A\ntags: [war]\n",
+                 "events/b.yaml": 'date: 2022\ntitle: B\ntags: ["w\\u200bar", "\\u202eraw"]\n'
+                                  'people: ["\\u200d"]\nplaces: ["\\u0645\\u06cc\\u200c\\u062e"]\n'})
+    content = load_site(root)
+    b = next(e for e in content.events if e.id == "b")
+    assert b.tags == ("war", "raw") and b.people == ()
+    assert b.places == ("\u0645\u06cc\u200c\u062e",)  # a Persian joiner spells the word: kept
+    assert [(p.line, p.field, p.severity) for p in content.problems] == [
+        (3, "tags", "warning"), (3, "tags", "warning"), (4, "people", "warning")]
+    assert content.problems[0].message.startswith(
+        "U+200B (zero width space) removed from 'war'")
+    assert "U+202E (right-to-left override)" in content.problems[1].message
+
+
+def test_names_windows_keeps_for_devices_never_become_term_pages(site):
+    from dateline.render import render_site
+
+    root = site({"events/a.yaml": "date: 2022\ntitle: A\ntags: [CON, aux, Console]\n"
+                                  "places: [Nul]\n"})
+    files = render_site(load_site(root), root)
+    pages = sorted(p for p in files if p.startswith(("tags/", "places/")))
+    assert pages == ["places/index.html", "places/nul-x.html", "tags/aux-x.html",
+                     "tags/con-x.html", "tags/console.html", "tags/index.html"]
+
+
+def test_removing_control_characters_walks_shared_aliases_once(site):
+    import time
+
+    lines = ['a0: &a0 ["lol\\x07"]']
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 10)]
+    root = site({"events/a.yaml": "\n".join([*lines, "date: 2022", "title: t\n"])})
+    started = time.perf_counter()
+    content = load_site(root)  # 9 ** 9 strings if each alias were walked as a copy
+    assert time.perf_counter() - started < 2
+    assert [p.field for p in content.problems if "U+0007" in p.message] == ["a0"]

@@ -1,5 +1,7 @@
 """An XSS corpus through every text field: the built HTML must carry it as inert text."""
 
+import re
+
 import lxml.html
 import pytest
 
@@ -85,3 +87,26 @@ def test_timelinejs_fields_it_renders_as_html_are_escaped(xss_site):
         fields += [media.get("caption", ""), media.get("credit", ""), media.get("alt", "")]
         for value in fields:
             assert "<" not in value and ">" not in value, value
+
+
+def test_control_characters_from_yaml_escapes_never_reach_a_page(site):
+    # YAML refuses raw control characters, but its escapes ("\x07", "\u0001", "\e", "\x85")
+    # make them; in HTML they are parse errors, in XML they make the whole feed unreadable.
+    esc = "\\x01\\x07\\e\\x7f\\x85\\u0008\\uFFFE"
+    root = site({"timeline.yaml": f'title: "T{esc}"\n',
+                 "events/a.yaml": f'date: 2022\ntitle: "A{esc}title"\nbody: "B{esc}ody"\n'
+                                  f'tags: ["t{esc}ag"]\npeople: ["P{esc}"]\n'
+                                  f'source:\n  title: "S{esc}"\n  quote: "Q{esc}"\n'})
+    content = load_site(root)
+    assert content.errors == []
+    warned = [(p.path, p.line, p.field) for p in content.warnings]
+    assert warned == [("content/timeline.yaml", 1, "title"), ("content/events/a.yaml", 2, "title"),
+                      ("content/events/a.yaml", 3, "body"), ("content/events/a.yaml", 4, "tags"),
+                      ("content/events/a.yaml", 5, "people"), ("content/events/a.yaml", 6, "source")]
+    assert "U+0001, U+0007, U+0008, U+001B, U+007F, U+0085, U+FFFE removed" in \
+        content.warnings[1].message
+    assert content.events[0].title == "Atitle"
+    files = render_site(content, root)
+    bad = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\xc2[\x80-\x9f]|\xef\xbf\xbe")
+    assert {path for path, data in files.items() if bad.search(data)} == set()
+    assert b"Atitle" in files["events/a.html"] and b"Body" in files["events/a.html"]

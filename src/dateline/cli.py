@@ -105,11 +105,14 @@ def _load_checked(root: Path, strict: bool):
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option("--no-cache", is_flag=True, help="Ignore .dateline-cache/ and build everything.")
 @click.option("--timings", is_flag=True, help="Print the time each stage took (to stderr).")
+@click.option("--sandbox", is_flag=True,
+              help="Render templates in Jinja's sandbox (for building untrusted changes).")
 @click.pass_obj
 def build(root: Path, out: Path | None, base_url: str | None, site_url: str | None,
-          strict: bool, no_cache: bool, timings: bool) -> None:
+          strict: bool, no_cache: bool, timings: bool, sandbox: bool) -> None:
     """Build the static site from content/ (all or nothing: a failed build changes nothing)."""
     from dateline.build.recipe import build_site
+    from dateline.render import sandboxed
 
     started = time.perf_counter()
     out = out or root / "site"
@@ -121,8 +124,9 @@ def build(root: Path, out: Path | None, base_url: str | None, site_url: str | No
         # The cyclic collector stays off to the end of the process: turned back on, its first
         # pass would walk every object the build made (0.08 s at 10,000 events) for nothing.
         gc.disable()
-    result = build_site(root, out, strict=strict, use_cache=not no_cache, site_url=site_url,
-                        base_url=base_url)
+    with sandboxed(sandbox):
+        result = build_site(root, out, strict=strict, use_cache=not no_cache, site_url=site_url,
+                            base_url=base_url)
     if _process.ends_after_command:
         _process.kept.append(result)
     _print_problems(result.problems)
@@ -148,10 +152,14 @@ def build(root: Path, out: Path | None, base_url: str | None, site_url: str | No
 
 @cli.command()
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option("--sandbox", is_flag=True, help="Render templates in Jinja's sandbox.")
 @click.pass_obj
-def check(root: Path, strict: bool) -> None:
+def check(root: Path, strict: bool, sandbox: bool) -> None:
     """Validate content/ and templates without writing anything."""
-    content, files = _load_checked(root, strict)
+    from dateline.render import sandboxed
+
+    with sandboxed(sandbox):
+        content, files = _load_checked(root, strict)
     if files is None:
         sys.exit(EXIT_BAD_INPUT)
     warnings = len(content.warnings)
@@ -280,10 +288,12 @@ def _day_first(root: Path) -> bool | None:
     import yaml
 
     from dateline.temporal.locale import day_first
+    from dateline.yamldoc import MAX_FILE_BYTES, Refused, read_regular
 
-    try:
-        data = yaml.safe_load((root / "content" / "timeline.yaml").read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+    path = root / "content" / "timeline.yaml"
+    try:  # read as build reads it: a FIFO or a link to /dev/zero must not hang extract
+        data = yaml.safe_load(read_regular(path, MAX_FILE_BYTES, (root, path.parent)).decode())
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, Refused):
         return None  # a broken timeline.yaml is check's and build's to report
     language = data.get("language") if isinstance(data, dict) else None
     return day_first(language) if isinstance(language, str) else None

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from dateline.bodycheck import body_problems
 from dateline.dates import DateError, DateValue, as_day, looks_like_value, parse_value
 from dateline.digests import digest
 from dateline.model import (
@@ -31,8 +32,8 @@ from dateline.model import (
     Source,
     Timeline,
 )
-from dateline.urls import with_slash
-from dateline.yamldoc import Doc, read_yaml
+from dateline.urls import WINDOWS_RESERVED, visible_name, with_slash
+from dateline.yamldoc import MAX_FILE_BYTES, Doc, Refused, read_regular, read_yaml
 
 EVENT_KEYS = list(EVENT_FIELDS)
 SOURCE_KEYS = SOURCE_FIELDS
@@ -42,8 +43,7 @@ TIMELINE_KEYS = ("title", "description", "base_url", "url", "date_base", "langua
 # Ids become folder names in site/: keep them portable across Windows, macOS and Linux.
 # No trailing dot: Windows drops it, and "a." would then collide with "a".
 _ID = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._-]{0,118}[A-Za-z0-9_-])?")
-_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
-             *(f"lpt{i}" for i in range(10))}
+_RESERVED = WINDOWS_RESERVED
 
 
 def _unknown_keys(doc: Doc, mapping: dict, known: tuple[str, ...], prefix: str = "") -> None:
@@ -78,7 +78,12 @@ def _names(doc: Doc, key: str, value: Any) -> tuple[str, ...]:
         if isinstance(item, bool) or not isinstance(item, (str, int, float)) or not str(item).strip():
             doc.error(key, f"expected a list of names, found an item that is {_kind(item)}")
             continue
-        out.append(str(item).strip())
+        name, hidden = visible_name(str(item))  # one spelling per name, nothing invisible
+        if hidden:
+            doc.error(key, f"{hidden} removed from {name!r}: a name must look like what it is",
+                      severity="warning")
+        if name:
+            out.append(name)
     return tuple(dict.fromkeys(out))  # keep order, drop repeats
 
 
@@ -170,6 +175,9 @@ def parse_event(doc: Doc, stem: str, default_base: dt.date | None,
         media = Media(media_url, _text(doc, "media.caption", med.get("caption")),
                       _text(doc, "media.credit", med.get("credit")),
                       _text(doc, "media.alt", med.get("alt")))
+    if isinstance(d.get("body"), str):  # Markdown that would take seconds to render
+        for offset, message in body_problems(d["body"]):
+            doc.error_at("body", offset, message)
     event = Event(
         id=event_id, date=date, title=title, path=doc.path,  # type: ignore[arg-type]
         date_text=_text(doc, "date_text", d.get("date_text")),
@@ -210,7 +218,7 @@ def load_timeline(root: Path, problems: list[Problem]) -> Timeline:
     path = root / "content" / "timeline.yaml"
     if not path.exists():
         return Timeline()
-    doc = read_yaml(path, _shown(path, root), problems)
+    doc = read_yaml(path, _shown(path, root), problems, within=(root, path.parent))
     if doc is None:
         return Timeline()
     _unknown_keys(doc, doc.data, TIMELINE_KEYS)
@@ -427,10 +435,14 @@ def _parse_share(folder: Path, todo: list[tuple[str, tuple[int, int]]],
                  base: dt.date | None) -> tuple[dict[str, ParsedFile], float]:
     # All files are read and parsed first, then validated, so the two can be timed apart.
     docs = []
+    # A file may be a link within the site, or within content/events/ where that folder is
+    # itself a link (the site owner's choice); never a link to a file anywhere else.
+    within = (folder.parent.parent, folder)
     for name, stat in todo:
         shown = f"content/events/{name}"
         problems: list[Problem] = []
-        docs.append((name, shown, stat, problems, read_yaml(folder / name, shown, problems)))
+        docs.append((name, shown, stat, problems,
+                     read_yaml(folder / name, shown, problems, within=within)))
     started = time.perf_counter()
     entries = {}
     for name, shown, stat, problems, doc in docs:
@@ -442,18 +454,20 @@ def _parse_share(folder: Path, todo: list[tuple[str, tuple[int, int]]],
 def _id_line(path: Path) -> int | None:
     # Only for the rare duplicate-id message: find the line that sets id.
     try:
-        for i, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), 1):
+        text = read_regular(path, MAX_FILE_BYTES).decode("utf-8-sig")
+        for i, line in enumerate(text.splitlines(), 1):
             if line.startswith("id:"):
                 return i
-    except (OSError, UnicodeDecodeError):
+    except (OSError, UnicodeDecodeError, Refused):
         pass
     return None
 
 
 def _settings_key(root: Path) -> str:
-    try:
-        return digest((root / "content" / "timeline.yaml").read_bytes())
-    except OSError:
+    try:  # the same checks as reading it: a FIFO or /dev/zero here must not hang or fill memory
+        path = root / "content" / "timeline.yaml"
+        return digest(read_regular(path, MAX_FILE_BYTES, (root, path.parent)))
+    except (OSError, Refused):
         return ""
 
 

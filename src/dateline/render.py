@@ -6,13 +6,17 @@ Templates are looked up in the site's own templates/ first, then the package def
 
 from __future__ import annotations
 
+import contextlib
+import os
+import stat
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import jinja2
+import jinja2.sandbox
 from markupsafe import Markup
 
 from dateline import HOMEPAGE, __version__, views
@@ -21,6 +25,7 @@ from dateline.model import Content, Event, Problem, Timeline
 from dateline.site.exports import Memo, render_exports
 from dateline.site.jsonld import event_jsonld, json_for_script
 from dateline.site.plan import SPLIT_INDEX_AT, Deferred, PageSpec, SitePlan, event_url, plan_pages
+from dateline.yamldoc import is_inside
 
 if TYPE_CHECKING:
     import markdown
@@ -84,14 +89,44 @@ class RenderMemo:
     bytecode: jinja2.BytecodeCache | None = None  # compiled templates
 
 
+class _Mode:
+    """How this process renders templates: `sandboxed()` switches it for a build."""
+
+    sandbox = False
+
+
+_mode = _Mode()
+
+
+@contextlib.contextmanager
+def sandboxed(enabled: bool = True) -> Iterator[None]:
+    """Render templates in Jinja's sandbox inside this block (`dateline build --sandbox`).
+
+    For CI that builds other people's pull requests: a template can then read only public
+    attributes and call only safe methods, so `cycler.__init__.__globals__.os` (or any
+    other way to a module and a shell) fails with a template error naming the file and
+    line. A switch rather than a parameter, since the build recipe makes the environment
+    deep inside; forked render workers inherit it.
+    """
+    before, _mode.sandbox = _mode.sandbox, enabled
+    try:
+        yield
+    finally:
+        _mode.sandbox = before
+
+
 def make_environment(site_root: Path, markdown_cache: dict[str, str] | None = None,
-                     bytecode: jinja2.BytecodeCache | None = None) -> jinja2.Environment:
+                     bytecode: jinja2.BytecodeCache | None = None,
+                     sandbox: bool | None = None) -> jinja2.Environment:
     """The Jinja environment: site templates over defaults, autoescape, StrictUndefined.
 
     With a `bytecode` cache, compiled templates are reused between builds (Jinja checks
     each against its source): compiling them all took longer than a one-event rebuild's
-    rendering.
+    rendering. `sandbox` (default: as `sandboxed()` says) makes a SandboxedEnvironment,
+    which never uses the bytecode cache: code compiled for the sandbox differs (calls and
+    operators go through its checks), and in CI the cache folder may come from elsewhere.
     """
+    sandbox = _mode.sandbox if sandbox is None else sandbox
     defaults = jinja2.FileSystemLoader(DEFAULT_TEMPLATES)
     loader = jinja2.ChoiceLoader([
         jinja2.PrefixLoader({"default": defaults}, delimiter=":"),
@@ -100,9 +135,10 @@ def make_environment(site_root: Path, markdown_cache: dict[str, str] | None = No
     ])
     # No auto_reload: a build makes its own environment, and checking every template's
     # mtime on every page was four stat() calls a page.
-    env = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
-                             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-                             auto_reload=False, bytecode_cache=bytecode)
+    kind = jinja2.sandbox.SandboxedEnvironment if sandbox else jinja2.Environment
+    env = kind(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
+               trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+               auto_reload=False, bytecode_cache=None if sandbox else bytecode)
     env.filters["markdown"] = MarkdownRenderer(markdown_cache)
     env.globals["dateline"] = {"version": __version__, "homepage": HOMEPAGE}  # for footer.html
     return env
@@ -225,10 +261,8 @@ class _Cards:
 def _templates_digest(site_root: Path) -> str:
     parts: list[object] = []
     for folder in (DEFAULT_TEMPLATES, site_root / "templates"):
-        if folder.is_dir():
-            for path in sorted(folder.rglob("*")):
-                if path.is_file():
-                    parts += [path.relative_to(folder).as_posix(), path.read_bytes()]
+        for path, rel in _template_files(folder, site_root):
+            parts += [rel, path.read_bytes()]
     return digest(*parts)
 
 
@@ -236,11 +270,57 @@ def static_files(site_root: Path) -> dict[str, bytes]:
     """Default static assets, overridden file by file by the site's templates/static/."""
     out: dict[str, bytes] = {}
     for folder in (DEFAULT_TEMPLATES / "static", site_root / "templates" / "static"):
-        if folder.is_dir():
-            for path in sorted(folder.rglob("*")):
-                if path.is_file():
-                    out[f"static/{path.relative_to(folder).as_posix()}"] = path.read_bytes()
+        for path, rel in _template_files(folder, site_root):
+            out[f"static/{rel}"] = path.read_bytes()
     return out
+
+
+def _template_files(folder: Path, site_root: Path) -> list[tuple[Path, str]]:
+    """The files under `folder` as (path, path relative to it), sorted by that; RenderError
+    for one that must not be read.
+
+    A template or static file is read and may be published as it is, so in the site's own
+    templates/ a symlink to a file outside the site folder (/etc/passwd) is refused, naming
+    the link and never showing its target's text; so is anything that is not a regular file
+    (a FIFO would hang the build, a device fill memory). Symlinked folders are not entered.
+    """
+    if not folder.is_dir():
+        return []
+    own = folder != DEFAULT_TEMPLATES and DEFAULT_TEMPLATES not in folder.parents
+    found = []
+    for dirpath, _, filenames in os.walk(folder):
+        for name in filenames:
+            path = Path(dirpath, name)
+            if own:
+                why = _unreadable(path, site_root, folder)
+                if why:
+                    raise RenderError(Problem(_shown_template(path, site_root), None, None, why))
+            elif not path.is_file():
+                continue
+            found.append((path, path.relative_to(folder).as_posix()))
+    return sorted(found, key=lambda item: item[1])
+
+
+def _unreadable(path: Path, site_root: Path, folder: Path) -> str:
+    """Why a file of the site's templates/ must not be read, or "".
+
+    A file may link within the site, or within `folder` where that is itself a link (the
+    site owner's choice), as content files may.
+    """
+    if not is_inside(path, site_root) and not is_inside(path, folder):
+        return "is a link to a file outside the site folder; refusing to read or publish it"
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:  # a dangling link
+        return f"cannot read file: {exc.strerror}"
+    return "" if stat.S_ISREG(mode) else "is not a regular file; refusing to read it"
+
+
+def _shown_template(path: Path, site_root: Path) -> str:
+    try:
+        return path.relative_to(site_root).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def _render(env: jinja2.Environment, name: str, **context: object) -> bytes:
@@ -250,6 +330,10 @@ def _render(env: jinja2.Environment, name: str, **context: object) -> bytes:
         where = exc.filename or exc.name or name
         raise RenderError(Problem(_template_path(where), exc.lineno, None,
                                   f"template syntax error: {exc.message}")) from None
+    except jinja2.sandbox.SecurityError as exc:
+        path, line = _template_frame(exc)
+        raise RenderError(Problem(path or f"templates/{name}", line, None,
+                                  f"template refused by the sandbox (--sandbox): {exc}")) from None
     except jinja2.TemplateError as exc:
         path, line = _template_frame(exc)
         raise RenderError(Problem(path or f"templates/{name}", line, None,

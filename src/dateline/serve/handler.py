@@ -1,13 +1,8 @@
-"""`dateline serve`: preview the site as GitHub Pages will serve it, rebuilding on every save.
+"""The HTTP side of `dateline serve`: a threaded server for one built site under a base path.
 
-- The built site/ is served under the site's base path (/ redirects there), exactly as a
-  project page lives under /<repository>/, so a link that works here works on Pages.
-- Only files inside site/ are served: no `..`, no directory listings, no symlink escape.
-- content/ and templates/ are watched (watchfiles, in a thread); every change rebuilds.
-- Live reload (`dateline.livereload`): served HTML pages (never the files in site/) get one
-  <script> that reloads the page after a good build. A failed build is printed in the
-  terminal and shown on the page as an overlay; site/ keeps the last good build (`build`
-  never half-writes it), so serving goes on.
+The server answers GET and HEAD for files of site/ (which file: `serve.files`), redirects
+/ to the base path, checks the Host header on loopback addresses, and, with a LiveState,
+answers the live-reload endpoints and injects their script into HTML pages.
 """
 
 from __future__ import annotations
@@ -20,11 +15,7 @@ import os
 import socket
 import socketserver
 import sys
-import threading
-import time
-import traceback
-import webbrowser
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
@@ -38,13 +29,12 @@ from dateline.livereload import (
     inject,
     live_tag,
 )
+from dateline.serve.files import REDIRECT, resolve
 
-Build = Callable[[], list[str]]
 Say = Callable[[str], None]
 
 KEEPALIVE_SECONDS = 15.0  # an SSE comment now and then lets a closed tab end its thread
 BUILD_WAIT_SECONDS = 10.0
-WATCH_TICK_MS = 250
 _TYPES = {".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
           ".js": "text/javascript; charset=utf-8", ".json": "application/json",
           ".xml": "application/xml", ".atom": "application/atom+xml",
@@ -55,9 +45,6 @@ _TYPES = {".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8"
 
 class ServeError(Exception):
     """The server cannot start (the port is taken, the address is wrong); the message says why."""
-
-
-# --------------------------------------------------------------------------- HTTP
 
 
 def normalize_base(base_path: str) -> str:
@@ -71,6 +58,11 @@ class SiteServer(http.server.ThreadingHTTPServer):
 
     daemon_threads = True  # an open event stream must not keep the process alive
     block_on_close = False
+    # The listen backlog: socketserver's 5 let a burst (a page with many assets, a link
+    # checker, several tabs reloading at once) overflow it, and each dropped SYN costs the
+    # client a 1, 3, 7 ... s retransmit: a p99 of 16 s under 200 concurrent requests. The
+    # kernel caps it at net.core.somaxconn.
+    request_queue_size = 1024
 
     def __init__(self, out: Path, host: str, port: int, base_path: str = "/",
                  live: LiveState | None = None, quiet: bool = True,
@@ -79,7 +71,7 @@ class SiteServer(http.server.ThreadingHTTPServer):
         self.base_path = normalize_base(base_path)
         self.live = live
         self.quiet = quiet
-        self.say: Say = say or _say
+        self.say: Say = say or say_stderr
         self.host = host
         self.address_family = socket.AF_INET6 if ":" in host else socket.AF_INET
         self.allowed_hosts = _allowed_hosts(host)
@@ -154,37 +146,16 @@ class SiteHandler(http.server.BaseHTTPRequestHandler):
             self._not_found(head)
             return
         rel = path[len(base):]
-        found = self._resolve(rel)
+        found = resolve(self.server.out, rel)
         if found is None and live is not None and live.building:
             live.wait_idle(BUILD_WAIT_SECONDS)  # site/ is being swapped: look again after
-            found = self._resolve(rel)
-        if found == "redirect":
+            found = resolve(self.server.out, rel)
+        if found == REDIRECT:
             self._redirect(path + "/", split.query)
         elif isinstance(found, Path):
             self._file(found, 200, head)
         else:
             self._not_found(head)
-
-    def _resolve(self, rel: str) -> Path | str | None:
-        """The file for a path under the base, 'redirect' for a folder without '/', or None."""
-        if "\x00" in rel or "\\" in rel:
-            return None
-        parts = [p for p in rel.split("/") if p]
-        if any(p in (".", "..") for p in parts):
-            return None
-        root = Path(os.path.realpath(self.server.out))
-        candidate = root.joinpath(*parts)
-        if not _inside(candidate, root):
-            return None
-        if candidate.is_dir():
-            if rel and not rel.endswith("/"):
-                return "redirect"  # as Pages does, so relative links in index.html resolve
-            candidate = candidate / "index.html"
-        elif not candidate.exists() and parts and not candidate.suffix:
-            candidate = candidate.with_name(candidate.name + ".html")  # Pages serves /a as a.html
-        if candidate.is_file() and _inside(candidate, root):
-            return candidate
-        return None
 
     # -- responses
 
@@ -296,12 +267,6 @@ class SiteHandler(http.server.BaseHTTPRequestHandler):
             self.server.say(f"{self.address_string()} {format % args}")
 
 
-def _inside(path: Path, root: Path) -> bool:
-    """True when `path`, with every symlink resolved, is `root` or below it."""
-    real = os.path.realpath(path)
-    return real == str(root) or real.startswith(str(root) + os.sep)
-
-
 def make_server(out: Path, host: str = "127.0.0.1", port: int = 8000, base_path: str = "/",
                 live: LiveState | None = None, quiet: bool = True,
                 say: Say | None = None) -> SiteServer:
@@ -320,137 +285,6 @@ def make_server(out: Path, host: str = "127.0.0.1", port: int = 8000, base_path:
         raise ServeError(f"cannot listen on {host}:{port}: {why}{hint}") from None
 
 
-# --------------------------------------------------------------------------- building
-
-
-def _say(message: str) -> None:
+def say_stderr(message: str) -> None:
+    """Print one line for the person running serve (stderr, beside the build messages)."""
     print(message, file=sys.stderr, flush=True)
-
-
-def run_build(build: Build, live: LiveState, say: Say = _say) -> list[str]:
-    """Run one build, record it in `live` and report it in the terminal; its problem lines."""
-    live.begin()
-    started = time.perf_counter()
-    try:
-        problems = [str(p) for p in build()]
-    except Exception as exc:  # noqa: BLE001 - a bug in a build must not end the preview
-        problems = [f"internal error: {type(exc).__name__}: {exc}"]
-        say("".join(traceback.format_exception(exc)).rstrip())
-    live.finish(problems)
-    if problems:
-        for line in problems:
-            say(line)
-        say(f"build failed ({len(problems)} problem(s)); still serving the last good build")
-    else:
-        say(f"built in {time.perf_counter() - started:.2f} s")
-    return problems
-
-
-def default_build(root: Path, out: Path, say: Say = _say) -> list[str]:
-    """Build `root` into `out` exactly as `dateline build` does (same cache, same all-or-nothing
-    write); returns the problem lines of a failed build, never raising for bad content."""
-    from dateline.build.recipe import build_site
-
-    result = build_site(root, out, parallel=False)  # no forking beside the server threads
-    if not result.ok:
-        return [str(p) for p in result.problems]
-    for warning in result.problems:
-        say(str(warning))
-    return []
-
-
-def watched_folders(root: Path) -> list[Path]:
-    """The folders whose changes rebuild the site."""
-    return [root / "content", root / "templates"]
-
-
-def watch_sources(folders: Iterable[Path], on_change: Callable[[set[str]], None],
-                  stop: threading.Event, ready: threading.Event | None = None) -> None:
-    """Call `on_change(paths)` after each burst of changes in `folders` until `stop` is set.
-
-    `ready` is set once the folders are being watched, so a save made right after
-    "serving ..." is printed is not lost. watchfiles is imported here so that building
-    never needs it. Folders that do not exist when serving starts are not watched
-    (watchfiles needs existing paths).
-    """
-    from watchfiles import watch
-
-    existing = [str(f) for f in folders if Path(f).is_dir()]
-    if not existing:
-        if ready is not None:
-            ready.set()
-        return
-    # yield_on_timeout: the first (empty) yield proves the watcher is set up; later empty
-    # ones cost a loop turn every WATCH_TICK_MS and are skipped.
-    for changes in watch(*existing, stop_event=stop, raise_interrupt=False,
-                         yield_on_timeout=True, rust_timeout=WATCH_TICK_MS):
-        if ready is not None:
-            ready.set()
-        if changes:
-            on_change({path for _, path in changes})
-
-
-# --------------------------------------------------------------------------- serve
-
-
-def serve(root: Path, out: Path, host: str = "127.0.0.1", port: int = 8000,
-          open_browser: bool = False, build: Build | None = None,
-          base_path: str = "/") -> None:
-    """Build once, serve `out` under `base_path`, rebuild on changes; return on Ctrl-C.
-
-    `build` rebuilds site/ and returns problem lines (empty on success); without it,
-    `default_build(root, out)`. Raises ServeError when the address cannot be bound.
-    """
-    root, out = Path(root), Path(out)
-    builder: Build = build or (lambda: default_build(root, out))
-    live = LiveState()
-    server = make_server(out, host, port, base_path, live=live, quiet=False)  # fail fast
-    stop = threading.Event()
-    try:
-        run_build(builder, live)
-        folders = watched_folders(root)
-        for folder in folders:
-            if not folder.is_dir():
-                _say(f"note: {folder} does not exist; create it and restart to watch it")
-
-        def changed(paths: set[str]) -> None:
-            shown = sorted(_relative(p, root) for p in paths)
-            _say(f"changed: {', '.join(shown[:5])}{' ...' if len(shown) > 5 else ''}")
-            run_build(builder, live)
-
-        ready = threading.Event()
-        watcher = threading.Thread(target=_watch_guarded, args=(folders, changed, stop, ready),
-                                   name="dateline-watch", daemon=True)
-        watcher.start()
-        ready.wait(5)
-        _say(f"serving {out} at {server.url} (Ctrl-C to stop)")
-        if open_browser:
-            threading.Thread(target=webbrowser.open, args=(server.url,), daemon=True).start()
-        server.serve_forever(poll_interval=0.25)
-    except KeyboardInterrupt:
-        _say("stopped")
-    finally:
-        stop.set()
-        live.close()
-        server.server_close()
-
-
-def _watch_guarded(folders: list[Path], on_change: Callable[[set[str]], None],
-                   stop: threading.Event, ready: threading.Event) -> None:
-    # Without a watcher the preview still serves; say why saves stopped rebuilding.
-    try:
-        watch_sources(folders, on_change, stop, ready)
-    except ImportError:
-        _say("note: watchfiles is not installed, so changes are not rebuilt "
-             "(pip install watchfiles)")
-    except Exception as exc:  # noqa: BLE001 - e.g. the inotify watch limit is reached
-        _say(f"note: watching for changes stopped: {type(exc).__name__}: {exc}")
-    finally:
-        ready.set()
-
-
-def _relative(path: str, root: Path) -> str:
-    try:
-        return Path(path).resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path
