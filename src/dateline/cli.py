@@ -211,9 +211,9 @@ def extract(root: Path, articles: tuple[str, ...], published: dt.date | None, ou
 
     Existing files are never overwritten without --force: a re-run adds only new events.
     """
-    from dateline.extract.batch import extract_many
-    from dateline.extract.files import write_events
+    from dateline.extract.batch import describe_titles, extract_many
     from dateline.extract.nlp import ModelMissing
+    from dateline.store import report_of, write_reports
 
     out = out or root / "content" / "events"
     failed = 0
@@ -225,6 +225,7 @@ def extract(root: Path, articles: tuple[str, ...], published: dt.date | None, ou
         sys.exit(EXIT_BAD_INPUT)
     total = to_review = 0
     unread: list[tuple[str, str, str]] = []
+    reports = []
     for res in results:
         if res.error is not None or res.article is None:
             click.echo(f"dateline: {res.error}", err=True)
@@ -240,18 +241,16 @@ def extract(root: Path, articles: tuple[str, ...], published: dt.date | None, ou
         if not res.events:
             click.echo(f"{res.path}: no dated events found")
             continue
-        report = write_events(res.events, res.article, out, force=force, dry_run=dry_run)
-        for path, text in report.previews.items():
-            click.echo(f"# {path}\n{text}")
-        for path in report.written:
-            if not dry_run:
-                click.echo(f"wrote {path}")
-        for path in report.skipped:
-            click.echo(f"skipped {path} (exists; --force to overwrite)")
+        reports.extend(report_of(ev, res.article, i) for i, ev in enumerate(res.events))
         total += len(res.events)
         to_review += sum(1 for ev in res.events if ev.review)
-        click.echo(f"{res.path}: {len(res.events)} event(s), {len(report.written)} "
-                   f"{'to write' if dry_run else 'written'}, {len(report.skipped)} skipped")
+        click.echo(f"{res.path}: {len(res.events)} event(s)")
+    # Every article's events are written together: reports of one event by several
+    # articles become one file, whatever order the articles came in.
+    if reports:
+        report = write_reports(reports, out, force=force, dry_run=dry_run,
+                               describe=describe_titles)
+        _print_write_report(report, dry_run)
     if len(results) > 1 or unread or to_review:
         click.echo(f"{total} event(s), {to_review} marked for review"
                    + (f", {len(unread)} date phrase(s) not read:" if unread else ""))
@@ -259,6 +258,23 @@ def extract(root: Path, articles: tuple[str, ...], published: dt.date | None, ou
         click.echo(f"  {path}: {phrase!r} in: {sentence}")
     if failed:
         sys.exit(EXIT_BAD_INPUT)
+
+
+def _print_write_report(report, dry_run: bool) -> None:  # noqa: ANN001 - store.WriteReport
+    for path, text in report.previews.items():
+        click.echo(f"# {path}\n{text}")
+    if not dry_run:
+        for path in report.written:
+            click.echo(f"wrote {path}")
+        for path in report.updated:
+            click.echo(f"added sources to {path}")
+    for path in dict.fromkeys(report.skipped):
+        click.echo(f"skipped {path} (exists; --force to overwrite)")
+    for path, why in report.conflicts:
+        click.echo(f"left {path} as it is: {why}")
+    click.echo(f"{len(report.written)} new file(s), {len(report.updated)} with sources added, "
+               f"{len(report.skipped)} skipped, {len(report.conflicts)} left for an editor"
+               + (" (dry run: nothing written)" if dry_run else ""))
 
 
 def _run_extraction(articles: tuple[str, ...], jobs: int, published: dt.date | None,

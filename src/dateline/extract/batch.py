@@ -84,3 +84,11 @@ def _collect(done: Iterable[list[BatchResult]], results: list[BatchResult], tota
             results.append(res)
             if progress:
                 progress(len(results), total, res)
+
+
+def describe_titles(titles: list[str]) -> list[tuple[str, str, str, tuple[str, ...]]]:
+    """The verb, subject, object and lemmas of event titles already in a folder, parsed with
+    the loaded model: what the store matches new articles' events against."""
+    from dateline.extract.happening import describe_title
+
+    return describe_title(nlp.load(), titles)
