@@ -92,6 +92,11 @@ class Event:
     sources: tuple[Source, ...] = ()
 
     @property
+    def several_sources(self) -> bool:
+        """Whether more than one article reports the event (the finder can filter on it)."""
+        return len(self.sources) > 1
+
+    @property
     def disagreeing(self) -> tuple[Source, ...]:
         """The sources whose own reading of the date does not fit the event's date."""
         return tuple(s for s in self.sources if not s.agrees_with(self.date))
