@@ -64,6 +64,8 @@ def _spelling(lemma: str) -> str:
     return lemma[:-3] + "ize" if lemma.endswith("ise") and len(lemma) > 5 else lemma
 
 
+# The review reason of a disagreement (the store recognises its own reason by it).
+DISAGREE = "sources disagree on the date"
 # Readings this many days apart at most may be one event on which outlets disagree
 # (time zones and "on Friday" counted from the wrong day: a day, sometimes two).
 NEAR_DAYS = 2
@@ -249,7 +251,7 @@ def merge(reports: list[Report]) -> Merged:
     if apart:
         readings = "; ".join(f"{r.date} ({_who(r)})" for r in ordered
                              if r.basis != "published")
-        review.append(f"sources disagree on the date: {readings}")
+        review.append(f"{DISAGREE}: {readings}")
     people = tuple(dict.fromkeys(n for r in (primary, *ordered) for n in r.people))
     places = tuple(dict.fromkeys(n for r in (primary, *ordered) for n in r.places))
     return Merged(primary, primary.date, ordered, tuple(dict.fromkeys(review)), people,

@@ -199,7 +199,9 @@ def _reports_of_file(s: Stored, parse: tuple[str, str, str, tuple[str, ...]]) ->
             published=published if hasattr(published, "year") else None, order=i,
             people=names["people"], places=names["places"], basis=basis, verb=verb,
             subject=subj, object=obj, lemmas=lemmas,
-            review=tuple(_text(r) for r in d.get("review") or [] if _text(r))
+            # A disagreement is worked out again from all the sources, never carried over.
+            review=tuple(_text(r) for r in d.get("review") or [] if _text(r)
+                         and not _text(r).startswith(match.DISAGREE))
             if isinstance(d.get("review"), list) else ()))
     return out
 
@@ -227,17 +229,19 @@ def _add_to_file(g: Group, dry_run: bool, report: WriteReport) -> None:
     file_date = s.data["date"].isoformat() if hasattr(s.data["date"], "isoformat") \
         else _text(s.data["date"])
     merged = match.merge(g.reports)
+    if s.untouched:
+        # Nobody has edited the file: it is written again whole, as one run over all
+        # these articles would have written it.
+        _put(s.path, render.render(merged), dry_run, report, exclusive=False)
+        report.updated.append(s.path)
+        return
     if merged.date != file_date:
-        if s.untouched:
-            _put(s.path, render.render(merged), dry_run, report, exclusive=False)
-            report.updated.append(s.path)
-        else:
-            report.conflicts.append((s.path, f"{_who(new)} give(s) the date {merged.date} "
-                                     f"(the file says {file_date}); edit the file by hand"))
+        report.conflicts.append((s.path, f"{_who(new)} give(s) the date {merged.date} "
+                                 f"(the file says {file_date}); edit the file by hand"))
         return
     items = [render.source_item(r, True) for r in sorted(
         new, key=lambda r: (r.published or dt.date.min, r.article, r.order))]
-    reasons = [r for r in merged.review if r.startswith("sources disagree")]
+    reasons = [r for r in merged.review if r.startswith(match.DISAGREE)]
     have = s.data.get("review") if isinstance(s.data.get("review"), list) else []
     reasons = [r for r in reasons if r not in have]
     try:
