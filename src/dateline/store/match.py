@@ -30,6 +30,7 @@ _SAME_ACT = [
     {"resign", "quit", "step"},
     {"arrest", "detain", "apprehend"},
     {"announce", "unveil", "reveal", "disclose", "publish", "release", "issue"},
+    {"announce", "call"},  # "called an election" / "announced an election"
     {"recover", "retrieve", "pull", "find", "locate"},
     {"cancel", "scrap", "axe", "scrub", "ground", "halt", "suspend"},
     {"visit", "tour", "survey"},
@@ -148,7 +149,7 @@ def evidence(a: Report, b: Report, rel: str) -> float:
     overlap = len(shared) / max(1, min(len(la), len(lb)))
     if rel == "near":
         # A disagreement on the date needs the clearest sign that it is one event.
-        ok = verb and bool(parts) and bool(names or len(shared) >= 3) and overlap >= 0.4
+        ok = verb and bool(parts) and overlap >= 0.5
         return 20 + overlap if ok else 0.0
     if verb and (parts or names):
         return 30 + overlap + 0.1 * len(names)
@@ -164,6 +165,12 @@ def evidence(a: Report, b: Report, rel: str) -> float:
         return 20 + overlap + 0.1 * len(names)
     if overlap >= 0.7 and len(shared) >= 4 and (names or parts):
         return 10 + overlap
+    # The same day, the same name, and several words in common beyond it: "the outage
+    # began on 19 July, when CrowdStrike pushed a defective software update" and "a faulty
+    # software update from CrowdStrike crashed computers on Friday".
+    if names and extra >= 2 and len(shared) >= 3 and overlap >= 0.3 \
+            and span_days(a.date) == span_days(b.date) == 1:
+        return 5 + overlap
     return 0.0
 
 
