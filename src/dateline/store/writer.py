@@ -136,7 +136,7 @@ def write_reports(reports: Iterable[Report], out_dir: Path, force: bool = False,
             report.skipped.append(earlier)  # one entry per event, as extract counts them
         else:
             fresh.append(rep)
-    seeds = _seeds(stored, describe) if describe is not None and fresh else []
+    seeds = _seeds(_near(stored, fresh), describe) if describe is not None and fresh else []
     used: set[str] = set()
     for g in match.group(fresh, seeds):
         if g.seed is None:
@@ -144,6 +144,19 @@ def write_reports(reports: Iterable[Report], out_dir: Path, force: bool = False,
         elif len(g.reports) > g.seed.count:  # type: ignore[attr-defined]
             _add_to_file(g, dry_run, report)
     return report
+
+
+def _near(stored: list[Stored], fresh: list[Report]) -> list[Stored]:
+    """The stored files whose date some new report could match: only their titles are
+    parsed (a large folder holds years of events that no new article touches)."""
+    dates = {r.date for r in fresh}
+    out = []
+    for s in stored:
+        raw = s.data.get("date")
+        value = raw.isoformat() if hasattr(raw, "isoformat") else _text(raw)
+        if any(match.relation(value, d) != "apart" for d in dates):
+            out.append(s)
+    return out
 
 
 @dataclass
