@@ -256,3 +256,32 @@ def test_a_single_source_file_gains_a_sources_list_after_its_last_line() -> None
     data = yaml.safe_load(new)
     assert data["sources"] == [{"title": "B", "reading": "2024-03-23"}]
     assert data["review"] == ["sources disagree on the date: x"]
+
+
+def test_one_act_in_other_words_is_one_event() -> None:
+    """Verbs and nouns news reports use for the same thing: "pledged"/"promised" (which the
+    -ise/-ize folding once broke), "the fire"/"the blaze"."""
+    pledge = _rep("a", "2019-04-16", "Macron pledged to rebuild the cathedral", verb="pledge",
+                  subject="emmanuel macron", people=("Emmanuel Macron",))
+    promise = _rep("b", "2019-04", "Macron had promised to restore the cathedral",
+                   verb="promise", subject="macron", people=("Macron",))
+    assert match.evidence(pledge, promise, "agree") > 0
+    fire = _rep("a", "2019-04-16", "The fire was extinguished", verb="extinguish",
+                subject="fire", lemmas=("fire", "extinguish"))
+    blaze = _rep("b", "2019-04-16", "Firefighters declared the blaze extinguished",
+                 verb="extinguish", subject="blaze", lemmas=("blaze", "extinguish"))
+    assert match.evidence(fire, blaze, "agree") > 0
+
+
+def test_a_third_article_joins_two_groups_the_first_two_started() -> None:
+    # "tore through" and "broke out" share too little; the third report matches both.
+    tore = _rep("a", "2019-04-15", "A fire tore through the cathedral, destroying its roof",
+                verb="tear", subject="fire", obj="cathedral",
+                lemmas=("fire", "tear", "cathedral", "destroy", "roof", "paris", "medieval"))
+    broke = _rep("b", "2019-04-15", "The fire broke out under the roof", verb="break",
+                 subject="fire", obj="roof", lemmas=("fire", "break", "roof", "oak", "beam"))
+    both = _rep("c", "2019-04-15", "The blaze broke out and destroyed the roof", verb="break",
+                subject="blaze", lemmas=("blaze", "break", "destroy", "roof"))
+    assert match.evidence(tore, broke, "agree") == 0
+    for order in itertools.permutations([tore, broke, both]):
+        assert [len(g.reports) for g in match.group(order)] == [3]

@@ -35,7 +35,10 @@ _SAME_ACT = [
     {"cancel", "scrap", "axe", "scrub", "ground", "halt", "suspend"},
     {"visit", "tour", "survey"},
     {"apologize", "apologise", "regret"},
-    {"estimate", "calculate", "put"},
+    {"estimate", "calculate"},
+    {"collapse", "topple", "fall", "crumble", "tumble", "cave"},
+    {"pledge", "promise", "vow"},
+    {"extinguish", "douse", "quell"},
     {"open", "inaugurate", "reopen"},
     {"sign", "ink"},
     {"approve", "pass", "authorize", "authorise", "endorse"},
@@ -51,6 +54,30 @@ _SAME_ACT = [
 ]
 
 
+# Nouns news reports use for the same thing ("the fire", "the blaze", "the flames"): each
+# word stands for the first of its set when participants and words are compared.
+_SAME_THING = [
+    ("fire", "blaze", "flame", "inferno"),
+    ("ship", "vessel", "freighter", "boat"),
+    ("election", "vote", "poll", "ballot"),
+    ("walkout", "strike"),
+    ("deal", "agreement", "accord"),
+    ("talk", "negotiation"),
+    ("bill", "legislation", "law"),
+    ("plane", "aircraft", "jet", "airliner"),
+    ("quake", "earthquake", "tremor"),
+    ("company", "firm"),
+    ("investigation", "probe", "inquiry", "enquiry"),
+    ("body", "remains"),
+]
+_THING = {w: group[0] for group in _SAME_THING for w in group}
+
+
+def thing(word: str) -> str:
+    """A noun (or a participant's head word) in the form comparisons use."""
+    return _THING.get(word, word)
+
+
 def same_act(a: str, b: str) -> bool:
     """Whether two verb lemmas name one act (British and American spellings are one)."""
     if not a or not b:
@@ -58,11 +85,16 @@ def same_act(a: str, b: str) -> bool:
     a, b = _spelling(a), _spelling(b)
     if a == b:
         return a not in LIGHT_VERBS
-    return any(a in group and b in group for group in _SAME_ACT)
+    return any(a in group and b in group for group in _ACTS)
 
 
 def _spelling(lemma: str) -> str:
+    """"apologise" and "apologize" as one word (and, harmlessly, "promise" as "promize":
+    both sides and the sets above are spelled the same way)."""
     return lemma[:-3] + "ize" if lemma.endswith("ise") and len(lemma) > 5 else lemma
+
+
+_ACTS = [{_spelling(w) for w in group} for group in _SAME_ACT]
 
 
 # The review reason of a disagreement (the store recognises its own reason by it).
@@ -139,12 +171,13 @@ def evidence(a: Report, b: Report, rel: str) -> float:
     if (a.basis == "published") != (b.basis == "published"):
         return 0.0  # an undated development is news of the day, not a dated event's repeat
     names = shared_names(a.names, b.names)
-    pa, pb = {a.subject, a.object} - {""}, {b.subject, b.object} - {""}
+    pa = {thing(a.subject), thing(a.object)} - {""}
+    pb = {thing(b.subject), thing(b.object)} - {""}
     # A participant named in one report and a name of the other meet too: "Kurtz" as
     # the subject of one and "George Kurtz" among the people of the other.
     parts = shared_names(pa, pb) | shared_names(pa, b.names) | shared_names(pb, a.names)
     verb = same_act(a.verb, b.verb)
-    la, lb = set(a.lemmas), set(b.lemmas)
+    la, lb = {thing(w) for w in a.lemmas}, {thing(w) for w in b.lemmas}
     shared = la & lb
     overlap = len(shared) / max(1, min(len(la), len(lb)))
     if rel == "near":
@@ -223,7 +256,41 @@ def group(reports: Iterable[Report], seeds: Iterable[Group] = ()) -> list[Group]
         else:
             best.reports.append(rep)
             best.articles.add(rep.article)
+    return _join(groups)
+
+
+def _join(groups: list[Group]) -> list[Group]:
+    """Join two groups when a report of one matches a report of the other as strongly as a
+    report joins a group, their articles are apart and every date is compatible: taken
+    one by one, the reports of three articles may have started two groups ("tore through"
+    did not match "broke out" until a third article said both)."""
+    changed = True
+    while changed:
+        changed = False
+        for i, g in enumerate(groups):
+            for h in groups[i + 1:]:
+                if g.seed is not None and h.seed is not None or g.articles & h.articles:
+                    continue
+                rels = [(a, b, relation(a.date, b.date)) for a in g.reports for b in h.reports]
+                if any(rel == "apart" for _, _, rel in rels):
+                    continue
+                if max(evidence(a, b, rel) for a, b, rel in rels) >= JOIN_SCORE:
+                    if h.seed is not None:
+                        g.seed, g.reports = h.seed, [*h.reports, *g.reports]
+                    else:
+                        g.reports.extend(h.reports)
+                    g.articles |= h.articles
+                    groups.remove(h)
+                    changed = True
+                    break
+            if changed:
+                break
     return groups
+
+
+# How strong a match joins two groups: the same act, or the same participants and most
+# of the same words (the weaker matches only add a report to a group it fits best).
+JOIN_SCORE = 20
 
 
 @dataclass(frozen=True)
