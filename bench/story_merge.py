@@ -61,8 +61,15 @@ def _value(raw: object) -> str:
 
 
 def _sources(data: dict) -> list[dict]:
-    items = [data["source"]] if isinstance(data.get("source"), dict) else []
+    """Every source of a file, each with its phrase and reading (a single `source:` has
+    the event's)."""
+    items = [{"date_text": data.get("date_text", ""), "reading": data.get("date"),
+              **data["source"]}] if isinstance(data.get("source"), dict) else []
     return items + [s for s in data.get("sources") or [] if isinstance(s, dict)]
+
+
+def _norm(text: object) -> str:
+    return " ".join(str(text or "").split()).casefold()
 
 
 def score_story(folder: Path, out: Path, verbose: bool) -> dict:
@@ -77,12 +84,16 @@ def score_story(folder: Path, out: Path, verbose: bool) -> dict:
     for name, data in files.items():
         for src in _sources(data):
             quote = " ".join(str(src.get("quote", "")).split())
-            for i, (_, m) in enumerate(mentions):
-                if i in where or url_of.get(m["file"]) != src.get("url"):
-                    continue
-                if " ".join(m["evidence"].split()) in quote:
-                    where[i] = name
-                    break
+            fits = [i for i, (_, m) in enumerate(mentions) if i not in where
+                    and url_of.get(m["file"]) == src.get("url")
+                    and " ".join(m["evidence"].split()) in quote]
+            # One sentence may hold two gold events: the mention with this source's own
+            # phrase, then its reading, is the one it reports.
+            fits.sort(key=lambda i: (_norm(mentions[i][1].get("phrase")) != _norm(
+                src.get("date_text")), _value(mentions[i][1].get("reading"))
+                != _value(src.get("reading")), i))
+            if fits:
+                where[fits[0]] = name
     found = list(where)
     c = defaultdict(float)
     for i, j in combinations(found, 2):
