@@ -39,6 +39,7 @@ _SAME_ACT = [
     {"collapse", "topple", "fall", "crumble", "tumble", "cave"},
     {"pledge", "promise", "vow"},
     {"extinguish", "douse", "quell"},
+    {"force", "push", "ram", "rush"},  # a bill "forced" or "pushed" through
     {"open", "inaugurate", "reopen"},
     {"sign", "ink"},
     {"approve", "pass", "authorize", "authorise", "endorse"},
@@ -69,6 +70,7 @@ _SAME_THING = [
     ("company", "firm"),
     ("investigation", "probe", "inquiry", "enquiry"),
     ("body", "remains"),
+    ("protester", "demonstrator", "marcher", "people", "crowd"),
 ]
 _THING = {w: group[0] for group in _SAME_THING for w in group}
 
