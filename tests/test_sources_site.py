@@ -113,3 +113,15 @@ def test_search_atom_and_timelinejs_carry_the_sources(site) -> None:  # noqa: AN
     text = slides["struck"]["text"]["text"]
     assert text.count("<blockquote>") == 3 and "(gives 25 March 2024)" in text
     assert '<a href="https://herald.example.org/2024/apr/06/biden">' in text
+
+
+def test_json_ld_names_every_article(site) -> None:  # noqa: ANN001
+    _, files = _build(site)
+    doc = lxml.html.fromstring(files["events/struck.html"])
+    data = json.loads(doc.cssselect("script[type='application/ld+json']")[0].text)
+    assert [a["url"] for a in data["subjectOf"]] == [
+        "https://www.chronicle.example.org/2024/03/27/bridge",
+        "https://herald.example.org/2024/apr/06/biden", "https://wire.example.org/dali"]
+    single = lxml.html.fromstring(files["events/demolished.html"])
+    one = json.loads(single.cssselect("script[type='application/ld+json']")[0].text)
+    assert one["subjectOf"]["@type"] == "NewsArticle"  # one source: one object, as before
