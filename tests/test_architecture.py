@@ -108,3 +108,17 @@ def test_edges_import_only_what_the_table_allows(name):
     for prefix, banned in FORBIDDEN.items():
         if under(name, prefix):
             assert not {m for m in imports(MODULES[name]) if under(m, *banned)}, (name, banned)
+
+
+def test_the_store_never_loads_the_extraction_stack() -> None:
+    """store/ gets reports as plain values (and a title parser passed in): importing it
+    must not import extract or spaCy, so it can serve the build side later (issue 11)."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("import sys, dateline.store, dateline.store.match; "
+            "print(sorted(m for m in sys.modules if m.startswith(('dateline.extract', 'spacy'))))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, env={**os.environ, "PYTHONPATH": str(PACKAGE.parent)})
+    assert out.stdout.strip() == "[]"

@@ -109,6 +109,13 @@ EVENT_CASES_OK = [
     ("empty optional values", "date_text:\nbody: ''\ntags:\nsource:\nmedia:\n"),
     ("date_basis", "date_basis: published\n"),
     ("numeric id", "id: 2022\n"),
+    ("several sources", """\
+        sources:
+          - {title: A, url: https://example.org/a, published: 2024-03-24, quote: q,
+             date_text: on Saturday, reading: 2024-03-23}
+          - {title: B, published: 2024-03-25, date_text: late March, reading: 2024-03-21/2024-03-31}
+        """),
+    ("source and more sources", "source: {title: A}\nsources:\n  - {title: B, reading: 2024}\n"),
 ]
 EVENT_CASES_BAD = [
     ("typo key", "tgas: [x]\n"),
@@ -134,6 +141,10 @@ EVENT_CASES_BAD = [
     ("source url not http", "source: {url: ftp://example.org/x}\n"),
     ("source published not a day", "source: {published: December 2022}\n"),
     ("date_basis other", "date_basis: reported\n"),
+    ("sources is a mapping", "sources: {title: A}\n"),
+    ("typo in sources", "sources: [{titel: A}]\n"),
+    ("sources reading a phrase", "sources: [{reading: late March}]\n"),
+    ("sources url not http", "sources: [{url: ftp://example.org/x}]\n"),
     ("media without url", "media: {caption: x}\n"),
     ("media url javascript", "media: {url: 'javascript:alert(1)'}\n"),
     ("bad id", "id: -leading-dash\n"),

@@ -205,7 +205,10 @@ def normalize(base: dt.date | None, phrase: str | None) -> None:
 
 
 @cli.command()
-@click.argument("articles", nargs=-1, required=True, metavar="ARTICLE...")
+@click.argument("articles", nargs=-1, metavar="ARTICLE...")
+@click.option("--feed", "feeds", multiple=True, metavar="FEED",
+              help="An Atom/RSS feed (file or http(s) URL): extract the articles not read "
+                   "before (remembered in content/feeds.yaml).")
 @click.option("--published", callback=_iso_day, metavar="YYYY-MM-DD",
               help="Publication date; overrides the article's own.")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
@@ -215,26 +218,37 @@ def normalize(base: dt.date | None, phrase: str | None) -> None:
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=2, show_default=True,
               help="Processes for many articles.")
 @click.pass_obj
-def extract(root: Path, articles: tuple[str, ...], published: dt.date | None, out: Path | None,
-            force: bool, dry_run: bool, jobs: int) -> None:
+def extract(root: Path, articles: tuple[str, ...], feeds: tuple[str, ...],
+            published: dt.date | None, out: Path | None, force: bool, dry_run: bool,
+            jobs: int) -> None:
     """Extract dated events from articles (files or http(s) URLs) into YAML event files.
 
-    Existing files are never overwritten without --force: a re-run adds only new events.
+    Events that several articles report become one file listing every source. Existing
+    files are never overwritten without --force: a re-run adds only new events and new
+    sources, and a file a person edited keeps every byte they wrote.
     """
-    from dateline.extract.batch import extract_many
-    from dateline.extract.files import write_events
+    if not articles and not feeds:
+        raise click.UsageError("give one or more ARTICLEs, or --feed FEED")
+    feed_days, unread_entries = _feed_articles(root, feeds)
+    articles = (*articles, *(e.link for _, e in unread_entries if e.link not in articles))
+    if not articles:
+        click.echo("nothing new to extract")
+        return
+    from dateline.extract.batch import describe_titles, extract_many
     from dateline.extract.nlp import ModelMissing
+    from dateline.store import report_of, write_reports
 
     out = out or root / "content" / "events"
     failed = 0
     try:
         results = _run_extraction(articles, jobs, published, extract_many,
-                                  _day_first(root))
+                                  _day_first(root), feed_days)
     except ModelMissing as exc:
         click.echo(f"dateline: {exc}", err=True)
         sys.exit(EXIT_BAD_INPUT)
     total = to_review = 0
     unread: list[tuple[str, str, str]] = []
+    reports = []
     for res in results:
         if res.error is not None or res.article is None:
             click.echo(f"dateline: {res.error}", err=True)
@@ -250,37 +264,80 @@ def extract(root: Path, articles: tuple[str, ...], published: dt.date | None, ou
         if not res.events:
             click.echo(f"{res.path}: no dated events found")
             continue
-        report = write_events(res.events, res.article, out, force=force, dry_run=dry_run)
-        for path, text in report.previews.items():
-            click.echo(f"# {path}\n{text}")
-        for path in report.written:
-            if not dry_run:
-                click.echo(f"wrote {path}")
-        for path in report.skipped:
-            click.echo(f"skipped {path} (exists; --force to overwrite)")
+        reports.extend(report_of(ev, res.article, i) for i, ev in enumerate(res.events))
         total += len(res.events)
         to_review += sum(1 for ev in res.events if ev.review)
-        click.echo(f"{res.path}: {len(res.events)} event(s), {len(report.written)} "
-                   f"{'to write' if dry_run else 'written'}, {len(report.skipped)} skipped")
+        click.echo(f"{res.path}: {len(res.events)} event(s)")
+    # Every article's events are written together: reports of one event by several
+    # articles become one file, whatever order the articles came in.
+    if reports:
+        report = write_reports(reports, out, force=force, dry_run=dry_run,
+                               describe=describe_titles)
+        _print_write_report(report, dry_run)
     if len(results) > 1 or unread or to_review:
         click.echo(f"{total} event(s), {to_review} marked for review"
                    + (f", {len(unread)} date phrase(s) not read:" if unread else ""))
     for path, phrase, sentence in unread:
         click.echo(f"  {path}: {phrase!r} in: {sentence}")
+    if unread_entries and not dry_run:
+        from dateline.extract.feed import remember
+
+        ok = {r.path for r in results if r.error is None}
+        for feed in feeds:
+            remember(root / "content", feed, [e.id for f, e in unread_entries
+                                              if f == feed and e.link in ok])
     if failed:
         sys.exit(EXIT_BAD_INPUT)
 
 
+def _feed_articles(root: Path, feeds: tuple[str, ...]):  # noqa: ANN202
+    """(publication day by link, [(feed, entry)] not read before) of every feed."""
+    if not feeds:
+        return {}, []
+    from dateline.extract.feed import FeedError, load_memory, read_feed
+
+    try:
+        memory = load_memory(root / "content")
+        found = [(feed, entry) for feed in feeds for entry in read_feed(feed)]
+    except FeedError as exc:
+        click.echo(f"dateline: {exc}", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    new = [(f, e) for f, e in found if e.id not in memory.get(f, [])]
+    for feed in feeds:
+        mine = [e for f, e in found if f == feed]
+        fresh = [e for f, e in new if f == feed]
+        click.echo(f"{feed}: {len(mine)} article(s), {len(fresh)} not read before")
+    return {e.link: e.published for _, e in new if e.published}, new
+
+
+def _print_write_report(report, dry_run: bool) -> None:  # noqa: ANN001 - store.WriteReport
+    for path, text in report.previews.items():
+        click.echo(f"# {path}\n{text}")
+    if not dry_run:
+        for path in report.written:
+            click.echo(f"wrote {path}")
+        for path in report.updated:
+            click.echo(f"added sources to {path}")
+    for path in dict.fromkeys(report.skipped):
+        click.echo(f"skipped {path} (exists; --force to overwrite)")
+    for path, why in report.conflicts:
+        click.echo(f"left {path} as it is: {why}")
+    click.echo(f"{len(report.written)} new file(s), {len(report.updated)} with sources added, "
+               f"{len(report.skipped)} skipped, {len(report.conflicts)} left for an editor"
+               + (" (dry run: nothing written)" if dry_run else ""))
+
+
 def _run_extraction(articles: tuple[str, ...], jobs: int, published: dt.date | None,
-                    extract_many, day_first: bool | None):  # noqa: ANN001, ANN202
+                    extract_many, day_first: bool | None,  # noqa: ANN001
+                    published_for: dict | None = None):  # noqa: ANN202
     """Extract every article, with a progress bar on a terminal for several."""
     if len(articles) > 1 and sys.stderr.isatty():
         with click.progressbar(length=len(articles), label="extracting", file=sys.stderr) as bar:
             return extract_many(articles, workers=jobs, published=published,
                                 progress=lambda done, total, res: bar.update(1),
-                                day_first=day_first)
+                                day_first=day_first, published_for=published_for)
     return extract_many(articles, workers=jobs if len(articles) > 1 else 1, published=published,
-                        day_first=day_first)
+                        day_first=day_first, published_for=published_for)
 
 
 def _day_first(root: Path) -> bool | None:

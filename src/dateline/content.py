@@ -145,13 +145,8 @@ def parse_event(doc: Doc, stem: str, default_base: dt.date | None,
         doc.error(where, f"cannot use {event_id!r} as an id: use letters, digits, '-', '_' "
                   "and '.', starting with a letter or digit (rename the file or set id:)")
     title = _text(doc, "title", d.get("title"), required=True)
-    src = _mapping(doc, "source", d.get("source"), SOURCE_KEYS)
-    source = None
-    if src is not None:
-        source = Source(title=_text(doc, "source.title", src.get("title")),
-                        url=_url(doc, "source.url", src.get("url")),
-                        published=_date(doc, "source.published", src.get("published")),
-                        quote=_text(doc, "source.quote", src.get("quote")))
+    sources = _sources(doc, d.get("source"), d.get("sources"))
+    source = sources[0] if sources else None
     date = _event_date(doc, d.get("date"), (source and source.published) or default_base,
                        normalize)
     date_basis = _text(doc, "date_basis", d.get("date_basis"))
@@ -186,10 +181,55 @@ def parse_event(doc: Doc, stem: str, default_base: dt.date | None,
         people=_names(doc, "people", d.get("people")),
         places=_names(doc, "places", d.get("places")),
         source=source, date_basis=date_basis, media=media, digest=doc.digest,
-        review=_names(doc, "review", d.get("review")),
+        review=_names(doc, "review", d.get("review")), sources=sources,
     )
     has_errors = any(p.severity == "error" for p in doc.problems[before:])
     return None if has_errors or date is None else event
+
+
+def _source(doc: Doc, key: str, value: Any) -> Source | None:
+    src = _mapping(doc, key, value, SOURCE_KEYS)
+    if src is None:
+        return None
+    reading = None
+    raw = src.get("reading")
+    if raw not in (None, ""):
+        try:
+            reading = parse_value(raw)
+        except DateError as exc:
+            doc.error(f"{key}.reading", str(exc))
+    return Source(title=_text(doc, f"{key}.title", src.get("title")),
+                  url=_url(doc, f"{key}.url", src.get("url")),
+                  published=_date(doc, f"{key}.published", src.get("published")),
+                  quote=_text(doc, f"{key}.quote", src.get("quote")),
+                  date_text=_text(doc, f"{key}.date_text", src.get("date_text")),
+                  reading=reading)
+
+
+def _sources(doc: Doc, single: Any, many: Any) -> tuple[Source, ...]:
+    """`source:` and the items of `sources:`, in that order.
+
+    Both may be given: when a later article reports an event whose file has a single
+    `source:`, the writer appends a `sources:` list instead of rewriting the lines a person
+    may have edited (see store/), so `source:` is then the first of the sources.
+    """
+    out = []
+    first = _source(doc, "source", single)
+    if first is not None:
+        out.append(first)
+    if many is None:
+        return tuple(out)
+    if not isinstance(many, list):
+        doc.error("sources", f"expected a list of sources (title, url, published, quote), "
+                  f"found {_kind(many)}")
+        return tuple(out)
+    for i, item in enumerate(many):
+        if item is None:
+            continue
+        got = _source(doc, f"sources[{i}]", item)
+        if got is not None:
+            out.append(got)
+    return tuple(out)
 
 
 def _event_date(doc: Doc, raw: Any, base: dt.date | None, normalize: Normalizer) -> DateValue | None:

@@ -10,10 +10,13 @@ from dateline.dates import DateValue
 from dateline.urls import slugify
 
 # The keys of an event file, in the order files are written: one list for the loader
-# (content.py), the writer (extract/files.py) and the JSON Schema (a test ties them).
+# (content.py), the writer (store/) and the JSON Schema (a test ties them).
 EVENT_FIELDS = ("id", "date", "title", "date_text", "body", "tags", "people", "places",
-                "source", "date_basis", "review", "media")
-SOURCE_FIELDS = ("title", "url", "published", "quote")
+                "source", "sources", "date_basis", "review", "media")
+# A source's keys, the same under `source:` and in each item of `sources:`. `date_text` and
+# `reading` are that source's own phrase for the date and its reading of it: several
+# articles reporting one event may word, refine or disagree on its date.
+SOURCE_FIELDS = ("title", "url", "published", "quote", "date_text", "reading")
 MEDIA_FIELDS = ("url", "caption", "credit", "alt")
 
 @dataclass(frozen=True)
@@ -46,6 +49,14 @@ class Source:
     url: str = ""
     published: dt.date | None = None
     quote: str = ""
+    date_text: str = ""
+    reading: DateValue | None = None  # this source's date for the event, when it says
+
+    def agrees_with(self, date: DateValue) -> bool:
+        """Whether this source's reading fits the event's date (overlaps or nests); a
+        source that gives no reading of its own agrees."""
+        r = self.reading
+        return r is None or (r.first <= date.last and date.first <= r.last)
 
 
 @dataclass(frozen=True)
@@ -71,12 +82,24 @@ class Event:
     tags: tuple[str, ...] = ()
     people: tuple[str, ...] = ()
     places: tuple[str, ...] = ()
-    source: Source | None = None
+    source: Source | None = None  # the first of `sources` (a file's `source:`, if any)
     date_basis: str = ""
     media: Media | None = None
     digest: str = field(default="", compare=False)  # of the file's bytes: what pages depend on
     # Why an editor should look at an extracted event; removing the key signs it off.
     review: tuple[str, ...] = ()
+    # Every article that reports the event, `source` first; () for an unsourced event.
+    sources: tuple[Source, ...] = ()
+
+    @property
+    def several_sources(self) -> bool:
+        """Whether more than one article reports the event (the finder can filter on it)."""
+        return len(self.sources) > 1
+
+    @property
+    def disagreeing(self) -> tuple[Source, ...]:
+        """The sources whose own reading of the date does not fit the event's date."""
+        return tuple(s for s in self.sources if not s.agrees_with(self.date))
 
     @cached_property
     def slug(self) -> str:

@@ -41,7 +41,7 @@ STATE_FILE = "state.pickle"
 FINGERPRINT_FILE = "fingerprint"
 SHARDED = ("files", "markdown", "fragments")  # the BuildState fields stored in shards
 SHARDS = 32
-FORMAT = 7  # bump when BuildState changes shape: an old cache is then ignored, not misread
+FORMAT = 8  # bump when BuildState changes shape: an old cache is then ignored, not misread
 
 
 @dataclass

@@ -23,7 +23,18 @@ class BatchResult:
     unread: tuple[tuple[str, str], ...] = ()  # date phrases it could not read, with sentences
 
 
-Job = tuple[str, datetime.date | None, bool | None]
+# (article, publication day that overrides its own, day_first, day used only when the
+# article gives none: a feed entry's)
+Job = tuple[str, datetime.date | None, bool | None, datetime.date | None]
+
+
+def _load(job: Job) -> Article:
+    try:
+        return load_article(job[0], job[1])
+    except IngestError:
+        if job[1] is not None or job[3] is None:
+            raise
+        return load_article(job[0], job[3])  # e.g. undated: the feed's day then
 
 
 def _extract_chunk(jobs: list[Job]) -> list[BatchResult]:
@@ -32,13 +43,13 @@ def _extract_chunk(jobs: list[Job]) -> list[BatchResult]:
     loaded: list[tuple[Job, Article | None, str | None]] = []
     for job in jobs:
         try:
-            loaded.append((job, load_article(job[0], job[1]), None))
+            loaded.append((job, _load(job), None))
         except IngestError as exc:
             loaded.append((job, None, str(exc)))
     texts = [art.text for _, art, _ in loaded if art is not None]
     docs = iter(nlp.load().pipe(texts, batch_size=len(texts) or 1))
     out = []
-    for (path, _, day_first), art, error in loaded:
+    for (path, _, day_first, _), art, error in loaded:
         if art is None:
             out.append(BatchResult(path, None, (), error))
             continue
@@ -50,13 +61,17 @@ def _extract_chunk(jobs: list[Job]) -> list[BatchResult]:
 def extract_many(paths: Iterable[str], workers: int = 2,
                  published: datetime.date | None = None,
                  progress: Callable[[int, int, BatchResult], None] | None = None,
-                 day_first: bool | None = None) -> list[BatchResult]:
+                 day_first: bool | None = None,
+                 published_for: dict[str, datetime.date] | None = None) -> list[BatchResult]:
     """Load and extract many articles in ``workers`` processes; results in input order.
 
     ``progress(done, total, result)`` is called in the parent after each article. Bad
     input does not stop the batch: it comes back as a result with ``error`` set.
+    ``published_for`` gives some articles a publication day (a feed's entries), used
+    only for an article that gives none itself.
     """
-    jobs: list[Job] = [(str(p), published, day_first) for p in paths]
+    days = published_for or {}
+    jobs: list[Job] = [(str(p), published, day_first, days.get(str(p))) for p in paths]
     # A handful of articles per task: enough for the model to batch, small enough that
     # the progress bar moves and both workers finish together.
     size = max(1, min(CHUNK, len(jobs) // (max(workers, 1) * 2)))
@@ -84,3 +99,11 @@ def _collect(done: Iterable[list[BatchResult]], results: list[BatchResult], tota
             results.append(res)
             if progress:
                 progress(len(results), total, res)
+
+
+def describe_titles(titles: list[str]) -> list[tuple[str, str, str, tuple[str, ...]]]:
+    """The verb, subject, object and lemmas of event titles already in a folder, parsed with
+    the loaded model: what the store matches new articles' events against."""
+    from dateline.extract.happening import describe_title
+
+    return describe_title(nlp.load(), titles)

@@ -47,6 +47,12 @@ class ExtractedEvent:
     # clause without the clauses that are events of their own), and of its verb.
     words: tuple[tuple[int, int], ...] = ()
     anchor: tuple[int, int] = (0, 0)
+    # What happened, for matching one event across articles (extract/happening.py): the
+    # verb's lemma, its subject and object as head words, and the content lemmas.
+    verb: str = ""
+    subject: str = ""
+    object: str = ""
+    lemmas: tuple[str, ...] = ()
 
     @property
     def slug(self) -> str:
@@ -132,7 +138,9 @@ def extract_article(article: Article, day_first: bool | None = None,
     unread = tuple((m.text, " ".join(s.text.split())) for m in found if m.value is None
                    and not _VAGUE.fullmatch(m.text.strip())
                    for s in sents if s.start_char <= m.start < s.end_char)
-    return Extraction(tuple(_finish(c) for c in _merge(cands)), unread)
+    from dateline.extract.happening import describe
+
+    return Extraction(tuple(describe(doc, _finish(c)) for c in _merge(cands)), unread)
 
 
 # Phrases that are meant to name no date: not worth an editor's attention.

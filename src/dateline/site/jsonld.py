@@ -7,7 +7,7 @@ import json
 import re
 
 from dateline.dates import Bound, DateValue
-from dateline.model import Event, Timeline
+from dateline.model import Event, Source, Timeline
 from dateline.site.text import source_quote, strip_json
 
 _SCRIPT_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
@@ -42,9 +42,8 @@ def _date_range(value: DateValue) -> tuple[str, str | None]:
     return first, _bound_iso(end, value.last)
 
 
-def _article(event: Event) -> dict | None:
-    """The source as a schema.org NewsArticle, or None when there is nothing to say."""
-    src = event.source
+def _article(src: Source | None) -> dict | None:
+    """A source as a schema.org NewsArticle, or None when there is nothing to say."""
     if not src or not (src.url or src.title):
         return None
     article: dict = {"@type": "NewsArticle"}
@@ -76,9 +75,11 @@ def event_jsonld(event: Event, page_url: str, timeline: Timeline) -> dict:
         data["location"] = [{"@type": "Place", "name": p} for p in event.places]
     if event.people:
         data["about"] = [{"@type": "Person", "name": p} for p in event.people]
-    article = _article(event)
-    if article:
-        data["subjectOf"] = article
+    # Every article that reports the event (one object for one, as before: a list of one
+    # would change the JSON-LD of every single-source page for nothing).
+    articles = [a for a in map(_article, event.sources or (event.source,)) if a]
+    if articles:
+        data["subjectOf"] = articles[0] if len(articles) == 1 else articles
     if event.media:
         data["image"] = event.media.url
     return strip_json(data)  # type: ignore[return-value]

@@ -115,6 +115,7 @@ def _index_page(content: Content, years: list[views.YearGroup], terms: views.Ter
                for g in years]
         key += [f"{t.url}|{t.name}|{len(t.events)}" for kind in terms.by_kind
                 for t in terms.by_kind[kind]]
+        key.append(f"several sources|{sum(e.several_sources for e in events)}")  # the filter
     else:
         key = [faces[e.slug] for e in events]
     year_href = "years/{year}.html" if split else "#y{year}"

@@ -13,9 +13,18 @@ _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_MARKS = re.compile(r"[*_`#>|]+")
 
 
+# The filter value of an event that several articles report (the finder's "Sources").
+SEVERAL_SOURCES = "sources:several"
+
+
 def _search_text(event: Event) -> str:
     body = _MD_MARKS.sub(" ", _MD_LINK.sub(r"\1", event.body))  # link text, not link targets
-    text = " ".join((event.title, event.date_text, source_quote(event), body))
+    # Every source's title and quote can be searched, the event's own first; the text is
+    # cut at SEARCH_TEXT_CHARS, so the other articles' titles come before the long parts.
+    titles = [s.title for s in event.sources[1:]]
+    quotes = [s.quote for s in event.sources[1:]]
+    text = " ".join((event.title, event.date_text, *titles, source_quote(event), body,
+                     *quotes))
     return " ".join(clean(text).lower().split())[:SEARCH_TEXT_CHARS]
 
 
@@ -37,5 +46,8 @@ def search_row(e: Event, url: str, filters: list[str] | None) -> dict:
         "display": e.date.display(), "precision": e.date.precision,
         "tags": [clean(t) for t in e.tags], "people": [clean(t) for t in e.people],
         "places": [clean(t) for t in e.places], "text": _search_text(e),
-        **({"filters": filters} if filters is not None else {}),
+        **({"sources": [clean(s.title or s.url) for s in e.sources]} if e.several_sources
+           else {}),
+        **({"filters": [*filters, *([SEVERAL_SOURCES] if e.several_sources else [])]}
+           if filters is not None else {}),
     }

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 import xml.etree.ElementTree as ET
 
-from dateline.model import Content, Event, Timeline
+from dateline.model import Content, Event, Source, Timeline
 from dateline.site.exports.xmltree import sub, xml_bytes
 from dateline.site.text import absolute, clean, source_quote, stamp_date
 
@@ -37,9 +37,28 @@ def _entry(feed: ET.Element, event: Event, url: str, base: str, timeline: Timeli
     summary = f"{event.date.display()} — {event.title}"
     if source_quote(event):
         summary += f"\n\n“{source_quote(event)}”"
+    if event.several_sources:
+        summary += "\n\nReported by:" + "".join(f"\n- {_cited(s)}" for s in event.sources)
     sub(entry, "summary", summary, type="text")
+    if event.several_sources:
+        # Each article as a related link: feed readers show them beside the entry.
+        for s in event.sources:
+            if s.url:
+                sub(entry, "link", rel="related", type="text/html", href=s.url,
+                    **({"title": s.title} if s.title else {}))
     for tag in event.tags:
         sub(entry, "category", term=tag)
+
+
+def _cited(source: Source) -> str:
+    """One source in a summary: title, day, its phrase and reading of the date."""
+    out = source.title or source.url
+    if source.published:
+        out += f", {source.published.isoformat()}"
+    if source.reading is not None:
+        phrase = f"“{source.date_text}”, " if source.date_text else ""
+        out += f" ({phrase}{source.reading.display()})"
+    return out
 
 
 def atom_feed(content: Content, urls: dict[str, str], base: str,

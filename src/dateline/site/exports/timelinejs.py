@@ -50,7 +50,17 @@ def slide(event: Event, url: str, base: str) -> dict:
     is_span = value.end is not None or value.start.precision in ("season", "decade",
                                                                  "century")
     text = f"<p>{esc(display)}</p>"
-    if source_quote(event):
+    if event.several_sources:
+        # Every article that reports it, each quote cited: the slide says who said what.
+        for s in event.sources:
+            cite = esc(s.title or s.url) + (f", {s.published.isoformat()}" if s.published else "")
+            if s.url:
+                cite = f'<a href="{esc(s.url)}">{cite}</a>'
+            if s.reading is not None and not s.agrees_with(value):
+                cite += f" (gives {esc(s.reading.display())})"
+            text += f"<blockquote>{esc(s.quote)}<cite>{cite}</cite></blockquote>" if s.quote \
+                else f"<p><cite>{cite}</cite></p>"
+    elif source_quote(event):
         text += f"<blockquote>{esc(source_quote(event))}</blockquote>"
     text += f'<p><a href="{esc(absolute(base, url))}">More</a></p>'
     out: dict = {

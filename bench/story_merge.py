@@ -1,0 +1,192 @@
+"""Score how extraction merges the articles of a running story into one timeline.
+
+    python bench/story_merge.py bench/stories/dev [--verbose] [--orders]
+
+A story is a folder of articles (NN-outlet.md, front matter title/published/url/outlet)
+and a gold.yaml listing its true events, each with the article mentions that report it
+(file, the date phrase, that article's reading, and an `evidence` substring of the
+sentence). Each story's articles are extracted together into a temporary folder exactly
+as `dateline extract a b c` does (the same store code); then every written event file's
+sources are mapped to gold mentions: a source maps to a mention when it comes from the
+mention's article and its quote contains the mention's evidence.
+
+Figures, over all stories:
+- pairwise merge precision / recall: of the pairs of mapped mentions that share a file,
+  the share that are one gold event; of the pairs of mapped mentions of one gold event,
+  the share that share a file (mentions extraction missed are counted apart, as coverage);
+- B-cubed F1 over the mapped mentions;
+- one file: of the gold events reported by 2+ articles, the share whose mentions all
+  ended in exactly one file (a missed mention counts against it);
+- precise date: of the gold events found, the share whose file carries the gold date;
+- review: of the gold disagreements found, the share whose file is marked `review:` with
+  the sources' disagreement.
+`--orders` extracts each story a second time with the articles in reverse order and
+checks that the files come out byte-identical.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import tempfile
+from collections import defaultdict
+from itertools import combinations
+from pathlib import Path
+
+import yaml
+
+from dateline.extract.batch import describe_titles, extract_many
+from dateline.store import report_of, write_reports
+
+
+def _front_matter(path: Path) -> dict:
+    text = path.read_text(encoding="utf-8")
+    return yaml.safe_load(text.split("---", 2)[1]) if text.startswith("---") else {}
+
+
+def extract_story(folder: Path, out: Path, reverse: bool = False) -> None:
+    """Extract every article of a story into ``out``, as one `dateline extract` run."""
+    articles = sorted(str(p) for p in folder.glob("[0-9]*.md"))
+    if reverse:
+        articles.reverse()
+    results = extract_many(articles, workers=2)
+    reports = [report_of(ev, r.article, i) for r in results if r.article is not None
+               for i, ev in enumerate(r.events)]
+    write_reports(reports, out, describe=describe_titles)
+
+
+def _value(raw: object) -> str:
+    return raw.isoformat() if isinstance(raw, dt.date) else str(raw)
+
+
+def _sources(data: dict) -> list[dict]:
+    """Every source of a file, each with its phrase and reading (a single `source:` has
+    the event's)."""
+    items = [{"date_text": data.get("date_text", ""), "reading": data.get("date"),
+              **data["source"]}] if isinstance(data.get("source"), dict) else []
+    return items + [s for s in data.get("sources") or [] if isinstance(s, dict)]
+
+
+def _norm(text: object) -> str:
+    return " ".join(str(text or "").split()).casefold()
+
+
+def score_story(folder: Path, out: Path, verbose: bool) -> dict:
+    """The counts of one story (summed over stories by :func:`main`)."""
+    gold = yaml.safe_load((folder / "gold.yaml").read_text(encoding="utf-8"))["events"]
+    url_of = {p.name: _front_matter(p).get("url") for p in folder.glob("[0-9]*.md")}
+    mentions = [(ev["id"], m) for ev in gold for m in ev["mentions"]]
+    files = {p.name: yaml.safe_load(p.read_text(encoding="utf-8"))
+             for p in sorted(out.glob("*.yaml"))}
+    # mention index -> file name that holds it
+    where: dict[int, str] = {}
+    for name, data in files.items():
+        for src in _sources(data):
+            quote = " ".join(str(src.get("quote", "")).split())
+            fits = [i for i, (_, m) in enumerate(mentions) if i not in where
+                    and url_of.get(m["file"]) == src.get("url")
+                    and " ".join(m["evidence"].split()) in quote]
+            # One sentence may hold two gold events: the mention with this source's own
+            # phrase, then its reading, is the one it reports.
+            fits.sort(key=lambda i: (_norm(mentions[i][1].get("phrase")) != _norm(
+                src.get("date_text")), _value(mentions[i][1].get("reading"))
+                != _value(src.get("reading")), i))
+            if fits:
+                where[fits[0]] = name
+    found = list(where)
+    c = defaultdict(float)
+    for i, j in combinations(found, 2):
+        same_gold = mentions[i][0] == mentions[j][0]
+        same_file = where[i] == where[j]
+        c["pred_pairs"] += same_file
+        c["gold_pairs"] += same_gold
+        c["good_pairs"] += same_file and same_gold
+    for i in found:
+        gold_set = {j for j in found if mentions[j][0] == mentions[i][0]}
+        file_set = {j for j in found if where[j] == where[i]}
+        both = len(gold_set & file_set)
+        c["b3_p"] += both / len(file_set)
+        c["b3_r"] += both / len(gold_set)
+    c["mentions"] += len(found)
+    c["all_mentions"] += len(mentions)
+    for ev in gold:
+        idx = [i for i, (gid, _) in enumerate(mentions) if gid == ev["id"]]
+        held = [where[i] for i in idx if i in where]
+        if len({m["file"] for m in ev["mentions"]}) >= 2:
+            c["multi"] += 1
+            c["one_file"] += len(held) == len(idx) and len(set(held)) == 1
+        if not held:
+            continue
+        c["found_events"] += 1
+        home = max(sorted(set(held)), key=held.count)
+        data = files[home]
+        c["precise"] += _value(data.get("date")) == _value(ev["date"])
+        if ev.get("disagreement"):
+            c["disagreements"] += 1
+            c["marked"] += any("disagree" in str(r) for r in data.get("review") or [])
+        if verbose:
+            print(f"  {ev['id']} {ev['date']} -> {sorted(set(held))} date "
+                  f"{_value(data.get('date'))}  ({len(held)}/{len(idx)} mentions)")
+    if verbose:
+        missed = [f"{mentions[i][0]}:{mentions[i][1]['file']}" for i in range(len(mentions))
+                  if i not in where]
+        print(f"  not extracted: {missed}")
+    c["files"] += len(files)
+    return c
+
+
+def _ratio(a: float, b: float) -> float:
+    return a / b if b else float("nan")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("stories", type=Path, help="a folder of story folders (a set)")
+    ap.add_argument("--verbose", action="store_true")
+    ap.add_argument("--orders", action="store_true",
+                    help="also check that reversed article order gives the same bytes")
+    args = ap.parse_args(argv)
+    total: dict[str, float] = defaultdict(float)
+    stories = sorted(p for p in args.stories.iterdir() if (p / "gold.yaml").exists())
+    same_bytes = True
+    for story in stories:
+        with tempfile.TemporaryDirectory() as tmp:
+            out = Path(tmp) / "events"
+            extract_story(story, out)
+            if args.verbose:
+                print(story.name)
+            for k, v in score_story(story, out, args.verbose).items():
+                total[k] += v
+            if args.orders:
+                again = Path(tmp) / "reversed"
+                extract_story(story, again, reverse=True)
+                a = {p.name: p.read_bytes() for p in out.glob("*.yaml")}
+                b = {p.name: p.read_bytes() for p in again.glob("*.yaml")}
+                if a != b:
+                    same_bytes = False
+                    print(f"{story.name}: reversed order gives other files", file=sys.stderr)
+    p = _ratio(total["good_pairs"], total["pred_pairs"])
+    r = _ratio(total["good_pairs"], total["gold_pairs"])
+    bp = _ratio(total["b3_p"], total["mentions"])
+    br = _ratio(total["b3_r"], total["mentions"])
+    print(f"stories {len(stories)}, gold mentions {int(total['all_mentions'])}, extracted and "
+          f"mapped {int(total['mentions'])} ({_ratio(total['mentions'], total['all_mentions']):.2f}),"
+          f" event files {int(total['files'])}")
+    print(f"pairwise merge precision {p:.3f} ({int(total['good_pairs'])}/{int(total['pred_pairs'])})"
+          f"  recall {r:.3f} ({int(total['good_pairs'])}/{int(total['gold_pairs'])})")
+    print(f"B-cubed precision {bp:.3f} recall {br:.3f} F1 {2 * bp * br / (bp + br):.3f}")
+    print(f"multi-article events as exactly one file {_ratio(total['one_file'], total['multi']):.3f}"
+          f" ({int(total['one_file'])}/{int(total['multi'])})")
+    print(f"found events carrying the most precise true date "
+          f"{_ratio(total['precise'], total['found_events']):.3f} "
+          f"({int(total['precise'])}/{int(total['found_events'])})")
+    print(f"disagreements marked for review {_ratio(total['marked'], total['disagreements']):.3f}"
+          f" ({int(total['marked'])}/{int(total['disagreements'])})")
+    if args.orders:
+        print(f"reversed article order gives byte-identical files: {same_bytes}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,339 @@
+"""One event, several articles: which reports are the same happening, and what the merged
+event says. Pure: values in, values out (the folder and the files are store/writer.py's).
+
+A *report* is one article's account of one event. Two reports are the same event when
+their dates are compatible (the intervals overlap or nest; a day or two apart counts only
+as a disagreement, on stronger evidence) and the parse says the same thing happened: the
+same verb with the same subject or object or named people, places and organisations, or
+the same participants with most of the same words. Shared words alone never merge: "the
+minister met the envoy" and "the minister signed the deal" on one day stay two events.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from dateline.dates import DateError, DateValue, parse_value
+
+# Verbs that say little about what happened: two reports sharing one of these share
+# nothing in particular ("said", "was", "had").
+LIGHT_VERBS = frozenset({"be", "have", "do", "say", "tell", "make", "take", "get", "go",
+                         "come", "see", "give", "add", "report", "state", "call", "write",
+                         "describe", "note", "happen", "occur", "begin", "start", "continue"})
+# Words news reports use for the same act. General English, not any story's words: an
+# outlet writes "hit" where another writes "struck".
+_SAME_ACT = [
+    {"strike", "hit", "ram", "smash", "slam", "crash", "collide", "plough", "plow"},
+    {"die", "kill", "perish"},
+    {"resign", "quit", "step"},
+    {"arrest", "detain", "apprehend"},
+    {"announce", "unveil", "reveal", "disclose", "publish", "release", "issue"},
+    {"announce", "call"},  # "called an election" / "announced an election"
+    {"recover", "retrieve", "pull", "find", "locate"},
+    {"cancel", "scrap", "axe", "scrub", "ground", "halt", "suspend"},
+    {"visit", "tour", "survey"},
+    {"apologize", "apologise", "regret"},
+    {"estimate", "calculate"},
+    {"collapse", "topple", "fall", "crumble", "tumble", "cave"},
+    {"pledge", "promise", "vow"},
+    {"extinguish", "douse", "quell"},
+    {"force", "push", "ram", "rush"},  # a bill "forced" or "pushed" through
+    {"open", "inaugurate", "reopen"},
+    {"sign", "ink"},
+    {"approve", "pass", "authorize", "authorise", "endorse"},
+    {"reject", "vote", "defeat"},
+    {"sue", "file"},
+    {"buy", "acquire", "purchase"},
+    {"win", "clinch", "secure"},
+    {"launch", "start", "begin", "open"},
+    {"ask", "summon", "call", "invite", "request"},
+    {"investigate", "probe", "examine"},
+    {"demolish", "bring", "blow", "topple", "destroy"},
+    {"refloat", "free", "move"},
+]
+
+
+# Nouns news reports use for the same thing ("the fire", "the blaze", "the flames"): each
+# word stands for the first of its set when participants and words are compared.
+_SAME_THING = [
+    ("fire", "blaze", "flame", "inferno"),
+    ("ship", "vessel", "freighter", "boat"),
+    ("election", "vote", "poll", "ballot"),
+    ("walkout", "strike"),
+    ("deal", "agreement", "accord"),
+    ("talk", "negotiation"),
+    ("bill", "legislation", "law"),
+    ("plane", "aircraft", "jet", "airliner"),
+    ("quake", "earthquake", "tremor"),
+    ("company", "firm"),
+    ("investigation", "probe", "inquiry", "enquiry"),
+    ("body", "remains"),
+    ("protester", "demonstrator", "marcher", "people", "crowd"),
+]
+_THING = {w: group[0] for group in _SAME_THING for w in group}
+
+
+def thing(word: str) -> str:
+    """A noun (or a participant's head word) in the form comparisons use."""
+    return _THING.get(word, word)
+
+
+def same_act(a: str, b: str) -> bool:
+    """Whether two verb lemmas name one act (British and American spellings are one)."""
+    if not a or not b:
+        return False
+    a, b = _spelling(a), _spelling(b)
+    if a == b:
+        return a not in LIGHT_VERBS
+    return any(a in group and b in group for group in _ACTS)
+
+
+def _spelling(lemma: str) -> str:
+    """"apologise" and "apologize" as one word (and, harmlessly, "promise" as "promize":
+    both sides and the sets above are spelled the same way)."""
+    return lemma[:-3] + "ize" if lemma.endswith("ise") and len(lemma) > 5 else lemma
+
+
+_ACTS = [{_spelling(w) for w in group} for group in _SAME_ACT]
+
+
+# The review reason of a disagreement (the store recognises its own reason by it).
+DISAGREE = "sources disagree on the date"
+# Readings this many days apart at most may be one event on which outlets disagree
+# (time zones and "on Friday" counted from the wrong day: a day, sometimes two).
+NEAR_DAYS = 2
+
+
+@dataclass(frozen=True)
+class Report:
+    """One article's account of one event: what the store matches and merges."""
+
+    date: str  # this article's reading of the date (a stored form)
+    date_text: str
+    title: str
+    quote: str
+    article: str  # the article's identity: its URL, else its path
+    source_title: str = ""
+    url: str = ""
+    published: dt.date | None = None
+    order: int = 0  # position among its article's events
+    people: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    organizations: tuple[str, ...] = ()
+    review: tuple[str, ...] = ()
+    basis: str | None = None  # "published": an undated development
+    verb: str = ""
+    subject: str = ""
+    object: str = ""
+    lemmas: tuple[str, ...] = ()
+
+    def sort_key(self) -> tuple:
+        """Input order never matters: reports are merged in this order."""
+        return (self.published or dt.date.min, self.article, self.order, self.quote,
+                self.date, self.title)
+
+    @property
+    def names(self) -> frozenset[str]:
+        return frozenset(n.casefold() for n in (*self.people, *self.places,
+                                                 *self.organizations))
+
+
+def reading(value: str) -> DateValue | None:
+    try:
+        return parse_value(value)
+    except DateError:
+        return None
+
+
+def span_days(value: str) -> int:
+    """How many days a reading may mean (fewer: more precise)."""
+    v = reading(value)
+    return (v.last - v.first).days + 1 if v else 10 ** 6
+
+
+def relation(a: str, b: str) -> str:
+    """'agree' (the intervals overlap or nest), 'near' (both within a few days, yet
+    apart: outlets that disagree by a day), or 'apart'."""
+    va, vb = reading(a), reading(b)
+    if va is None or vb is None:
+        return "apart"
+    if va.first <= vb.last and vb.first <= va.last:
+        return "agree"
+    short = (va.last - va.first).days < NEAR_DAYS and (vb.last - vb.first).days < NEAR_DAYS
+    gap = max((vb.first - va.last).days, (va.first - vb.last).days)
+    return "near" if short and gap <= NEAR_DAYS else "apart"
+
+
+def evidence(a: Report, b: Report, rel: str) -> float:
+    """How strongly the parse says ``a`` and ``b`` report one happening (0: it does not)."""
+    if rel == "apart" or a.article == b.article:
+        return 0.0
+    if (a.basis == "published") != (b.basis == "published"):
+        return 0.0  # an undated development is news of the day, not a dated event's repeat
+    names = shared_names(a.names, b.names)
+    pa = {thing(a.subject), thing(a.object)} - {""}
+    pb = {thing(b.subject), thing(b.object)} - {""}
+    # A participant named in one report and a name of the other meet too: "Kurtz" as
+    # the subject of one and "George Kurtz" among the people of the other.
+    parts = shared_names(pa, pb) | shared_names(pa, b.names) | shared_names(pb, a.names)
+    verb = same_act(a.verb, b.verb)
+    la, lb = {thing(w) for w in a.lemmas}, {thing(w) for w in b.lemmas}
+    shared = la & lb
+    overlap = len(shared) / max(1, min(len(la), len(lb)))
+    if rel == "near":
+        # A disagreement on the date needs the clearest sign that it is one event.
+        ok = verb and bool(parts) and overlap >= 0.5
+        return 20 + overlap if ok else 0.0
+    if verb and (parts or names):
+        return 30 + overlap + 0.1 * len(names)
+    # Two acts ("met" and "signed") by the same people on the same day are two events,
+    # unless their words share more than who took part.
+    other_acts = a.verb not in LIGHT_VERBS and b.verb not in LIGHT_VERBS and not verb \
+        and bool(a.verb) and bool(b.verb)
+    who = {w for n in (*parts, *names) for w in n.split()}
+    extra = len(shared - who)
+    if other_acts and extra < 2:
+        return 0.0
+    if (parts or len(names) >= 2) and overlap >= 0.5 and len(shared) >= 2:
+        return 20 + overlap + 0.1 * len(names)
+    if overlap >= 0.7 and len(shared) >= 4 and (names or parts):
+        return 10 + overlap
+    # The same day, the same name, and several words in common beyond it: "the outage
+    # began on 19 July, when CrowdStrike pushed a defective software update" and "a faulty
+    # software update from CrowdStrike crashed computers on Friday".
+    if names and extra >= 2 and len(shared) >= 3 and overlap >= 0.3 \
+            and span_days(a.date) == span_days(b.date) == 1:
+        return 5 + overlap
+    return 0.0
+
+
+def shared_names(a: Iterable[str], b: Iterable[str]) -> set[str]:
+    """The names of ``a`` that ``b`` has too, where a shorter form counts ("Kurtz" and
+    "George Kurtz", "Transportation Department" and "US Transportation Department")."""
+    words_b = [(n, set(n.split())) for n in b]
+    out = set()
+    for n in a:
+        wa = set(n.split())
+        if any(n == m or (wa and wb and (wa <= wb or wb <= wa)) for m, wb in words_b):
+            out.add(n)
+    return out
+
+
+@dataclass
+class Group:
+    """Reports of one event: a new event, or one already in a file (``seed`` set)."""
+
+    reports: list[Report]
+    seed: object | None = None  # the stored file this group starts from
+    articles: set[str] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        self.articles |= {r.article for r in self.reports}
+
+
+def group(reports: Iterable[Report], seeds: Iterable[Group] = ()) -> list[Group]:
+    """Cluster reports into events, starting from the events already stored (``seeds``).
+
+    Reports are taken in :meth:`Report.sort_key` order, whatever order they came in, so
+    the same articles always give the same events. A report joins the group it matches
+    best, provided its date is compatible with every report there and no report of its
+    own article is there yet.
+    """
+    groups = list(seeds)
+    for rep in sorted(reports, key=Report.sort_key):
+        best, best_score = None, 0.0
+        for g in groups:
+            if rep.article in g.articles:
+                continue
+            rels = [relation(rep.date, m.date) for m in g.reports]
+            if "apart" in rels:
+                continue
+            score = max(evidence(rep, m, rel) for m, rel in zip(g.reports, rels, strict=True))
+            if score > best_score:
+                best, best_score = g, score
+        if best is None:
+            groups.append(Group([rep]))
+        else:
+            best.reports.append(rep)
+            best.articles.add(rep.article)
+    return _join(groups)
+
+
+def _join(groups: list[Group]) -> list[Group]:
+    """Join two groups when a report of one matches a report of the other as strongly as a
+    report joins a group, their articles are apart and every date is compatible: taken
+    one by one, the reports of three articles may have started two groups ("tore through"
+    did not match "broke out" until a third article said both)."""
+    changed = True
+    while changed:
+        changed = False
+        for i, g in enumerate(groups):
+            for h in groups[i + 1:]:
+                if g.seed is not None and h.seed is not None or g.articles & h.articles:
+                    continue
+                rels = [(a, b, relation(a.date, b.date)) for a in g.reports for b in h.reports]
+                if any(rel == "apart" for _, _, rel in rels):
+                    continue
+                if max(evidence(a, b, rel) for a, b, rel in rels) >= JOIN_SCORE:
+                    if h.seed is not None:
+                        g.seed, g.reports = h.seed, [*h.reports, *g.reports]
+                    else:
+                        g.reports.extend(h.reports)
+                    g.articles |= h.articles
+                    groups.remove(h)
+                    changed = True
+                    break
+            if changed:
+                break
+    return groups
+
+
+# How strong a match joins two groups: the same act, or the same participants and most
+# of the same words (the weaker matches only add a report to a group it fits best).
+JOIN_SCORE = 20
+
+
+@dataclass(frozen=True)
+class Merged:
+    """What a group of reports says as one event."""
+
+    primary: Report  # whose date, phrase and title the event takes
+    date: str
+    sources: tuple[Report, ...]  # in publication order
+    review: tuple[str, ...]
+    people: tuple[str, ...]
+    places: tuple[str, ...]
+
+
+def precedence(rep: Report) -> tuple:
+    """Which report's reading the event keeps: a dated one over a publication-day one,
+    then the most precise, then the earliest published."""
+    return (rep.basis == "published", span_days(rep.date), rep.published or dt.date.max,
+            rep.article, rep.order)
+
+
+def merge(reports: list[Report]) -> Merged:
+    """The event a group's reports describe: the most precise reading that agrees with the
+    others ("late March" and "23 March" -> 23 March, both phrases kept); when readings
+    disagree (23 against 24 March), the first by :func:`precedence`, marked for review."""
+    primary = min(reports, key=precedence)
+    ordered = tuple(sorted(reports, key=lambda r: (r.published or dt.date.min, r.article,
+                                                   r.order)))
+    review = list(primary.review)
+    apart = [r for r in ordered if r.basis != "published"
+             and relation(r.date, primary.date) != "agree"]
+    if apart:
+        readings = "; ".join(f"{r.date} ({_who(r)})" for r in ordered
+                             if r.basis != "published")
+        review.append(f"{DISAGREE}: {readings}")
+    people = tuple(dict.fromkeys(n for r in (primary, *ordered) for n in r.people))
+    places = tuple(dict.fromkeys(n for r in (primary, *ordered) for n in r.places))
+    return Merged(primary, primary.date, ordered, tuple(dict.fromkeys(review)), people,
+                  places)
+
+
+def _who(rep: Report) -> str:
+    when = f", {rep.published.isoformat()}" if rep.published else ""
+    return f"{rep.source_title or rep.url or rep.article}{when}"
