@@ -4,19 +4,28 @@ from dateline.build import cache
 from dateline.build.recipe import build_site
 
 
-def test_compiled_templates_are_kept_and_a_cache_failure_costs_nothing_else(site, tmp_path, monkeypatch):
+def test_compiled_templates_are_kept_outside_the_site_cache_and_a_failure_costs_nothing_else(
+        site, tmp_path, monkeypatch):
     from jinja2 import bccache
+
+    from dateline.build import compiled
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    monkeypatch.setattr(compiled, "_memory", {})
     root = site({"events/a.yaml": "date: 2022\ntitle: A\n"})
     first = build_site(root, root / "site")
     assert first.ok
-    kept = sorted(p.name for p in (root / ".dateline-cache" / "templates").iterdir())
+    folder = tmp_path / "user-cache" / "dateline" / "templates"
+    kept = sorted(p.name for p in folder.iterdir())
     assert kept and all(name.endswith(".cache") for name in kept)
+    assert oct(folder.stat().st_mode & 0o777) == oct(0o700)
+    assert not (root / ".dateline-cache" / "templates").exists()  # code never goes there
 
     def refuse(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(bccache.tempfile, "NamedTemporaryFile", refuse)
-    for path in (root / ".dateline-cache" / "templates").iterdir():
+    monkeypatch.setattr(compiled, "_memory", {})
+    for path in folder.iterdir():
         path.unlink()
     (root / "content/events/a.yaml").write_text("date: 2022\ntitle: A, edited\n")
     second = build_site(root, root / "site")
@@ -41,11 +50,11 @@ def test_a_damaged_or_missing_cache_shard_only_costs_speed(site, tmp_path):
               for i in range(20)}
     root = site(events)
     assert build_site(root, root / "site").ok
-    shards = sorted((root / ".dateline-cache").glob("*-*.pickle"))
+    shards = sorted((root / ".dateline-cache").glob("*-*.json"))
     assert {p.name.split("-")[0] for p in shards} == {"files", "markdown", "fragments"}
     for i, path in enumerate(shards):
         if i % 3 == 0:
-            path.write_bytes(b"not a pickle")
+            path.write_bytes(b"not a cache file")
         elif i % 3 == 1:
             path.unlink()
     (root / "content/events/e03.yaml").write_text("date: 2003\ntitle: E3 edited\nbody: '*new*'\n")
