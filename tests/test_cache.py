@@ -66,3 +66,38 @@ def test_a_damaged_or_missing_cache_shard_only_costs_speed(site, tmp_path):
         return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
     assert tree(root / "site") == tree(tmp_path / "cold")
+
+
+def test_a_same_size_edit_with_its_old_mtime_put_back_is_seen(site):
+    import os
+
+    root = site({"events/a.yaml": "date: 2022\ntitle: Alpha\n", "events/b.yaml": "date: 2023\ntitle: B\n"})
+    assert build_site(root, root / "site").ok
+    path = root / "content/events/a.yaml"
+    before = path.stat()
+    path.write_text("date: 2022\ntitle: Omega\n")  # the same size
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # as `touch -d` would
+    assert path.stat().st_size == before.st_size and path.stat().st_mtime_ns == before.st_mtime_ns
+    result = build_site(root, root / "site")
+    assert result.ok and not result.up_to_date
+    assert "Omega" in (root / "site/events/a.html").read_text()
+
+
+def test_a_file_whose_ctime_alone_changed_is_not_parsed_again(site, monkeypatch):
+    import os
+
+    from dateline import content
+
+    root = site({"events/a.yaml": "date: 2022\ntitle: Alpha\n", "events/b.yaml": "date: 2023\ntitle: B\n"})
+    assert build_site(root, root / "site").ok
+    path = root / "content/events/a.yaml"
+    os.chmod(path, 0o600)  # a new ctime, the same bytes (as a checkout or a restored cache gives)
+    parsed = []
+    real = content.read_yaml
+    monkeypatch.setattr(content, "read_yaml", lambda p, *a: parsed.append(p.name) or real(p, *a))
+    (root / "content/events/b.yaml").write_text("date: 2023\ntitle: B edited\n")
+    assert build_site(root, root / "site").ok
+    assert parsed == ["b.yaml"]
+    stat = path.stat()
+    assert cache.load_state(root).files["content/events/a.yaml"].stat == (
+        stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)

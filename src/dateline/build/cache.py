@@ -184,8 +184,12 @@ def save_state(root: Path, state: BuildState, fingerprint: str) -> None:
         loaded = state.loaded if not state.notes else {}
         for name in SHARDED:
             for n, shard in _changed_shards(getattr(state, name), loaded.get(name)).items():
-                store.dump(folder / f"{name}-{n:02d}.json", VERSION,
-                           _encode_shard(name, state.settings_key, shard))
+                path = folder / f"{name}-{n:02d}.json"
+                if shard:
+                    store.dump(path, VERSION, _encode_shard(name, state.settings_key, shard))
+                else:  # a missing shard is an empty one: a small site writes fewer files
+                    with contextlib.suppress(FileNotFoundError):
+                        path.unlink()
         store.dump(folder / STATE_FILE, VERSION, {
             "settings_key": state.settings_key, "pages": state.pages, "out": state.out,
             "manifest": {k: list(v) for k, v in state.manifest.items()}})
