@@ -50,7 +50,7 @@ def test_a_damaged_or_missing_cache_shard_only_costs_speed(site, tmp_path):
               for i in range(20)}
     root = site(events)
     assert build_site(root, root / "site").ok
-    shards = sorted((root / ".dateline-cache").glob("*-*.json"))
+    shards = sorted((root / ".dateline-cache").glob("*-*.*"))
     assert {p.name.split("-")[0] for p in shards} == {"files", "markdown", "fragments"}
     for i, path in enumerate(shards):
         if i % 3 == 0:
@@ -101,3 +101,21 @@ def test_a_file_whose_ctime_alone_changed_is_not_parsed_again(site, monkeypatch)
     stat = path.stat()
     assert cache.load_state(root).files["content/events/a.yaml"].stat == (
         stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
+
+
+def test_the_cache_gives_back_every_event_exactly_as_parsed(example_site):
+    from dateline.content import load_content
+
+    assert build_site(example_site, example_site / "site").ok
+    state = cache.load_state(example_site)
+    assert state.notes == []
+    fresh = load_content(example_site).memo.files
+    assert fresh.keys() == state.files.keys() and fresh
+    for shown, parsed in fresh.items():
+        kept = state.files[shown]
+        assert (kept.stat[:2], kept.problems, kept.digest) == (parsed.stat[:2], parsed.problems,
+                                                               parsed.digest)
+        assert kept.event == parsed.event and kept.event.digest == parsed.event.digest
+        assert kept.event.sort_key() == parsed.event.sort_key()
+        assert type(kept.event.tags) is tuple and type(kept.event.date.start.first) is type(
+            parsed.event.date.start.first)

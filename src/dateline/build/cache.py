@@ -105,7 +105,8 @@ def load_state(root: Path) -> BuildState:
         state = _decode_state(store.load(folder / STATE_FILE, VERSION))
     except FileNotFoundError:
         return BuildState()
-    except (OSError, store.CacheRefused, ValueError, TypeError, KeyError, AttributeError) as exc:
+    except (OSError, store.CacheRefused, ValueError, TypeError, KeyError, AttributeError,
+            IndexError) as exc:
         return BuildState(notes=[f"{STATE_FILE}: {exc}"])
     decode = Decoder()
     for name in SHARDED:
@@ -113,13 +114,13 @@ def load_state(root: Path) -> BuildState:
         merged: dict = {}
         for n in range(SHARDS):
             shard: dict = {}
-            path = folder / f"{name}-{n:02d}.json"
+            path = folder / _shard_name(name, n)
             try:
-                shard = _decode_shard(name, store.load(path, VERSION), state.settings_key, decode)
+                shard = _load_shard(name, path, state.settings_key, decode)
             except FileNotFoundError:
                 pass
             except (OSError, store.CacheRefused, ValueError, TypeError, KeyError,
-                    AttributeError) as exc:
+                    AttributeError, IndexError) as exc:
                 refused.append(f"{path.name}: {exc}")
             shards.append(shard)
             merged.update(shard)
@@ -142,30 +143,71 @@ def _decode_state(raw: object) -> BuildState:
                       manifest={k: tuple(v) for k, v in manifest.items()})
 
 
-def _decode_shard(name: str, raw: object, settings_key: str, decode: Decoder) -> dict:
-    if not isinstance(raw, dict):
-        raise TypeError("not a shard")
-    entries = raw["entries"]
+def _load_shard(name: str, path: Path, settings_key: str, decode: Decoder) -> dict:
     if name == "files":
+        raw = store.load(path, VERSION)
+        if not isinstance(raw, dict):
+            raise TypeError("not a shard")
         # Parsed files are only valid for the settings they were read under.
         if raw["key"] != settings_key:
             return {}
-        return {shown: decode.file(entry) for shown, entry in entries.items()}
-    if name == "markdown":
-        if not all(type(k) is str and type(v) is str for k, v in entries.items()):
-            raise TypeError("not Markdown")
-        return entries
-    # Fragment keys are tuples of text, with the filter keys as a tuple (or None) inside.
-    return {tuple(tuple(p) if type(p) is list else p for p in key): tuple(value)
-            for key, value in entries}
+        return {shown: decode.file(entry) for shown, entry in raw["entries"].items()}
+    head, texts = store.load_texts(path, VERSION)
+    if name == "markdown":  # body, HTML, body, HTML, ...
+        it = iter(texts)
+        return dict(zip(it, it, strict=True))
+    # Export pieces: each entry's key (a tuple of texts, None and tuples of texts) and pieces,
+    # laid out by one of a few shapes: "s" a text, "n" None, a number k a tuple of k texts.
+    shapes, which = head["shapes"], head["which"]
+    entries: dict = {}
+    at = 0
+    for n in which:
+        key_shape, count = shapes[n]
+        key: list = []
+        for part in key_shape:
+            if part == "s":
+                key.append(texts[at])
+                at += 1
+            elif part == "n":
+                key.append(None)
+            else:
+                key.append(tuple(texts[at:at + part]))
+                at += part
+        entries[tuple(key)] = tuple(texts[at:at + count])
+        at += count
+    if at != len(texts):
+        raise ValueError("export pieces of another shape")
+    return entries
 
 
-def _encode_shard(name: str, settings_key: str, shard: dict) -> dict:
+def _save_shard(name: str, path: Path, settings_key: str, shard: dict) -> None:
     if name == "files":
-        return {"key": settings_key, "entries": {k: encode_file(v) for k, v in shard.items()}}
+        store.dump(path, VERSION, {"key": settings_key,
+                                   "entries": {k: encode_file(v) for k, v in shard.items()}})
+        return
+    texts: list[str] = []
     if name == "markdown":
-        return {"key": "", "entries": shard}
-    return {"key": "", "entries": [[list(k), list(v)] for k, v in shard.items()]}
+        for body, html in shard.items():
+            texts += (body, html)
+        store.dump_texts(path, VERSION, {}, texts)
+        return
+    shapes: dict[tuple, int] = {}
+    which = []
+    for key, pieces in shard.items():
+        key_shape = []
+        for part in key:
+            if part is None:
+                key_shape.append("n")
+            elif isinstance(part, tuple):
+                key_shape.append(len(part))
+                texts += part
+            else:
+                key_shape.append("s")
+                texts.append(part)
+        texts += pieces
+        which.append(shapes.setdefault((tuple(key_shape), len(pieces)), len(shapes)))
+    store.dump_texts(path, VERSION, {"shapes": [[list(k), c] for k, c in shapes], "which": which},
+                     texts)
 
 
 def save_state(root: Path, state: BuildState, fingerprint: str) -> None:
@@ -184,9 +226,9 @@ def save_state(root: Path, state: BuildState, fingerprint: str) -> None:
         loaded = state.loaded if not state.notes else {}
         for name in SHARDED:
             for n, shard in _changed_shards(getattr(state, name), loaded.get(name)).items():
-                path = folder / f"{name}-{n:02d}.json"
+                path = folder / _shard_name(name, n)
                 if shard:
-                    store.dump(path, VERSION, _encode_shard(name, state.settings_key, shard))
+                    _save_shard(name, path, state.settings_key, shard)
                 else:  # a missing shard is an empty one: a small site writes fewer files
                     with contextlib.suppress(FileNotFoundError):
                         path.unlink()
@@ -229,6 +271,10 @@ def _changed_shards(entries: dict, loaded: tuple[dict, list[dict]] | None) -> di
         n = _shard_of(key)
         changed.setdefault(n, dict(old[n])).pop(key, None)
     return changed
+
+
+def _shard_name(name: str, n: int) -> str:
+    return f"{name}-{n:02d}.{'json' if name == 'files' else 'texts'}"
 
 
 def _shard_of(key: str | tuple) -> int:
@@ -303,21 +349,23 @@ def reuse_unchanged_bytes(root: Path, state: BuildState, stats: dict[str, Stat])
 
     Only files whose size and mtime still match are read: a changed mtime means an edit.
     """
-    folder = os.path.join(root, "content", "events")
-    for shown, entry in list(state.files.items()):
-        name = shown.rpartition("/")[2]
-        now = stats.get(os.path.join(folder, name))
+    prefix = os.path.join(root, "content", "events", "")
+    cut = len("content/events/")
+    same = []
+    for shown, entry in state.files.items():
+        now = stats.get(prefix + shown[cut:])
         if now is None or now == entry.stat or now[:2] != entry.stat[:2] or not entry.digest:
             continue
         try:
-            with open(os.path.join(folder, name), "rb") as fh:
+            with open(prefix + shown[cut:], "rb") as fh:
                 raw = fh.read()
         except OSError:
             continue
         # The loader's digest of a file (yamldoc.read_yaml): if that ever changes, the two
         # differ and the file is parsed again, which is slower but never wrong.
         if digest(shown, raw) == entry.digest:
-            state.files[shown] = ParsedFile(now, entry.event, entry.problems, entry.digest)
+            same.append((shown, ParsedFile(now, entry.event, entry.problems, entry.digest)))
+    state.files.update(same)
 
 
 def input_fingerprint(stats: dict[str, Stat], options: object) -> str:

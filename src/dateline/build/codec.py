@@ -26,31 +26,34 @@ _FILE = tuple(f.name for f in dataclasses.fields(ParsedFile))
 SHAPE = digest(*_EVENT, "|", *_SOURCE, "|", *_MEDIA, "|", *_PROBLEM, "|", *_FILE)[:8]
 
 
-def encode_file(entry: ParsedFile) -> list:
-    """One parsed file as [stat, digest, problems, event or None]."""
+_EVENT_KEYS = frozenset(_EVENT)
+_SOURCE_KEYS = frozenset(_SOURCE)
+_MEDIA_KEYS = frozenset(_MEDIA)
+_TUPLES = ("tags", "people", "places", "review")
+# file() fills these four in by name: a ParsedFile of another shape is refused, not half made.
+_FILE_AS_KNOWN = _FILE == ("stat", "event", "problems", "digest")
+
+
+def encode_file(entry: ParsedFile) -> dict:
+    """One parsed file as a JSON-ready dict (its event as a dict of its fields, or None)."""
     problems = [[getattr(p, name) for name in _PROBLEM] for p in entry.problems]
-    event = None if entry.event is None else [_encode_value(getattr(entry.event, name))
-                                              for name in _EVENT]
-    return [list(entry.stat), entry.digest, problems, event]
+    event = None if entry.event is None else {name: _encode_value(getattr(entry.event, name))
+                                              for name in _EVENT}
+    return {"stat": list(entry.stat), "digest": entry.digest, "problems": problems, "event": event}
 
 
 def _encode_value(value: object) -> object:
     if isinstance(value, DateValue):
-        return {"date": value.value}
+        return value.value
     if isinstance(value, Source):
-        return {"source": [_encode_value(getattr(value, n)) for n in _SOURCE]}
+        return {n: _encode_value(getattr(value, n)) for n in _SOURCE}
     if isinstance(value, Media):
-        return {"media": [getattr(value, n) for n in _MEDIA]}
+        return {n: getattr(value, n) for n in _MEDIA}
     if isinstance(value, dt.date):
-        return {"day": value.isoformat()}
+        return value.isoformat()
     if isinstance(value, tuple):
         return list(value)
     return value
-
-
-_AT = {name: i for i, name in enumerate(_EVENT)}
-_TUPLE_AT = tuple(_AT[name] for name in ("tags", "people", "places", "review"))
-_DATE_AT, _SOURCE_AT, _MEDIA_AT = _AT["date"], _AT["source"], _AT["media"]
 
 
 class Decoder:
@@ -58,52 +61,54 @@ class Decoder:
     KeyError/DateError (a ValueError) on anything that is not what encode_file() writes."""
 
     def __init__(self) -> None:
-        # A few hundred distinct dates and publication days among ten thousand events.
+        # A few thousand distinct dates and publication days among ten thousand events.
         self._dates: dict[str, DateValue] = {}
         self._days: dict[str, dt.date] = {}
 
-    def file(self, raw: list) -> ParsedFile:
+    def file(self, raw: dict) -> ParsedFile:
         """One parsed file from its JSON form."""
-        stat, file_digest, problems, event = raw
+        problems, event, file_digest = raw["problems"], raw["event"], raw["digest"]
+        if not _FILE_AS_KNOWN:
+            raise ValueError("a parsed file of another shape")
         if not (isinstance(file_digest, str) and isinstance(problems, list)):
             raise TypeError("not a parsed file")
-        return _make(ParsedFile, _FILE, (tuple(stat), None if event is None else self.event(event),
-                                         tuple(_problem(p) for p in problems), file_digest))
+        return _make(ParsedFile, {
+            "stat": tuple(raw["stat"]), "event": None if event is None else self.event(event),
+            "problems": tuple(_problem(p) for p in problems) if problems else (),
+            "digest": file_digest})
 
-    def event(self, raw: list) -> Event:
+    def event(self, raw: dict) -> Event:
         """One event from its JSON form."""
-        if type(raw) is not list or len(raw) != len(_EVENT):
+        if raw.keys() != _EVENT_KEYS:
             raise ValueError("an event of another shape")
-        for i in _TUPLE_AT:
-            raw[i] = tuple(raw[i])
-        text = raw[_DATE_AT]["date"]
-        date = self._dates.get(text)
+        for name in _TUPLES:
+            raw[name] = tuple(raw[name])
+        date = self._dates.get(raw["date"])
         if date is None:
-            date = self._dates[text] = parse_value(text)
-        raw[_DATE_AT] = date
-        if raw[_SOURCE_AT] is not None:
-            raw[_SOURCE_AT] = self._source(raw[_SOURCE_AT]["source"])
-        if raw[_MEDIA_AT] is not None:
-            raw[_MEDIA_AT] = _make(Media, _MEDIA, raw[_MEDIA_AT]["media"])
-        return _make(Event, _EVENT, raw)
+            date = self._dates[raw["date"]] = parse_value(raw["date"])
+        raw["date"] = date
+        source, media = raw["source"], raw["media"]
+        if source is not None:
+            if source.keys() != _SOURCE_KEYS:
+                raise ValueError("a source of another shape")
+            day = source["published"]
+            if day is not None:
+                found = self._days.get(day)
+                if found is None:
+                    found = self._days[day] = dt.date.fromisoformat(day)
+                source["published"] = found
+            raw["source"] = _make(Source, source)
+        if media is not None:
+            if media.keys() != _MEDIA_KEYS:
+                raise ValueError("media of another shape")
+            raw["media"] = _make(Media, media)
+        return _make(Event, raw)
 
-    def _source(self, values: list) -> Source:
-        source = _make(Source, _SOURCE, values)
-        published = source.published
-        if published is not None:
-            day = self._days.get(published["day"])
-            if day is None:
-                day = self._days[published["day"]] = dt.date.fromisoformat(published["day"])
-            source.__dict__["published"] = day
-        return source
 
-
-def _make(cls: type, names: tuple[str, ...], values: list | tuple) -> object:
-    # As pickle makes an instance: the dict filled in directly (the dataclasses are frozen).
-    if len(values) != len(names):
-        raise ValueError(f"a {cls.__name__} of another shape")
+def _make(cls: type, fields: dict) -> object:
+    # As pickle makes an instance: its dict set directly (the dataclasses are frozen).
     obj = object.__new__(cls)
-    obj.__dict__.update(zip(names, values, strict=False))  # lengths checked above
+    object.__setattr__(obj, "__dict__", fields)
     return obj
 
 
