@@ -5,7 +5,7 @@
   alone changed is compared by its bytes' digest), so an unchanged file is not read again;
 - a key for every page (a digest of everything the page shows), so only pages whose inputs
   changed are rendered again;
-- the manifest of site/ as this build left it (size, mtime, ctime and inode of every file),
+- the manifest of site/ as this build left it (size, mtime and ctime of every file),
   so the next build can trust that site/ still holds exactly what it wrote;
 - a fingerprint of all inputs, so a build with nothing changed stops after a few stats.
 
@@ -47,7 +47,7 @@ FORMAT = 8  # bump when BuildState changes shape: an old cache is then ignored, 
 VERSION = f"{__version__}/{FORMAT}/{SHAPE}".replace(" ", "_")
 _LEGACY = (".pickle", "templates")  # what caches before FORMAT 8 held (pickle, compiled code)
 
-Stat = tuple[int, ...]  # (size, mtime_ns, ctime_ns) of an input; site files add the inode
+Stat = tuple[int, ...]  # (size, mtime_ns, ctime_ns)
 
 
 @dataclass
@@ -298,10 +298,10 @@ def stored_fingerprint(root: Path) -> str:
     return found if isinstance(found, str) else ""
 
 
-def _file_stats(folder: str, prefix: str, found: dict[str, Stat], inode: bool = False,
+def _file_stats(folder: str, prefix: str, found: dict[str, Stat],
                 _seen: set[tuple[int, int]] | None = None) -> None:  # (device, inode) of folders
-    """Add the stat of every file under `folder` to `found`, keyed prefix + relative path:
-    (size, mtime_ns, ctime_ns), and the inode too with `inode`.
+    """Add (size, mtime_ns, ctime_ns) of every file under `folder` to `found`, keyed prefix +
+    relative path. The ctime cannot be set back: an edit whose mtime was restored still shows.
 
     Symbolic links to folders are followed (a content/events/ linked from elsewhere must
     count), each real folder once. os.scandir gives each path without a join per file, which
@@ -320,15 +320,12 @@ def _file_stats(folder: str, prefix: str, found: dict[str, Stat], inode: bool = 
     for entry in entries:
         try:
             if entry.is_dir():
-                _file_stats(entry.path, f"{prefix}{entry.name}/", found, inode, seen)
+                _file_stats(entry.path, f"{prefix}{entry.name}/", found, seen)
                 continue
             st = entry.stat()
         except OSError:
             continue
-        if inode:
-            found[prefix + entry.name] = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
-        else:
-            found[prefix + entry.name] = (st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+        found[prefix + entry.name] = (st.st_size, st.st_mtime_ns, st.st_ctime_ns)
 
 
 def input_stats(root: Path) -> dict[str, Stat]:
@@ -371,14 +368,14 @@ def reuse_unchanged_bytes(root: Path, state: BuildState, stats: dict[str, Stat])
 def input_fingerprint(stats: dict[str, Stat], options: object) -> str:
     """A digest of every input's path and stat (from input_stats()) and the options."""
     lines = [f"{VERSION}|{options!r}"]  # a new cache format means a full build
-    lines += [f"{path}|{'|'.join(map(str, st))}" for path, st in stats.items()]
+    lines += [f"{path}|{st}" for path, st in stats.items()]
     return hashlib.blake2b("\n".join(lines).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 def site_manifest(out: Path) -> dict[str, Stat]:
-    """Every file in the built site with (size, mtime_ns, ctime_ns, inode), relative to `out`."""
+    """Every file in the built site with (size, mtime_ns, ctime_ns), by path relative to `out`."""
     found: dict[str, Stat] = {}
-    _file_stats(str(out), "", found, inode=True)
+    _file_stats(str(out), "", found)
     return found
 
 
@@ -387,7 +384,7 @@ def file_stats(out: Path, paths: Iterable[str]) -> dict[str, Stat]:
     stats = {}
     for rel in paths:
         st = os.stat(out / rel)
-        stats[rel] = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+        stats[rel] = (st.st_size, st.st_mtime_ns, st.st_ctime_ns)
     return stats
 
 

@@ -20,8 +20,6 @@ This module imports nothing of dateline.
 from __future__ import annotations
 
 import contextlib
-import ctypes
-import ctypes.util
 import errno
 import os
 import shutil
@@ -211,6 +209,9 @@ def exchange(a: Path, b: Path) -> bool:
     if not sys.platform.startswith("linux"):
         return False
     if _renameat2 is None:
+        import ctypes  # only here: importing it costs a no-op build 8 ms
+        import ctypes.util
+
         try:
             libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
             _renameat2 = libc.renameat2
@@ -222,6 +223,8 @@ def exchange(a: Path, b: Path) -> bool:
         return False
     if _renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
         return True
+    import ctypes
+
     err = ctypes.get_errno()
     if err in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):  # the kernel or file system cannot
         return False
