@@ -112,3 +112,14 @@ def test_no_path_may_leave_the_site_folder(tmp_path, rel):
         staging.put(rel, b"")
     staging.abort()
     assert not (tmp_path / "x.html").exists() and not (tmp_path / "b").exists()
+
+
+def test_a_folder_that_became_a_file_and_back(tmp_path):
+    out = tmp_path / "site"
+    for files in ({"x/a.html": b"1", "y": b"2"}, {"x": b"3", "y/b.html": b"4"},
+                  {"x/a.html": b"5", "y": b"6"}):
+        staging = Staging(out)
+        for rel, data in files.items():
+            staging.put(rel, data)
+        staging.commit(set(files))
+        assert tree(out) == files

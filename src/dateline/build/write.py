@@ -77,6 +77,7 @@ class Staging:
         for rel in staged.keys() - self.current.keys():
             os.unlink(self.folder / rel)
             emptied.add(rel.rpartition("/")[0])
+        _remove_empty(self.folder, emptied)  # before linking: a folder may have become a file
         linked = set()
         for rel, inode in self.current.items():
             if staged.get(rel) == inode or rel in skip:
@@ -86,15 +87,24 @@ class Staging:
                 os.unlink(target)
             _link_or_copy(self.out / rel, target)
             linked.add(rel)
-        _remove_empty(self.folder, emptied)
         return linked
 
     def _target(self, rel: str) -> Path:
         _check_relative(rel)
         target = self.folder / rel
         if target.parent not in self._made:
-            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+            except (FileExistsError, NotADirectoryError):
+                # A file of the old site stands where this build needs a folder.
+                for parent in reversed(target.relative_to(self.folder).parents[:-1]):
+                    if (self.folder / parent).is_file() or (self.folder / parent).is_symlink():
+                        os.unlink(self.folder / parent)
+                        break
+                target.parent.mkdir(parents=True, exist_ok=True)
             self._made.add(target.parent)
+        if target.is_dir() and not target.is_symlink():
+            shutil.rmtree(target)  # a folder of the old site stands where this build puts a file
         return target
 
     def put(self, rel: str, data: bytes) -> None:
@@ -132,7 +142,8 @@ class Staging:
         try:
             stale = self.current.keys() - paths
             for rel in stale:
-                with contextlib.suppress(FileNotFoundError):
+                # Gone already where a new file or folder took its place.
+                with contextlib.suppress(FileNotFoundError, IsADirectoryError, NotADirectoryError):
                     os.unlink(self.folder / rel)
             _remove_empty(self.folder, {rel.rpartition("/")[0] for rel in stale})
             self._swap()
