@@ -43,7 +43,7 @@ STATE_FILE = "state.json"
 FINGERPRINT_FILE = "fingerprint"
 SHARDED = ("files", "markdown", "fragments")  # the BuildState fields stored in shards
 SHARDS = 32
-FORMAT = 8  # bump when BuildState changes shape: an old cache is then ignored, not misread
+FORMAT = 9  # bump when BuildState changes shape: an old cache is then ignored, not misread
 VERSION = f"{__version__}/{FORMAT}/{SHAPE}".replace(" ", "_")
 _LEGACY = (".pickle", "templates")  # what caches before FORMAT 8 held (pickle, compiled code)
 
@@ -59,7 +59,7 @@ class BuildState:
     files: dict[str, ParsedFile] = field(default_factory=dict)
     markdown: dict[str, str] = field(default_factory=dict)
     pages: dict[str, str] = field(default_factory=dict)
-    fragments: dict[tuple, tuple[str, ...]] = field(default_factory=dict)  # per-event pieces of the exports
+    fragments: dict[str, tuple[str, ...]] = field(default_factory=dict)  # export pieces (Fragments)
     out: str = ""
     manifest: dict[str, Stat] = field(default_factory=dict)
     # Each sharded field as loaded (merged, shards), so saving rewrites only changed shards.
@@ -71,24 +71,30 @@ class Fragments(dict):
     """Each event's pieces of the big exports from the previous build, keyed by what they show.
 
     The memo render_exports() is given (see dateline.site.exports.Memo); it also records
-    which keys this build looked up, so that only those are kept for the next one.
+    which keys this build looked up, so that only those are kept for the next one. Keys are
+    stored as their repr(), one string (exact for the texts, tuples and None they hold), so
+    the cache keeps them as plain text and loads them without rebuilding ten thousand tuples.
     """
 
     def __init__(self, *args: object) -> None:
         super().__init__(*args)
-        self.used: set[tuple] = set()  # the keys this build asked for
+        self.used: set[str] = set()  # the keys this build asked for
 
     def get(self, key: tuple, default: object = None) -> object:
         """The pieces under `key` (or `default`), noting that this build used them."""
-        self.used.add(key)
-        return super().get(key, default)
+        text = repr(key)
+        self.used.add(text)
+        return super().get(text, default)
+
+    def __setitem__(self, key: tuple, value: tuple[str, ...]) -> None:
+        super().__setitem__(repr(key), value)
 
     @property
     def touched(self) -> bool:
         """Whether any export was made with it this build."""
         return bool(self.used)
 
-    def fresh(self) -> dict[tuple, tuple[str, ...]]:
+    def fresh(self) -> dict[str, tuple[str, ...]]:
         """The pieces this build used, for the next one (others would only pile up)."""
         return {k: v for k, v in self.items() if k in self.used}
 
@@ -156,28 +162,12 @@ def _load_shard(name: str, path: Path, settings_key: str, decode: Decoder) -> di
     if name == "markdown":  # body, HTML, body, HTML, ...
         it = iter(texts)
         return dict(zip(it, it, strict=True))
-    # Export pieces: each entry's key (a tuple of texts, None and tuples of texts) and pieces,
-    # laid out by one of a few shapes: "s" a text, "n" None, a number k a tuple of k texts.
-    shapes, which = head["shapes"], head["which"]
-    entries: dict = {}
-    at = 0
-    for n in which:
-        key_shape, count = shapes[n]
-        key: list = []
-        for part in key_shape:
-            if part == "s":
-                key.append(texts[at])
-                at += 1
-            elif part == "n":
-                key.append(None)
-            else:
-                key.append(tuple(texts[at:at + part]))
-                at += part
-        entries[tuple(key)] = tuple(texts[at:at + count])
-        at += count
-    if at != len(texts):
+    # Export pieces: rows of the key's text and the pieces, all rows of one width.
+    width = head["width"]
+    if not (isinstance(width, int) and width > 1 and len(texts) % width == 0):
         raise ValueError("export pieces of another shape")
-    return entries
+    rows = zip(*[iter(texts)] * width, strict=True)
+    return {row[0]: row[1:] for row in rows}
 
 
 def _save_shard(name: str, path: Path, settings_key: str, shard: dict) -> None:
@@ -191,23 +181,13 @@ def _save_shard(name: str, path: Path, settings_key: str, shard: dict) -> None:
             texts += (body, html)
         store.dump_texts(path, VERSION, {}, texts)
         return
-    shapes: dict[tuple, int] = {}
-    which = []
+    widths = {1 + len(pieces) for pieces in shard.values()}
+    if len(widths) != 1:
+        raise ValueError("export pieces of different lengths")  # not saved: the next build is cold
     for key, pieces in shard.items():
-        key_shape = []
-        for part in key:
-            if part is None:
-                key_shape.append("n")
-            elif isinstance(part, tuple):
-                key_shape.append(len(part))
-                texts += part
-            else:
-                key_shape.append("s")
-                texts.append(part)
+        texts.append(key)
         texts += pieces
-        which.append(shapes.setdefault((tuple(key_shape), len(pieces)), len(shapes)))
-    store.dump_texts(path, VERSION, {"shapes": [[list(k), c] for k, c in shapes], "which": which},
-                     texts)
+    store.dump_texts(path, VERSION, {"width": widths.pop()}, texts)
 
 
 def save_state(root: Path, state: BuildState, fingerprint: str) -> None:
@@ -277,10 +257,8 @@ def _shard_name(name: str, n: int) -> str:
     return f"{name}-{n:02d}.{'json' if name == 'files' else 'texts'}"
 
 
-def _shard_of(key: str | tuple) -> int:
-    # Fragment keys are (event digest, ...): shard by the event.
-    text = key[0] if isinstance(key, tuple) else key
-    return zlib.crc32(text.encode("utf-8", "surrogatepass")) % SHARDS
+def _shard_of(key: str) -> int:
+    return zlib.crc32(key.encode("utf-8", "surrogatepass")) % SHARDS
 
 
 def clear_fingerprint(root: Path) -> None:
