@@ -45,8 +45,9 @@ def sibling(out: Path, kind: str) -> Path:
 class Staging:
     """A new site assembled beside `out`, swapped in by commit() or put aside by abort().
 
-    `current` lists the files `out` holds now (relative path -> inode, as a site walk gives
-    them; None: list them here). put() may be called from forked build workers: each writes
+    `current` lists the files `out` holds now (relative path -> inode, as list_files() gives
+    them; None: list them here). `skip` names files the caller will put() next, which need
+    no levelling. put() may be called from forked build workers: each writes
     its own pages, and the caller adds up their counts.
     """
 
