@@ -1,6 +1,7 @@
 """Build benchmark: dateline against the bare Jinja2 floor, Pelican and Hugo on the same events.
 
     python bench/build_bench.py [--sizes 1000,10000] [--runs 5] [--anchors floor,pelican,hugo] [--big]
+    python bench/build_bench.py --compare OTHER/src [--sizes 10000] [--runs 5]
 
 For each N it generates a synthetic site with shared/bench/floor/gen_events.py (read in place from
 ``../shared``; ``DATELINE_SHARED`` overrides) into bench/out/site-N/ and times, whole-process, the
@@ -17,6 +18,11 @@ Each run goes through a fresh helper process that reports wall time and the chil
 ``dateline --help`` start-up, whether a build imports dateparser (``-X importtime``), and the
 page weight of the largest .html page of the biggest built site. ``--big`` adds one cold build of
 100,000 events. Results go to bench/out/results.json as well as stdout.
+
+``--compare SRC`` instead times this checkout against another dateline source tree (e.g. an
+older commit unpacked with ``git archive COMMIT src | tar -x -C /tmp/old``) side by side: each
+case (cold, no-op, one edit) runs the two alternately, run by run, on their own copies of the
+same events, so a busy shared machine slows both alike; it prints the medians and the ratios.
 """
 
 from __future__ import annotations
@@ -223,6 +229,63 @@ def bench_dateline(site: Path, n: int, runs: int, timings: bool) -> dict:
 
 
 # --------------------------------------------------------------------------- anchors
+
+def bench_compare(n: int, runs: int, other_src: Path,
+                  cases: tuple[str, ...] = ("cold", "noop", "one_edit")) -> dict:
+    """This checkout against `other_src`, alternating run by run (see the module docstring)."""
+    here = gen_site(n)
+    sites = {"this": here, "other": OUT / f"site-{n}-other"}
+    other = sites["other"]
+    if not (other / ".generated").exists() or (other / ".generated").read_text() != str(n):
+        rmtree(other)
+        shutil.copytree(here / "content", other / "content")
+        (other / ".generated").write_text(str(n))
+    envs = {"this": {**os.environ, "PYTHONPATH": str(REPO / "src"),
+                     "XDG_CACHE_HOME": str(OUT / "user-cache-this")},
+            "other": {**os.environ, "PYTHONPATH": str(other_src),
+                      "XDG_CACHE_HOME": str(OUT / "user-cache-other")}}
+    edits = {k: [0] for k in sites}
+
+    def cold(label: str) -> None:
+        site = sites[label]
+        for path in (site / "site", site / ".dateline-cache", site / ".site.spare",
+                     OUT / f"user-cache-{label}"):
+            rmtree(path)
+
+    def edit(label: str) -> None:
+        target = sorted((sites[label] / "content" / "events").glob("*.yaml"))[n // 2]
+        edits[label][0] += 1
+        lines = target.read_text(encoding="utf-8").splitlines(keepends=True)
+        for i, line in enumerate(lines):
+            if line.startswith("title:"):
+                lines[i] = line.rstrip("\n") + f" edited{edits[label][0]}\n"
+                break
+        target.write_text("".join(lines), encoding="utf-8")
+
+    befores = {"cold": cold, "noop": None, "one_edit": edit}
+    res: dict = {"other_src": str(other_src)}
+    for case in cases:
+        before = befores[case]
+        walls: dict[str, list[float]] = {"this": [], "other": []}
+        for i in range(runs + 1):
+            # Alternate which goes first, so neither always runs right after the other's writes.
+            for label in (("this", "other") if i % 2 else ("other", "this")):
+                if before:
+                    before(label)
+                os.sync()
+                r = measure(dateline_cmd(sites[label]), env=envs[label])
+                if r["rc"] != 0:
+                    sys.exit(f"{label} {case} failed: {(r['stderr'] or r['stdout'])[-500:]}")
+                if i:
+                    walls[label].append(r["wall"])
+        med_this, med_other = statistics.median(walls["this"]), statistics.median(walls["other"])
+        res[case] = {"this_s": walls["this"], "other_s": walls["other"], "this_median_s": med_this,
+                     "other_median_s": med_other, "ratio": med_this / med_other}
+        print(f"  {case:8} N={n}: this {med_this:.3f} s, other {med_other:.3f} s, "
+              f"this/other = {med_this / med_other:.2f}x   (this {[round(w, 3) for w in walls['this']]},"
+              f" other {[round(w, 3) for w in walls['other']]})", flush=True)
+    return res
+
 
 def bench_floor(site: Path, n: int, runs: int) -> dict:
     script = FLOOR / "jinja_floor.py"
@@ -503,7 +566,22 @@ def main() -> None:
     ap.add_argument("--big", action="store_true", help="also one cold build of 100,000 events")
     ap.add_argument("--no-dateline", action="store_true", help="anchors only")
     ap.add_argument("--json", type=Path, default=OUT / "results.json", help="where to write the results")
+    ap.add_argument("--compare", type=Path, default=None, metavar="SRC",
+                    help="time this checkout against the dateline package under SRC, side by side")
+    ap.add_argument("--cases", default="cold,noop,one_edit", help="with --compare: which cases")
     args = ap.parse_args()
+    if args.compare is not None:
+        OUT.mkdir(parents=True, exist_ok=True)
+        found = {"loadavg_start": os.getloadavg(), "sizes": {}}
+        for n in (int(s) for s in args.sizes.split(",") if s.strip()):
+            print(f"\n== N = {n}: this checkout vs {args.compare} ==", flush=True)
+            found["sizes"][n] = bench_compare(n, args.runs, args.compare.resolve(),
+                                              tuple(c for c in args.cases.split(",") if c))
+        found["loadavg_end"] = os.getloadavg()
+        print("load average at start {:.2f} {:.2f} {:.2f}, at end {:.2f} {:.2f} {:.2f}".format(
+            *found["loadavg_start"], *found["loadavg_end"]))
+        args.json.write_text(json.dumps(found, indent=2), encoding="utf-8")
+        return
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     anchors = {a.strip() for a in args.anchors.split(",") if a.strip()}
     unknown = anchors - {"floor", "pelican", "hugo"}

@@ -52,7 +52,9 @@ def test_parallel_build_writes_from_workers_the_same_site(site, tmp_path, monkey
     failed = build_site(root, tmp_path / "parallel", parallel=True, use_cache=False)
     assert not failed.ok and "'nope' is undefined" in str(failed.problems[-1])
     assert tree(tmp_path / "parallel") == before  # the staged files were dropped
-    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]  # no staging left
+    # No staging folder is left, only the spare (the previous site) and the lock files.
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == [
+        ".parallel.lock", ".parallel.spare", ".serial.lock"]
 
 
 def test_no_fork_when_told_not_to_and_export_pieces_do_not_pile_up(site, monkeypatch):

@@ -4,19 +4,28 @@ from dateline.build import cache
 from dateline.build.recipe import build_site
 
 
-def test_compiled_templates_are_kept_and_a_cache_failure_costs_nothing_else(site, tmp_path, monkeypatch):
+def test_compiled_templates_are_kept_outside_the_site_cache_and_a_failure_costs_nothing_else(
+        site, tmp_path, monkeypatch):
     from jinja2 import bccache
+
+    from dateline.build import compiled
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    monkeypatch.setattr(compiled, "_memory", {})
     root = site({"events/a.yaml": "date: 2022\ntitle: A\n"})
     first = build_site(root, root / "site")
     assert first.ok
-    kept = sorted(p.name for p in (root / ".dateline-cache" / "templates").iterdir())
+    folder = tmp_path / "user-cache" / "dateline" / "templates"
+    kept = sorted(p.name for p in folder.iterdir())
     assert kept and all(name.endswith(".cache") for name in kept)
+    assert oct(folder.stat().st_mode & 0o777) == oct(0o700)
+    assert not (root / ".dateline-cache" / "templates").exists()  # code never goes there
 
     def refuse(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(bccache.tempfile, "NamedTemporaryFile", refuse)
-    for path in (root / ".dateline-cache" / "templates").iterdir():
+    monkeypatch.setattr(compiled, "_memory", {})
+    for path in folder.iterdir():
         path.unlink()
     (root / "content/events/a.yaml").write_text("date: 2022\ntitle: A, edited\n")
     second = build_site(root, root / "site")
@@ -41,11 +50,11 @@ def test_a_damaged_or_missing_cache_shard_only_costs_speed(site, tmp_path):
               for i in range(20)}
     root = site(events)
     assert build_site(root, root / "site").ok
-    shards = sorted((root / ".dateline-cache").glob("*-*.pickle"))
+    shards = sorted((root / ".dateline-cache").glob("*-*.*"))
     assert {p.name.split("-")[0] for p in shards} == {"files", "markdown", "fragments"}
     for i, path in enumerate(shards):
         if i % 3 == 0:
-            path.write_bytes(b"not a pickle")
+            path.write_bytes(b"not a cache file")
         elif i % 3 == 1:
             path.unlink()
     (root / "content/events/e03.yaml").write_text("date: 2003\ntitle: E3 edited\nbody: '*new*'\n")
@@ -57,3 +66,56 @@ def test_a_damaged_or_missing_cache_shard_only_costs_speed(site, tmp_path):
         return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
     assert tree(root / "site") == tree(tmp_path / "cold")
+
+
+def test_a_same_size_edit_with_its_old_mtime_put_back_is_seen(site):
+    import os
+
+    root = site({"events/a.yaml": "date: 2022\ntitle: Alpha\n", "events/b.yaml": "date: 2023\ntitle: B\n"})
+    assert build_site(root, root / "site").ok
+    path = root / "content/events/a.yaml"
+    before = path.stat()
+    path.write_text("date: 2022\ntitle: Omega\n")  # the same size
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # as `touch -d` would
+    assert path.stat().st_size == before.st_size and path.stat().st_mtime_ns == before.st_mtime_ns
+    result = build_site(root, root / "site")
+    assert result.ok and not result.up_to_date
+    assert "Omega" in (root / "site/events/a.html").read_text()
+
+
+def test_a_file_whose_ctime_alone_changed_is_not_parsed_again(site, monkeypatch):
+    import os
+
+    from dateline import content
+
+    root = site({"events/a.yaml": "date: 2022\ntitle: Alpha\n", "events/b.yaml": "date: 2023\ntitle: B\n"})
+    assert build_site(root, root / "site").ok
+    path = root / "content/events/a.yaml"
+    os.chmod(path, 0o600)  # a new ctime, the same bytes (as a checkout or a restored cache gives)
+    parsed = []
+    real = content.read_yaml
+    monkeypatch.setattr(content, "read_yaml", lambda p, *a: parsed.append(p.name) or real(p, *a))
+    (root / "content/events/b.yaml").write_text("date: 2023\ntitle: B edited\n")
+    assert build_site(root, root / "site").ok
+    assert parsed == ["b.yaml"]
+    stat = path.stat()
+    assert cache.load_state(root).files["content/events/a.yaml"].stat == (
+        stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
+
+
+def test_the_cache_gives_back_every_event_exactly_as_parsed(example_site):
+    from dateline.content import load_content
+
+    assert build_site(example_site, example_site / "site").ok
+    state = cache.load_state(example_site)
+    assert state.notes == []
+    fresh = load_content(example_site).memo.files
+    assert fresh.keys() == state.files.keys() and fresh
+    for shown, parsed in fresh.items():
+        kept = state.files[shown]
+        assert (kept.stat[:2], kept.problems, kept.digest) == (parsed.stat[:2], parsed.problems,
+                                                               parsed.digest)
+        assert kept.event == parsed.event and kept.event.digest == parsed.event.digest
+        assert kept.event.sort_key() == parsed.event.sort_key()
+        assert type(kept.event.tags) is tuple and type(kept.event.date.start.first) is type(
+            parsed.event.date.start.first)

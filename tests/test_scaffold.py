@@ -30,7 +30,8 @@ def test_init_writes_the_promised_files(tmp_path: Path) -> None:
     timeline = yaml.safe_load((target / "content/timeline.yaml").read_text(encoding="utf-8"))
     assert timeline["title"] == "My timeline"
     assert timeline["date_base"] == TODAY
-    assert (target / ".gitignore").read_text(encoding="utf-8").splitlines() == ["site/"]
+    assert [line for line in (target / ".gitignore").read_text(encoding="utf-8").splitlines()
+            if not line.startswith("#")] == ["site/", ".site.*"]
     readme = (target / "templates/README.md").read_text(encoding="utf-8")
     assert '{% extends "default:event.html" %}' in readme
 

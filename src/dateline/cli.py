@@ -126,9 +126,11 @@ def build(root: Path, out: Path | None, base_url: str | None, site_url: str | No
         gc.disable()
     with sandboxed(sandbox):
         result = build_site(root, out, strict=strict, use_cache=not no_cache, site_url=site_url,
-                            base_url=base_url)
+                            base_url=base_url, on_wait=lambda line: click.echo(line, err=True))
     if _process.ends_after_command:
         _process.kept.append(result)
+    for note in result.notes:
+        click.echo(note, err=True)
     _print_problems(result.problems)
     if timings:
         for name, seconds in result.timings.items():

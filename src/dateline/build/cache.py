@@ -1,154 +1,236 @@
 """What a build remembers for the next one, in <site>/.dateline-cache/ (never published).
 
-- the parsed events of each content file, keyed by its size and modification time, so an
-  unchanged file is not read or validated again;
+- the parsed events of each content file, keyed by its size, mtime and ctime (a file whose
+  mtime was put back, as `touch -d` or a restore does, still has a new ctime; one whose ctime
+  alone changed is compared by its bytes' digest), so an unchanged file is not read again;
 - a key for every page (a digest of everything the page shows), so only pages whose inputs
   changed are rendered again;
-- the manifest of site/ as this build left it (size and mtime of every file), so the next
-  build can trust that site/ still holds exactly what it wrote and update it in place;
+- the manifest of site/ as this build left it (size, mtime and ctime of every file),
+  so the next build can trust that site/ still holds exactly what it wrote;
 - a fingerprint of all inputs, so a build with nothing changed stops after a few stats.
 
-Losing the cache is always safe: the next build is simply a cold one.
+Every file is JSON behind a header with the cache version and a checksum (store.py): no
+pickle, nothing that can run code. Losing or damaging any of it is always safe: what cannot
+be read is not used, and the build is simply slower (BuildState.notes says so once).
 
 The per-event parts (parsed files, Markdown HTML, export fragments) are stored in shards,
 and a build rewrites only the shards whose entries changed: after one edit that is a few
 hundred kilobytes instead of the whole cache. Every shard entry is checked against its key
-on use (a file's size and mtime, a body's text, a fragment's inputs), so shards from
-different builds can be mixed safely, for example after a build was interrupted.
+on use (a file's stat, a body's text, a fragment's inputs), so shards from different builds
+can be mixed safely, for example after a build was interrupted.
 """
 
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import hashlib
 import os
-import pickle
+import shutil
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import jinja2
-import jinja2.bccache
-
 from dateline import __version__
+from dateline.build import store
+from dateline.build.codec import SHAPE, Decoder, encode_file
 from dateline.content import ParsedFile
+from dateline.digests import digest
 from dateline.render import DEFAULT_TEMPLATES
 
 CACHE_DIR = ".dateline-cache"
-STATE_FILE = "state.pickle"
+STATE_FILE = "state.json"
 FINGERPRINT_FILE = "fingerprint"
 SHARDED = ("files", "markdown", "fragments")  # the BuildState fields stored in shards
 SHARDS = 32
-FORMAT = 8  # bump when BuildState changes shape: an old cache is then ignored, not misread
+FORMAT = 9  # bump when BuildState changes shape: an old cache is then ignored, not misread
+VERSION = f"{__version__}/{FORMAT}/{SHAPE}".replace(" ", "_")
+_LEGACY = (".pickle", "templates")  # what caches before FORMAT 8 held (pickle, compiled code)
+
+Stat = tuple[int, ...]  # (size, mtime_ns, ctime_ns)
 
 
 @dataclass
 class BuildState:
     """Everything the previous build left for this one."""
 
-    version: str = f"{__version__}/{FORMAT}"
+    version: str = VERSION
     settings_key: str = ""  # timeline.yaml digest: phrase dates depend on its date_base
     files: dict[str, ParsedFile] = field(default_factory=dict)
     markdown: dict[str, str] = field(default_factory=dict)
     pages: dict[str, str] = field(default_factory=dict)
-    fragments: dict[tuple, tuple[str, ...]] = field(default_factory=dict)  # per-event pieces of the exports
+    fragments: dict[str, tuple[str, ...]] = field(default_factory=dict)  # export pieces (Fragments)
     out: str = ""
-    manifest: dict[str, tuple[int, int]] = field(default_factory=dict)
+    manifest: dict[str, Stat] = field(default_factory=dict)
     # Each sharded field as loaded (merged, shards), so saving rewrites only changed shards.
     loaded: dict[str, tuple[dict, list[dict]]] = field(default_factory=dict, repr=False, compare=False)
+    notes: list[str] = field(default_factory=list, repr=False, compare=False)  # what was refused
 
 
 class Fragments(dict):
     """Each event's pieces of the big exports from the previous build, keyed by what they show.
 
     The memo render_exports() is given (see dateline.site.exports.Memo); it also records
-    which keys this build looked up, so that only those are kept for the next one.
+    which keys this build looked up, so that only those are kept for the next one. Keys are
+    stored as their repr(), one string (exact for the texts, tuples and None they hold), so
+    the cache keeps them as plain text and loads them without rebuilding ten thousand tuples.
     """
 
     def __init__(self, *args: object) -> None:
         super().__init__(*args)
-        self.used: set[tuple] = set()  # the keys this build asked for
+        self.used: set[str] = set()  # the keys this build asked for
 
     def get(self, key: tuple, default: object = None) -> object:
         """The pieces under `key` (or `default`), noting that this build used them."""
-        self.used.add(key)
-        return super().get(key, default)
+        text = repr(key)
+        self.used.add(text)
+        return super().get(text, default)
+
+    def __setitem__(self, key: tuple, value: tuple[str, ...]) -> None:
+        super().__setitem__(repr(key), value)
 
     @property
     def touched(self) -> bool:
         """Whether any export was made with it this build."""
         return bool(self.used)
 
-    def fresh(self) -> dict[tuple, tuple[str, ...]]:
+    def fresh(self) -> dict[str, tuple[str, ...]]:
         """The pieces this build used, for the next one (others would only pile up)."""
         return {k: v for k, v in self.items() if k in self.used}
 
 
-class _BytecodeCache(jinja2.FileSystemBytecodeCache):
-    """Jinja's file cache of compiled templates, where failing to store one is not an error."""
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        with contextlib.suppress(OSError):  # only the next build's speed is lost
-            super().dump_bytecode(bucket)
-
-
-def bytecode_cache(root: Path) -> jinja2.BytecodeCache | None:
-    """The compiled templates kept in the cache folder, or None when it cannot be made."""
-    folder = root / CACHE_DIR / "templates"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None  # only speed is lost
-    return _BytecodeCache(str(folder))
-
-
 def load_state(root: Path) -> BuildState:
-    """The previous build's state, or an empty one if there is none or it is unreadable."""
+    """The previous build's state, or an empty one if there is none or it cannot be used.
+
+    A refused file (damaged, truncated, another version) is named in the result's `notes`;
+    a refused shard costs only its own entries.
+    """
     folder = root / CACHE_DIR
-    state = _read(folder / STATE_FILE)
-    if not isinstance(state, BuildState) or state.version != BuildState.version:
+    refused: list[str] = []
+    try:
+        state = _decode_state(store.load(folder / STATE_FILE, VERSION))
+    except FileNotFoundError:
         return BuildState()
-    state.loaded = {}
+    except (OSError, store.CacheRefused, ValueError, TypeError, KeyError, AttributeError,
+            IndexError) as exc:
+        return BuildState(notes=[f"{STATE_FILE}: {exc}"])
+    decode = Decoder()
     for name in SHARDED:
         shards = []
         merged: dict = {}
         for n in range(SHARDS):
-            payload = _read(folder / f"{name}-{n:02d}.pickle")
-            # A shard is only valid for the settings it was made under (see module docstring).
-            ok = (isinstance(payload, tuple) and len(payload) == 3 and payload[0] == state.version
-                  and (name != "files" or payload[1] == state.settings_key)
-                  and isinstance(payload[2], dict))
-            shard = payload[2] if ok else {}
+            shard: dict = {}
+            path = folder / _shard_name(name, n)
+            try:
+                shard = _load_shard(name, path, state.settings_key, decode)
+            except FileNotFoundError:
+                pass
+            except (OSError, store.CacheRefused, ValueError, TypeError, KeyError,
+                    AttributeError, IndexError) as exc:
+                refused.append(f"{path.name}: {exc}")
             shards.append(shard)
             merged.update(shard)
         # The build may add to its copy in place (the Markdown cache does): the merged
         # dict kept here must stay as loaded for save_state() to see what changed.
         setattr(state, name, dict(merged))
         state.loaded[name] = (merged, shards)
+    state.notes = refused
     return state
+
+
+def _decode_state(raw: object) -> BuildState:
+    if not isinstance(raw, dict):
+        raise TypeError("not a build state")
+    pages, manifest = raw["pages"], raw["manifest"]
+    if not (isinstance(pages, dict) and isinstance(manifest, dict)
+            and isinstance(raw["out"], str) and isinstance(raw["settings_key"], str)):
+        raise TypeError("not a build state")
+    return BuildState(settings_key=raw["settings_key"], pages=pages, out=raw["out"],
+                      manifest={k: tuple(v) for k, v in manifest.items()})
+
+
+def _load_shard(name: str, path: Path, settings_key: str, decode: Decoder) -> dict:
+    if name == "files":
+        raw = store.load(path, VERSION)
+        if not isinstance(raw, dict):
+            raise TypeError("not a shard")
+        # Parsed files are only valid for the settings they were read under.
+        if raw["key"] != settings_key:
+            return {}
+        return {shown: decode.file(entry) for shown, entry in raw["entries"].items()}
+    head, texts = store.load_texts(path, VERSION)
+    if name == "markdown":  # body, HTML, body, HTML, ...
+        it = iter(texts)
+        return dict(zip(it, it, strict=True))
+    # Export pieces: rows of the key's text and the pieces, all rows of one width.
+    width = head["width"]
+    if not (isinstance(width, int) and width > 1 and len(texts) % width == 0):
+        raise ValueError("export pieces of another shape")
+    rows = zip(*[iter(texts)] * width, strict=True)
+    return {row[0]: row[1:] for row in rows}
+
+
+def _save_shard(name: str, path: Path, settings_key: str, shard: dict) -> None:
+    if name == "files":
+        store.dump(path, VERSION, {"key": settings_key,
+                                   "entries": {k: encode_file(v) for k, v in shard.items()}})
+        return
+    texts: list[str] = []
+    if name == "markdown":
+        for body, html in shard.items():
+            texts += (body, html)
+        store.dump_texts(path, VERSION, {}, texts)
+        return
+    widths = {1 + len(pieces) for pieces in shard.values()}
+    if len(widths) != 1:
+        raise ValueError("export pieces of different lengths")  # not saved: the next build is cold
+    for key, pieces in shard.items():
+        texts.append(key)
+        texts += pieces
+    store.dump_texts(path, VERSION, {"width": widths.pop()}, texts)
 
 
 def save_state(root: Path, state: BuildState, fingerprint: str) -> None:
     """Store the state; a failure here only costs the next build its speed.
 
-    Shards whose entries are unchanged since load_state() are not written again.
+    Shards whose entries are unchanged since load_state() are not written again (unless a
+    damaged one was refused on loading: it is then rewritten whole).
     """
     folder = root / CACHE_DIR
     try:
         folder.mkdir(exist_ok=True)
         if not (folder / ".gitignore").exists():
             (folder / ".gitignore").write_text("*\n")
+        _remove_legacy(folder)
+        store.remove_dead_temporaries(folder)
+        loaded = state.loaded if not state.notes else {}
         for name in SHARDED:
-            key = state.settings_key if name == "files" else ""
-            for n, shard in _changed_shards(getattr(state, name), state.loaded.get(name)).items():
-                _write(folder / f"{name}-{n:02d}.pickle", (state.version, key, shard))
-        main = dataclasses.replace(state, files={}, markdown={}, fragments={}, loaded={})
-        _write(folder / STATE_FILE, main)
-        (folder / FINGERPRINT_FILE).write_text(fingerprint)
-    except OSError:
-        pass
+            for n, shard in _changed_shards(getattr(state, name), loaded.get(name)).items():
+                path = folder / _shard_name(name, n)
+                if shard:
+                    _save_shard(name, path, state.settings_key, shard)
+                else:  # a missing shard is an empty one: a small site writes fewer files
+                    with contextlib.suppress(FileNotFoundError):
+                        path.unlink()
+        store.dump(folder / STATE_FILE, VERSION, {
+            "settings_key": state.settings_key, "pages": state.pages, "out": state.out,
+            "manifest": {k: list(v) for k, v in state.manifest.items()}})
+        store.dump(folder / FINGERPRINT_FILE, VERSION, fingerprint)
+    except (OSError, TypeError, ValueError):
+        # TypeError/ValueError: a value JSON cannot hold (a bug, caught by the round-trip
+        # tests); the next build is then a cold one, never a wrong one.
+        clear_fingerprint(root)
+
+
+def _remove_legacy(folder: Path) -> None:
+    # Caches of older versions held pickles and compiled templates: code, not data. They
+    # are never read, and removing them keeps "no pickle in the cache" true on disk too.
+    for entry in os.scandir(folder):
+        if entry.name.endswith(_LEGACY[0]):
+            with contextlib.suppress(OSError):
+                os.unlink(entry.path)
+        elif entry.name == _LEGACY[1] and entry.is_dir(follow_symlinks=False):
+            shutil.rmtree(entry.path, ignore_errors=True)
 
 
 def _changed_shards(entries: dict, loaded: tuple[dict, list[dict]] | None) -> dict[int, dict]:
@@ -171,26 +253,12 @@ def _changed_shards(entries: dict, loaded: tuple[dict, list[dict]] | None) -> di
     return changed
 
 
-def _shard_of(key: str | tuple) -> int:
-    # Fragment keys are (event digest, ...): shard by the event.
-    text = key[0] if isinstance(key, tuple) else key
-    return zlib.crc32(text.encode("utf-8", "surrogatepass")) % SHARDS
+def _shard_name(name: str, n: int) -> str:
+    return f"{name}-{n:02d}.{'json' if name == 'files' else 'texts'}"
 
 
-def _read(path: Path) -> object:
-    try:
-        with open(path, "rb") as fh:
-            return pickle.load(fh)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError,
-            ValueError, IndexError):
-        return None
-
-
-def _write(path: Path, obj: object) -> None:
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    with open(tmp, "wb") as fh:
-        pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(tmp, path)
+def _shard_of(key: str) -> int:
+    return zlib.crc32(key.encode("utf-8", "surrogatepass")) % SHARDS
 
 
 def clear_fingerprint(root: Path) -> None:
@@ -200,15 +268,18 @@ def clear_fingerprint(root: Path) -> None:
 
 
 def stored_fingerprint(root: Path) -> str:
+    """The fingerprint the last successful build left ("" when none, or not readable)."""
     try:
-        return (root / CACHE_DIR / FINGERPRINT_FILE).read_text()
-    except OSError:
+        found = store.load(root / CACHE_DIR / FINGERPRINT_FILE, VERSION)
+    except (OSError, store.CacheRefused):
         return ""
+    return found if isinstance(found, str) else ""
 
 
-def _file_stats(folder: str, prefix: str, found: dict[str, tuple[int, int]],
-                _seen: set[tuple[int, int]] | None = None) -> None:
-    """Add (size, mtime_ns) of every file under `folder` to `found`, keyed prefix + relative path.
+def _file_stats(folder: str, prefix: str, found: dict[str, Stat],
+                _seen: set[tuple[int, int]] | None = None) -> None:  # (device, inode) of folders
+    """Add (size, mtime_ns, ctime_ns) of every file under `folder` to `found`, keyed prefix +
+    relative path. The ctime cannot be set back: an edit whose mtime was restored still shows.
 
     Symbolic links to folders are followed (a content/events/ linked from elsewhere must
     count), each real folder once. os.scandir gives each path without a join per file, which
@@ -232,44 +303,69 @@ def _file_stats(folder: str, prefix: str, found: dict[str, tuple[int, int]],
             st = entry.stat()
         except OSError:
             continue
-        found[prefix + entry.name] = (st.st_size, st.st_mtime_ns)
+        found[prefix + entry.name] = (st.st_size, st.st_mtime_ns, st.st_ctime_ns)
 
 
-def input_stats(root: Path) -> dict[str, tuple[int, int]]:
-    """(size, mtime_ns) of every input file (content, site and default templates) by path.
+def input_stats(root: Path) -> dict[str, Stat]:
+    """(size, mtime_ns, ctime_ns) of every input file (content, site and default templates).
 
     The fingerprint is made from it, and the content loader reuses it instead of asking
     the file system about ten thousand files a second time.
     """
-    found: dict[str, tuple[int, int]] = {}
+    found: dict[str, Stat] = {}
     for folder in (root / "content", root / "templates", DEFAULT_TEMPLATES):
         _file_stats(str(folder), f"{folder}{os.sep}", found)
     return found
 
 
-def input_fingerprint(stats: dict[str, tuple[int, int]], options: object) -> str:
-    """A digest of every input's path, size and mtime (from input_stats()) and the options."""
-    lines = [f"{BuildState.version}|{options!r}"]  # a new cache format means a full build
-    lines += [f"{path}|{size}|{mtime}" for path, (size, mtime) in stats.items()]
+def reuse_unchanged_bytes(root: Path, state: BuildState, stats: dict[str, Stat]) -> None:
+    """Keep the parsed files whose stat changed but not their bytes (a copy, a checkout or a
+    restored cache gives every file a new ctime); their cache entries get the new stat.
+
+    Only files whose size and mtime still match are read: a changed mtime means an edit.
+    """
+    prefix = os.path.join(root, "content", "events", "")
+    cut = len("content/events/")
+    same = []
+    for shown, entry in state.files.items():
+        now = stats.get(prefix + shown[cut:])
+        if now is None or now == entry.stat or now[:2] != entry.stat[:2] or not entry.digest:
+            continue
+        try:
+            with open(prefix + shown[cut:], "rb") as fh:
+                raw = fh.read()
+        except OSError:
+            continue
+        # The loader's digest of a file (yamldoc.read_yaml): if that ever changes, the two
+        # differ and the file is parsed again, which is slower but never wrong.
+        if digest(shown, raw) == entry.digest:
+            same.append((shown, ParsedFile(now, entry.event, entry.problems, entry.digest)))
+    state.files.update(same)
+
+
+def input_fingerprint(stats: dict[str, Stat], options: object) -> str:
+    """A digest of every input's path and stat (from input_stats()) and the options."""
+    lines = [f"{VERSION}|{options!r}"]  # a new cache format means a full build
+    lines += [f"{path}|{st}" for path, st in stats.items()]
     return hashlib.blake2b("\n".join(lines).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
-def site_manifest(out: Path) -> dict[str, tuple[int, int]]:
-    """Every file in the built site with (size, mtime_ns), by path relative to `out`."""
-    found: dict[str, tuple[int, int]] = {}
+def site_manifest(out: Path) -> dict[str, Stat]:
+    """Every file in the built site with (size, mtime_ns, ctime_ns), by path relative to `out`."""
+    found: dict[str, Stat] = {}
     _file_stats(str(out), "", found)
     return found
 
 
-def file_stats(out: Path, paths: Iterable[str]) -> dict[str, tuple[int, int]]:
-    """(size, mtime_ns) of the given files of the site, as site_manifest() records them."""
+def file_stats(out: Path, paths: Iterable[str]) -> dict[str, Stat]:
+    """The stats of the given files of the site, as site_manifest() records them."""
     stats = {}
     for rel in paths:
         st = os.stat(out / rel)
-        stats[rel] = (st.st_size, st.st_mtime_ns)
+        stats[rel] = (st.st_size, st.st_mtime_ns, st.st_ctime_ns)
     return stats
 
 
-def site_unchanged(out: Path, manifest: dict[str, tuple[int, int]]) -> bool:
+def site_unchanged(out: Path, manifest: dict[str, Stat]) -> bool:
     """True when `out` holds exactly the files the last build wrote, untouched since."""
     return bool(manifest) and out.is_dir() and site_manifest(out) == manifest

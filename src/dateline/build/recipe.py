@@ -9,12 +9,15 @@ from __future__ import annotations
 import dataclasses
 import gc
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from dateline.build import cache
+from dateline.build.compiled import template_cache
+from dateline.build.lock import BuildLock
 from dateline.build.workers import render_pages
-from dateline.build.write import Staging, WriteReport, update_site
+from dateline.build.write import Staging, WriteReport, list_files, recover
 from dateline.content import FileMemo, load_content
 from dateline.digests import digest
 from dateline.model import Content, Problem
@@ -32,6 +35,7 @@ class BuildResult:
     files: int = 0
     report: WriteReport | None = None
     up_to_date: bool = False
+    notes: list[str] = field(default_factory=list)  # one line each, e.g. a refused cache
     timings: dict[str, float] = field(default_factory=dict)
     # The build's data (state, content, plan), kept so that a command about to exit can
     # leave it to the OS instead of freeing a million objects one by one.
@@ -40,14 +44,21 @@ class BuildResult:
 
 def build_site(root: Path, out: Path, strict: bool = False, use_cache: bool = True,
                site_url: str | None = None, parallel: bool = True,
-               base_url: str | None = None) -> BuildResult:
-    """Build `root`'s content into `out`, reusing what the previous build left where valid."""
+               base_url: str | None = None,
+               on_wait: Callable[[str], None] | None = None) -> BuildResult:
+    """Build `root`'s content into `out`, reusing what the previous build left where valid.
+
+    One build at a time writes `out`: another one waits for it (telling `on_wait` whom it
+    waits for). Leftovers of killed builds beside `out` are repaired or removed first.
+    """
     # A build makes hundreds of thousands of small objects and almost no cycles; the cyclic
     # collector rescanning them all again and again cost a quarter of a large build.
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _build(root, out, strict, use_cache, site_url, parallel, base_url)
+        with BuildLock(out, on_wait):
+            recover(out)
+            return _build(root, out, strict, use_cache, site_url, parallel, base_url)
     finally:
         if enabled:
             gc.enable()
@@ -64,21 +75,24 @@ def _build(root: Path, out: Path, strict: bool, use_cache: bool, site_url: str |
         clock.lap("check")
         return BuildResult(True, up_to_date=True, timings=clock.laps)
     state = cache.load_state(root) if use_cache else cache.BuildState()
+    notes = _notes(state)
+    cache.reuse_unchanged_bytes(root, state, stats)
     content = _load(root, state, stats, site_url, parallel, clock, base_url)
     failing = content.problems if strict else content.errors
     if failing:
         cache.clear_fingerprint(root)
-        return BuildResult(False, content.problems, len(content.events), timings=clock.laps)
+        return BuildResult(False, content.problems, len(content.events), notes=notes,
+                           timings=clock.laps)
     fragments = cache.Fragments(state.fragments)
     try:
-        memo = RenderMemo(state.markdown, fragments, cache.bytecode_cache(root) if use_cache else None)
+        memo = RenderMemo(state.markdown, fragments, template_cache() if use_cache else None)
         plan = plan_site(content, root, memo=memo)
         clock.lap("plan")
         report, manifest = _render_and_write(plan, content, state, out, parallel, clock)
     except RenderError as exc:
         cache.clear_fingerprint(root)
         return BuildResult(False, [*content.problems, exc.problem], len(content.events),
-                           timings=clock.laps)
+                           notes=notes, timings=clock.laps)
     clock.lap("write")
     if use_cache:
         if fragments.touched:
@@ -86,10 +100,18 @@ def _build(root: Path, out: Path, strict: bool, use_cache: bool, site_url: str |
         _remember(root, out, state, content, plan, fingerprint, manifest)
         clock.lap("save cache")
     return BuildResult(True, content.problems, len(content.events), len(plan), report,
-                       timings=clock.laps, kept=(state, content, plan))
+                       notes=notes, timings=clock.laps, kept=(state, content, plan))
 
 
-def _load(root: Path, state: cache.BuildState, stats: dict[str, tuple[int, int]],
+def _notes(state: cache.BuildState) -> list[str]:
+    if not state.notes:
+        return []
+    more = f" and {len(state.notes) - 1} more" if len(state.notes) > 1 else ""
+    return [f"note: ignored a damaged or outdated build cache ({state.notes[0]}{more}); "
+            "this build is slower, not different"]
+
+
+def _load(root: Path, state: cache.BuildState, stats: dict[str, cache.Stat],
           site_url: str | None, parallel: bool, clock: _Clock,
           base_url: str | None = None) -> Content:
     """The validated content, with the parsed files kept in `state` for the next build."""
@@ -110,20 +132,32 @@ def _load(root: Path, state: cache.BuildState, stats: dict[str, tuple[int, int]]
 
 def _render_and_write(plan: list[Page], content: Content, state: cache.BuildState, out: Path,
                       parallel: bool, clock: _Clock
-                      ) -> tuple[WriteReport, dict[str, tuple[int, int]]]:
-    """Render what changed and write it; returns the report and the new manifest of site/."""
+                      ) -> tuple[WriteReport, dict[str, cache.Stat]]:
+    """Render what changed and swap it in; returns the report and the new manifest of site/.
+
+    Either way the new site is staged beside site/ and swapped in whole (write.py). When
+    site/ is exactly what the last build left, only pages whose key changed are rendered.
+    """
     bodies = [e.body for e in content.events if e.body]
+    paths = {p.path for p in plan}
     if state.out == str(out) and cache.site_unchanged(out, state.manifest):
         todo = [p for p in plan if state.pages.get(p.path) != p.key or p.path not in state.manifest]
-        keep = {p.path for p in plan}
         changed = render_pages(todo, state.markdown, parallel, bodies)
         clock.lap("render")
-        report = update_site(changed, keep, out)
-        # Only what this build wrote or removed can differ from the last manifest.
-        manifest = {k: v for k, v in state.manifest.items() if k in keep}
-        manifest.update(cache.file_stats(out, changed))
+        staging = Staging(out, list_files(out), skip=set(changed))
+        try:
+            for rel, data in sorted(changed.items()):
+                staging.put(rel, data)
+        except BaseException:
+            staging.abort()
+            raise
+        report = staging.commit(paths)
+        report = dataclasses.replace(report, unchanged=len(paths) - report.written)
+        # Only what this build wrote, linked or removed can differ from the last manifest.
+        manifest = {k: v for k, v in state.manifest.items() if k in paths}
+        manifest.update(cache.file_stats(out, (changed.keys() | staging.linked) & paths))
         return report, manifest
-    # Pages go straight into a staging folder, from the workers that render them.
+    # Pages go straight into the staging folder, from the workers that render them.
     staging = Staging(out)
     try:
         render_pages(plan, state.markdown, parallel, bodies, sink=staging)
@@ -131,7 +165,7 @@ def _render_and_write(plan: list[Page], content: Content, state: cache.BuildStat
         staging.abort()
         raise
     clock.lap("render")
-    return staging.commit({p.path for p in plan}), cache.site_manifest(out)
+    return staging.commit(paths), cache.site_manifest(out)
 
 
 def _up_to_date(root: Path, out: Path, fingerprint: str) -> bool:
@@ -142,7 +176,7 @@ def _up_to_date(root: Path, out: Path, fingerprint: str) -> bool:
 
 
 def _remember(root: Path, out: Path, state: cache.BuildState, content: Content, plan: list,
-              fingerprint: str, manifest: dict[str, tuple[int, int]]) -> None:
+              fingerprint: str, manifest: dict[str, cache.Stat]) -> None:
     bodies = {e.body for e in content.events}
     state.markdown = {k: v for k, v in state.markdown.items() if k in bodies}
     state.pages = {p.path: p.key for p in plan}

@@ -43,13 +43,13 @@ def render_pages(pages: list[Page], markdown_cache: dict[str, str], parallel: bo
         if todo:
             # A worker that met a body not converted yet would convert it again: a body shows
             # on its event page and on a year page, and those may be rendered apart.
-            with ctx.Pool(workers) as pool:
+            with ctx.Pool(workers, initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
                 pending = pool.map_async(_markdown_share, [todo[i::workers] for i in range(workers)])
                 files.update(_emit(((p.path, p.make()) for p in others), sink))
                 for part in pending.get():
                     markdown_cache.update(part)
         _JOB = (html, markdown_cache, sink)
-        with ctx.Pool(workers) as pool:
+        with ctx.Pool(workers, initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
             pending = pool.starmap_async(_render_share, [(i, workers) for i in range(workers)])
             if not todo:
                 files.update(_emit(((p.path, p.make()) for p in others), sink))
@@ -61,6 +61,23 @@ def render_pages(pages: list[Page], markdown_cache: dict[str, str], parallel: bo
     finally:
         _JOB = None
     return files
+
+
+def _die_with_parent(parent: int) -> None:
+    """Have the kernel kill this worker when the build process dies (kill -9 included).
+
+    An orphaned worker would go on writing pages into a staging folder that the next build
+    is removing, and would hold the build lock it inherited.
+    """
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, 9, 0, 0, 0)  # PR_SET_PDEATHSIG, SIGKILL
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
 
 
 def _emit(made: Iterable[tuple[str, bytes]], sink: Staging | None) -> dict[str, bytes]:
