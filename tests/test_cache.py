@@ -94,7 +94,7 @@ def test_a_file_whose_ctime_alone_changed_is_not_parsed_again(site, monkeypatch)
     os.chmod(path, 0o600)  # a new ctime, the same bytes (as a checkout or a restored cache gives)
     parsed = []
     real = content.read_yaml
-    monkeypatch.setattr(content, "read_yaml", lambda p, *a: parsed.append(p.name) or real(p, *a))
+    monkeypatch.setattr(content, "read_yaml", lambda p, *a, **kw: parsed.append(p.name) or real(p, *a, **kw))
     (root / "content/events/b.yaml").write_text("date: 2023\ntitle: B edited\n")
     assert build_site(root, root / "site").ok
     assert parsed == ["b.yaml"]
@@ -119,3 +119,25 @@ def test_the_cache_gives_back_every_event_exactly_as_parsed(example_site):
         assert kept.event.sort_key() == parsed.event.sort_key()
         assert type(kept.event.tags) is tuple and type(kept.event.date.start.first) is type(
             parsed.event.date.start.first)
+
+
+def test_an_event_with_several_sources_comes_back_from_the_cache_whole(site):
+    # Each source's publication day and reading of the date are values the JSON cache
+    # must give back as they were parsed (a merge of two stages built apart).
+    from dateline.content import load_content
+
+    root = site({"events/a.yaml": (
+        "date: 2024-03-23\ntitle: Ship runs aground\nsources:\n"
+        "  - title: One\n    url: https://example.org/1\n    published: 2024-03-24\n"
+        "    quote: The ship ran aground on Saturday.\n    date_text: on Saturday\n"
+        "    reading: 2024-03-23\n"
+        "  - title: Two\n    url: https://example.org/2\n    published: 2024-03-26\n"
+        "    quote: It grounded late in March.\n    date_text: late in March\n"
+        "    reading: 2024-03-21/2024-03-31\n")})
+    assert build_site(root, root / "site").ok
+    state = cache.load_state(root)
+    fresh = load_content(root).memo.files
+    kept, parsed = state.files["content/events/a.yaml"].event, fresh["content/events/a.yaml"].event
+    assert len(parsed.sources) == 2 and parsed.sources[1].reading is not None
+    assert kept == parsed and kept.sources == parsed.sources
+    assert type(kept.sources) is tuple and kept.sources[0].published == parsed.sources[0].published

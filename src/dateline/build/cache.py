@@ -351,10 +351,16 @@ def input_fingerprint(stats: dict[str, Stat], options: object) -> str:
 
 
 def site_manifest(out: Path) -> dict[str, Stat]:
-    """Every file in the built site with (size, mtime_ns, ctime_ns), by path relative to `out`."""
+    """Every file in the built site with (size, mtime_ns), by path relative to `out`.
+
+    No ctime here, unlike the inputs: a site/ restored from a CI cache (tar keeps mtimes,
+    not ctimes) must still count as the one the last build left, or every deploy after one
+    edited event renders the whole site again. Only dateline writes site/; an edit made by
+    hand there is overwritten by the next change anyway.
+    """
     found: dict[str, Stat] = {}
     _file_stats(str(out), "", found)
-    return found
+    return {k: v[:2] for k, v in found.items()}
 
 
 def file_stats(out: Path, paths: Iterable[str]) -> dict[str, Stat]:
@@ -362,7 +368,7 @@ def file_stats(out: Path, paths: Iterable[str]) -> dict[str, Stat]:
     stats = {}
     for rel in paths:
         st = os.stat(out / rel)
-        stats[rel] = (st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+        stats[rel] = (st.st_size, st.st_mtime_ns)
     return stats
 
 

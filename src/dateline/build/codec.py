@@ -52,7 +52,7 @@ def _encode_value(value: object) -> object:
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, tuple):
-        return list(value)
+        return [_encode_value(v) for v in value]
     return value
 
 
@@ -89,20 +89,33 @@ class Decoder:
         raw["date"] = date
         source, media = raw["source"], raw["media"]
         if source is not None:
-            if source.keys() != _SOURCE_KEYS:
-                raise ValueError("a source of another shape")
-            day = source["published"]
-            if day is not None:
-                found = self._days.get(day)
-                if found is None:
-                    found = self._days[day] = dt.date.fromisoformat(day)
-                source["published"] = found
-            raw["source"] = _make(Source, source)
+            raw["source"] = self._source(source)
+        if not isinstance(raw["sources"], list):
+            raise TypeError("sources of another shape")
+        raw["sources"] = tuple(self._source(s) for s in raw["sources"])
         if media is not None:
             if media.keys() != _MEDIA_KEYS:
                 raise ValueError("media of another shape")
             raw["media"] = _make(Media, media)
         return _make(Event, raw)
+
+
+    def _source(self, source: dict) -> Source:
+        if source.keys() != _SOURCE_KEYS:
+            raise ValueError("a source of another shape")
+        day = source["published"]
+        if day is not None:
+            found = self._days.get(day)
+            if found is None:
+                found = self._days[day] = dt.date.fromisoformat(day)
+            source["published"] = found
+        reading = source["reading"]
+        if reading is not None:
+            date = self._dates.get(reading)
+            if date is None:
+                date = self._dates[reading] = parse_value(reading)
+            source["reading"] = date
+        return _make(Source, source)
 
 
 def _make(cls: type, fields: dict) -> object:
