@@ -56,7 +56,8 @@ BUILD_SIDE = [m for m in MODULES if under(m, "dateline.content", "dateline.yamld
                                           "dateline.views", "dateline.site", "dateline.model",
                                           "dateline.dates", "dateline.urls", "dateline.digests")]
 PURE = [m for m in MODULES if under(m, "dateline.model", "dateline.dates", "dateline.urls",
-                                    "dateline.digests", "dateline.views", "dateline.site")]
+                                    "dateline.digests", "dateline.views", "dateline.site",
+                                    "dateline.bodycheck")]
 
 
 def test_the_rules_cover_modules_that_exist():
