@@ -52,7 +52,8 @@ def under(name: str, *prefixes: str) -> bool:
     return any(name == p or name.startswith(p + ".") for p in prefixes)
 
 
-BUILD_SIDE = [m for m in MODULES if under(m, "dateline.content", "dateline.yamldoc", "dateline.render",
+BUILD_SIDE = [m for m in MODULES if under(m, "dateline.content", "dateline.parse", "dateline.yamldoc",
+                                          "dateline.render",
                                           "dateline.views", "dateline.site", "dateline.model",
                                           "dateline.dates", "dateline.urls", "dateline.digests")]
 PURE = [m for m in MODULES if under(m, "dateline.model", "dateline.dates", "dateline.urls",
