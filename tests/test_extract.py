@@ -687,3 +687,14 @@ def test_how_things_stand_is_no_event(tmp_path: Path) -> None:
                        "Bo Lind remained silent on Sunday.\n", encoding="utf-8")
     got = [(e.date, e.title) for e in extract_events(load_article(str(article), dt.date(2023, 7, 20)))]
     assert got == [("2023-07-16", "Bo Lind remained silent")], got
+
+
+def test_the_noun_an_apposition_gave_a_name_is_that_name(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Phone\n\nApple unveiled the iPhone, a device that combines a phone and "
+                       "a music player, on Tuesday. The device will go on sale in June.\n",
+                       encoding="utf-8")
+    events = extract_events(load_article(str(article), dt.date(2023, 7, 20)))
+    sale = [e for e in events if "on sale" in e.title]
+    assert [(e.date, e.title) for e in sale] == [("2024-06", "iPhone will go on sale")]
+    assert not any("lower case" in r for r in sale[0].review)

@@ -15,6 +15,11 @@ from dataclasses import dataclass
 from typing import Any
 
 KINDS = {"PERSON": "people", "GPE": "places", "LOC": "places", "ORG": "organizations"}
+# Nouns that stand for a company, a club or a team named elsewhere in the article.
+BUSINESS_NOUNS = {"company", "firm", "exchange", "bank", "group", "carrier", "airline",
+                   "lender", "insurer", "retailer", "automaker", "carmaker", "chipmaker",
+                   "club", "team", "network", "platform", "startup", "conglomerate",
+                   "operator", "broadcaster", "publisher", "manufacturer", "utility"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 THING_PRONOUNS = {"it", "its"}
 GROUP_PRONOUNS = {"they", "them", "their"}

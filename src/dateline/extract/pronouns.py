@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from dateline.extract.names import PERSON_PRONOUNS, Names, title_gender
+from dateline.extract.names import BUSINESS_NOUNS, PERSON_PRONOUNS, Names, title_gender
 
 _GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 
@@ -22,6 +22,7 @@ class Resolver:
         self.names = names
         self.sent_starts = [s.start_char for s in doc.sents]
         self._memo: dict[int, str | None] = {}
+        self._described = _descriptions(doc)
 
     def _window(self, offset: int, back: int) -> int:
         i = max(0, sum(1 for s in self.sent_starts if s <= offset) - 1 - back)
@@ -82,11 +83,20 @@ class Resolver:
         """The organisation "the company", "the exchange" or "the club" stands for: the
         nearest earlier one named as a subject in this sentence or the three before,
         else the one the article names most (at least twice)."""
+        # A company's noun ("the exchange") is the one the story is about, by the rules
+        # below, not the last one an apposition named ("the rival exchange Binance").
+        named = [name for at, lemma, name in self._described
+                 if lemma == noun.lemma_.lower() and at < noun.idx
+                 and lemma not in BUSINESS_NOUNS]
+        if named:
+            return named[-1]  # "the iPhone, a device that ... The device will go on sale"
         start = self._window(noun.idx, 3)
         if noun.ent_type_ == "NORP" or noun.lower_.endswith("-year-old"):
             # "The Brazilian was signed from Roma", "the 36-year-old": a person just named.
             return self._proper_subject(noun, start) \
                 or self.names.person_before(noun.idx, start)
+        if noun.lemma_ not in BUSINESS_NOUNS:
+            return None
         orgs = [m for m in self.names.mentions if m.kind == "organizations"]
         near = [m for m in orgs if start <= m.start < noun.idx and m.is_subject]
         if near:
@@ -208,3 +218,22 @@ class Resolver:
             if gender and said and said != gender:
                 continue  # "The Duke of Edinburgh died ... She": not the Duke
             yield " ".join([*(p.text for p in parts), cand.text]), cand.idx
+
+
+def _descriptions(doc: Any) -> list[tuple[int, str, str]]:
+    """(offset, noun, name) for each name the article describes with a common noun in
+    apposition: "the iPhone, a device ..." and "its new device, the iPhone" both say what
+    "the device" means later."""
+    out = []
+    for t in doc:
+        if t.dep_ != "appos" or t.head.i == t.i:
+            continue
+        h = t.head
+        pair = (h, t) if h.pos_ == "PROPN" and t.pos_ == "NOUN" else \
+            (t, h) if h.pos_ == "NOUN" and t.pos_ == "PROPN" else None
+        if pair is None:
+            continue
+        name, noun = pair
+        words = [c.text for c in name.children if c.dep_ == "compound" and c.i < name.i]
+        out.append((min(name.idx, noun.idx), noun.lemma_.lower(), " ".join([*words, name.text])))
+    return out

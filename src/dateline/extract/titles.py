@@ -301,12 +301,6 @@ def _cut_at_end(raw: str, text: str) -> bool:
     return bool(last) and not text.rstrip(" .").endswith(last[0])
 
 
-# Nouns that stand for a company, a club or a team named elsewhere in the article.
-_BUSINESS_NOUNS = {"company", "firm", "exchange", "bank", "group", "carrier", "airline",
-                   "lender", "insurer", "retailer", "automaker", "carmaker", "chipmaker",
-                   "club", "team", "network", "platform", "startup", "conglomerate",
-                   "operator", "broadcaster", "publisher", "manufacturer", "utility"}
-
 
 def _subject(verb: Any, drop: set[int],
              describe: Callable[[Any], str | None] | None = None
@@ -355,8 +349,7 @@ def _subject(verb: Any, drop: set[int],
         return [], replace
     phrase = _phrase(subj, drop)
     person = subj.ent_type_ == "NORP" or re.fullmatch(r"\d+-year-old", subj.lower_)
-    if describe is not None and (subj.pos_ == "NOUN" and subj.lemma_ in _BUSINESS_NOUNS
-                                 or person) \
+    if describe is not None and (subj.pos_ == "NOUN" or person) \
             and [t.lower_ for t in phrase] == ["the", subj.lower_]:
         # "The exchange halted withdrawals": the exchange the article is about, by name.
         name = describe(subj)
@@ -436,6 +429,8 @@ def tidy(text: str, keep_last: bool = False) -> str:
     while len(words) > 2 and words[0].lower().strip(",") in _LEAD_WORDS:
         words.pop(0)
     text = " ".join(words).strip(" ,;:.-–—")
+    if re.match(r"[a-z]+[A-Z]", text):
+        return text  # "iPhone", "eBay": a name's own spelling
     return text[:1].upper() + text[1:]
 
 
@@ -481,6 +476,6 @@ def problems(title: str) -> list[str]:
     if words and words[0].lower() in {"he", "she", "it", "they", "his", "her", "its",
                                       "their", "we", "i", "you", "this", "that"}:
         out.append("title starts with a pronoun")
-    if title[:1].islower():
+    if title[:1].islower() and not re.match(r"[a-z]+[A-Z]", title):
         out.append("title starts in lower case")
     return out
