@@ -52,7 +52,8 @@ def under(name: str, *prefixes: str) -> bool:
     return any(name == p or name.startswith(p + ".") for p in prefixes)
 
 
-BUILD_SIDE = [m for m in MODULES if under(m, "dateline.content", "dateline.parse", "dateline.yamldoc",
+BUILD_SIDE = [m for m in MODULES if under(m, "dateline.content", "dateline.store.reader",
+                                          "dateline.store.yamldoc",
                                           "dateline.render",
                                           "dateline.views", "dateline.site", "dateline.model",
                                           "dateline.dates", "dateline.urls", "dateline.digests")]

@@ -17,7 +17,8 @@ from typing import Any
 import pytest
 import yaml
 
-from dateline import content, yamldoc
+from dateline import content
+from dateline.store import yamldoc
 
 jsonschema = pytest.importorskip("jsonschema", reason="jsonschema is in the test extra")
 
@@ -250,8 +251,8 @@ def test_timeline_schema_rejects_what_the_loader_flags(tmp_path: Path, label: st
 
 
 def test_schema_keys_match_the_loader() -> None:
-    """A key added to the loader (dateline.parse) without the schema (or the reverse) fails here."""
-    from dateline import parse
+    """A key added to the loader (dateline.store.reader) without the schema (or the reverse) fails here."""
+    from dateline.store import reader as parse
 
     event, timeline = _schema("event"), _schema("timeline")
     assert set(event["properties"]) == set(parse.EVENT_KEYS)

@@ -87,7 +87,7 @@ def test_a_linked_events_folder_is_read_but_not_links_out_of_it(site, outside, t
 
 
 def test_the_size_is_checked_before_reading(tmp_path, monkeypatch):
-    from dateline.yamldoc import MAX_FILE_BYTES, Refused, read_regular
+    from dateline.store.yamldoc import MAX_FILE_BYTES, Refused, read_regular
 
     big = tmp_path / "big.yaml"
     with open(big, "wb") as fh:  # sparse: 3 GB on paper, nothing on disk
@@ -98,7 +98,7 @@ def test_the_size_is_checked_before_reading(tmp_path, monkeypatch):
 
 
 def test_a_file_that_grows_while_read_is_cut_at_the_limit(tmp_path):
-    from dateline.yamldoc import Refused, read_regular
+    from dateline.store.yamldoc import Refused, read_regular
 
     path = tmp_path / "a.yaml"
     path.write_bytes(b"x" * 100)

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from dateline import content, yamldoc
-from dateline.store import match, roundtrip, write_reports
+from dateline import content
+from dateline.store import match, roundtrip, write_reports, yamldoc
 from dateline.store.match import Report
 
 

@@ -346,8 +346,8 @@ def _day_first(root: Path) -> bool | None:
     """How the site's language (timeline.yaml) reads slashed dates; None when unsaid."""
     import yaml
 
+    from dateline.store.yamldoc import MAX_FILE_BYTES, Refused, read_regular
     from dateline.temporal.locale import day_first
-    from dateline.yamldoc import MAX_FILE_BYTES, Refused, read_regular
 
     path = root / "content" / "timeline.yaml"
     try:  # read as build reads it: a FIFO or a link to /dev/zero must not hang extract

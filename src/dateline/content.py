@@ -1,7 +1,7 @@
 """Load a site's content/: which event files there are, which earlier parses still hold,
 the files parsed (on every core for a large site) and checked together (unique ids).
 
-Each document is read by `dateline.parse` (fields to the model, every problem with its
+Each document is read by `dateline.store.reader` (fields to the model, every problem with its
 file and line), so that `check` and `build` can print all problems at once.
 """
 
@@ -20,7 +20,7 @@ from dateline.model import (
     Event,
     Problem,
 )
-from dateline.parse import (  # noqa: F401  (re-exported: content.parse_event, the key lists)
+from dateline.store.reader import (  # noqa: F401  (re-exported: content.parse_event, the key lists)
     EVENT_KEYS,
     MEDIA_KEYS,
     SOURCE_KEYS,
@@ -28,7 +28,7 @@ from dateline.parse import (  # noqa: F401  (re-exported: content.parse_event, t
     load_timeline,
     parse_event,
 )
-from dateline.yamldoc import (  # noqa: F401  (Doc re-exported)
+from dateline.store.yamldoc import (  # noqa: F401  (Doc re-exported)
     MAX_FILE_BYTES,
     Doc,
     Refused,

@@ -25,7 +25,7 @@ from dateline.model import Content, Event, Problem, Timeline
 from dateline.site.exports import Memo, render_exports
 from dateline.site.jsonld import event_jsonld, json_for_script
 from dateline.site.plan import SPLIT_INDEX_AT, Deferred, PageSpec, SitePlan, event_url, plan_pages
-from dateline.yamldoc import is_inside
+from dateline.store.yamldoc import is_inside
 
 if TYPE_CHECKING:
     import markdown

@@ -26,8 +26,8 @@ from dateline.model import (
     Source,
     Timeline,
 )
+from dateline.store.yamldoc import Doc, read_yaml
 from dateline.urls import WINDOWS_RESERVED, visible_name, with_slash
-from dateline.yamldoc import Doc, read_yaml
 
 EVENT_KEYS = list(EVENT_FIELDS)
 SOURCE_KEYS = SOURCE_FIELDS
