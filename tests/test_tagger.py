@@ -57,6 +57,8 @@ def test_finds_and_normalizes(text: str, want: list[tuple[str, str | None]]) -> 
     "He may march on the capital; the sun rose.",
     "The score was 3-1 after 90 minutes.",
     "Flight 2019 landed at gate 12.",
+    "Disney bought 20th Century Fox and its son ran 21st Century Fox.",
+    "Graham Brady chairs the 1922 Committee of backbench MPs.",
 ])
 def test_skips_look_alikes(text: str) -> None:
     assert found(text) == []

@@ -36,6 +36,10 @@ def clause_head(tok: Any) -> Any:
     return t
 
 
+_TIME_OF_DAY = {"night", "morning", "evening", "afternoon", "hour", "eve", "dawn", "weekend",
+                "day", "week"}
+
+
 def date_tokens(span: Any) -> set[int]:
     """Tokens a title leaves out for this date: the phrase, with its preposition when the
     phrase is an adjunct ("in March"); none when the date names a thing ("a 2010 raid")."""
@@ -49,6 +53,13 @@ def date_tokens(span: Any) -> set[int]:
     # "that December", "the following spring": the determiner the tagger left out.
     idx |= {c.i for c in root.children if c.dep_ in ("det", "amod") and c.i < span.start
             and c.lower_ in ("that", "the", "same", "following", "previous", "next")}
+    time_of = root.head.head if root.head.lower_ == "of" else None
+    if root.dep_ == "pobj" and time_of is not None and time_of.lemma_ in _TIME_OF_DAY \
+            and time_of.i < root.i:
+        # "on the night of May 2", "in the early hours of Wednesday": the part of the day
+        # is part of the date, and a title that keeps it ends "on the night".
+        idx |= {t.i for t in time_of.subtree}
+        return idx | prep_of(time_of)
     if root.dep_ == "pobj" and root.head.dep_ == "prep":
         # The preposition goes with its date; anything else hanging from the date ("in
         # November of the minister") is the parser's guess and stays in the title.
@@ -181,7 +192,8 @@ def spans(tokens: list[Any]) -> list[tuple[int, int]]:
 
 
 def prep_of(span: Any) -> set[int]:
-    root = span.root
+    """The preposition that governs a date phrase (or a noun), as a one-token set."""
+    root = getattr(span, "root", span)
     return {root.head.i} if root.dep_ == "pobj" and root.head.dep_ == "prep" else set()
 
 

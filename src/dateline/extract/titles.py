@@ -114,6 +114,9 @@ def _essential(head: Any, child: Any) -> bool:
     """A clause or apposition the noun needs: "the poet Goffredo Mameli" (a name with no
     comma before it), "the first musician to receive the honour" (an infinitive)."""
     if child.dep_ == "appos":
+        if child.pos_ == "PROPN" and head.tag_ in ("NNP", "NNPS", "NNS") and any(
+                c.dep_ == "conj" and c.pos_ == "PROPN" for c in child.children):
+            return True  # "The Five Star Movement, the League and Forza Italia": a list
         between = head.doc[min(head.i, child.left_edge.i) + 1:max(head.i, child.left_edge.i)]
         return child.pos_ == "PROPN" and child.i > head.i and not any(
             t.is_punct for t in between)
@@ -214,6 +217,11 @@ def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None])
             core.extend(first)
     tokens = sorted({*subject_tokens, verb, *core, *(t for p in optional for t in p)},
                     key=lambda t: t.i)
+    # The verb's own commas: _join keeps one that still sets off what follows a dropped
+    # date ("declared an emergency [on Friday], the first in its history").
+    after = {t.i for t in tokens if t.i > verb.i}
+    tokens = sorted([*tokens, *(c for c in verb.children if c.text == "," and c.i not in drop
+                                and c.i > verb.i and c.i + 1 in after)], key=lambda t: t.i)
     # "said that output would return": the "that" adds nothing to a title.
     # Only straight after the verb: "told the council that ..." keeps it.
     if not any(c.dep_ in ("dobj", "dative") for c in verb.children):
@@ -392,8 +400,8 @@ def _join(tokens: list[Any], replace: dict[int, str]) -> str:
     prev: Any = None
     kept = {t.i for t in tokens}
     for t in tokens:
-        # A comma or dash beside a dropped phrase bounded that phrase: it goes with it.
-        if t.text in _BOUNDING and not (t.i - 1 in kept and t.i + 1 in kept):
+        if t.text in _BOUNDING and not (t.i - 1 in kept and t.i + 1 in kept) \
+                and _bounds_a_gap(t, kept):
             continue
         text = replace.get(t.i, t.text)
         if prev is not None:
@@ -404,6 +412,28 @@ def _join(tokens: list[Any], replace: dict[int, str]) -> str:
         parts.append(text)
         prev = t
     return "".join(parts)
+
+
+def _bounds_a_gap(mark: Any, kept: set[int]) -> bool:
+    """Whether a comma or dash beside dropped words bounded them and goes with them.
+
+    ", on Friday," around a dropped date goes with it; so does a mark with nothing kept on
+    one side, or with the gap on its right ("Smith[, 54], resigned"). But in "declared an
+    emergency on Friday, the first in its history" the comma after the dropped date still
+    sets off what follows: it stays.
+    """
+    left = max((i for i in kept if i < mark.i), default=None)
+    right = min((i for i in kept if i > mark.i), default=None)
+    if left is None or right is None:
+        return True
+    doc = mark.doc
+    if right == mark.i + 1 and left < mark.i - 1:  # a gap on the left
+        # Only after a finished noun phrase: "was [in 1967], after the war" is better
+        # without the comma, and so is "Syria[, already hampered by ...], had been".
+        return any(t.text in _BOUNDING for t in doc[left:mark.i]) \
+            or doc[left].pos_ not in ("NOUN", "PROPN", "NUM") \
+            or doc[right].pos_ in ("VERB", "AUX")
+    return True
 
 
 def tidy(text: str, keep_last: bool = False) -> str:

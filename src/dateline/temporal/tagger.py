@@ -156,6 +156,14 @@ _OWNER_BEFORE = re.compile(r"(?:\b(?:his|her|its|their|our|my|your|that|this|who
                            r"\s*$", re.IGNORECASE)
 _PEOPLE_AFTER = re.compile(r"\s+(?:[a-z]+(?:ers|ees|ists|ians|ents|ants)|people|men|women|"
                            r"children|police|staff|personnel|troops|folk)\b", re.IGNORECASE)
+# A capitalised "Century" before another capitalised word is a name's ("20th Century Fox",
+# "21st Century Insurance"); "the 20th century" and "the 20th Century." are dates.
+_IN_A_NAME = re.compile(r"(?:the )?\w+ Century$")
+_NAME_AFTER = re.compile(r" [A-Z][a-z]")
+# A year before the noun of a body's name names the body: "the 1922 Committee", "the 1955
+# Group". Events named by their year ("the 2016 Olympics") keep their date.
+_BODY_AFTER = re.compile(r"\s+(?:Committee|Club|Group|Society|Foundation|Movement|Party|"
+                         r"Company|Corporation|Brigade|Squadron|Regiment|Band|Trust)\b")
 _PERCENT_AFTER = re.compile(r"\s*(?:%|percent|per cent)", re.IGNORECASE)
 _NUMBER_BEFORE = re.compile(r"(?:[$£€#]|No\.|number|page|room|flight|route)\s*$",
                             re.IGNORECASE)
@@ -202,8 +210,12 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 
 def _accept(text: str, m: re.Match[str]) -> bool:
-    """Reject look-alikes: lower-case month/weekday words, quantities, bare numbers."""
+    """Reject look-alikes: lower-case month/weekday words, quantities, bare numbers, and
+    numbers inside names ("20th Century Fox", "the 1922 Committee")."""
     s = m.group(0)
+    if _IN_A_NAME.match(s) and _NAME_AFTER.match(text, m.end()) \
+            or re.fullmatch(r"\d{4}", s) and _BODY_AFTER.match(text, m.end()):
+        return False
     for name in _NAME.finditer(s):
         if not name.group(0)[0].isupper():
             return False

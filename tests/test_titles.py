@@ -1,0 +1,53 @@
+"""Titles: what is left of a clause once its date phrase is cut out must read as a headline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dateline.extract.events import extract_events
+from dateline.extract.ingest import Article
+
+BASE = dt.date(2018, 12, 1)  # a Saturday
+
+
+def titles(text: str) -> dict[str, str]:
+    """Each event's date -> its title."""
+    article = Article(text=text, title="T", published=BASE, url=None, path="mem.txt")
+    return {str(ev.date): ev.title for ev in extract_events(article)}
+
+
+@pytest.mark.parametrize("text, date, title", [
+    # The comma after a dropped date still sets off what follows it.
+    ("The government declared a nuclear emergency on Friday, the first in Japan's history.",
+     "2018-11-30", "The government declared a nuclear emergency, the first in Japan's history"),
+    ("Officials confirmed a dozen deaths on Thursday, though the toll was expected to rise.",
+     "2018-11-29", "Officials confirmed a dozen deaths, though the toll was expected to rise"),
+    # Commas that bounded the date go with it.
+    ("The board, on Tuesday, approved the merger.", "2018-11-27", "The board approved the merger"),
+    ("On Tuesday, the board approved the merger.", "2018-11-27", "The board approved the merger"),
+    # No comma between a subject and its verb once an aside is cut.
+    ("Aid deliveries through Bab al-Hawa, the only open crossing, had been halted on Monday.",
+     "2018-11-26", "Aid deliveries through Bab al-Hawa had been halted"),
+])
+def test_commas_around_a_dropped_date(text: str, date: str, title: str) -> None:
+    assert titles(text)[date] == title
+
+
+@pytest.mark.parametrize("text, date, title", [
+    ("Politico published the draft on the night of May 2.", "2018-05-02",
+     "Politico published the draft"),
+    ("Salvage crews refloated the stern in the early hours of Monday.", "2018-11-26",
+     "Salvage crews refloated the stern"),
+])
+def test_the_part_of_the_day_goes_with_its_date(text: str, date: str, title: str) -> None:
+    assert titles(text)[date] == title
+
+
+def test_a_list_of_names_is_not_an_aside() -> None:
+    got = titles("Twitter was founded in 2006 by Jack Dorsey, Biz Stone and Evan Williams.")
+    assert got["2006"] == "Twitter was founded by Jack Dorsey, Biz Stone and Evan Williams"
+    # A description after a name still is one.
+    got = titles("Johnson, a former mayor of London and foreign secretary, quit on Monday.")
+    assert got["2018-11-26"] == "Johnson quit"
