@@ -51,3 +51,16 @@ def test_a_list_of_names_is_not_an_aside() -> None:
     # A description after a name still is one.
     got = titles("Johnson, a former mayor of London and foreign secretary, quit on Monday.")
     assert got["2018-11-26"] == "Johnson quit"
+
+
+def test_a_second_participle_leads_its_clause_too() -> None:
+    got = titles("Designed by the engineer Riccardo Morandi and opened in 1967, the viaduct "
+                 "carried the motorway over the valley.")
+    assert got["1967"] == "The viaduct was opened"
+    got = titles("Full results, collected in May and published in June, were reassuring.")
+    assert got["2018-06"] == "Full results were published"
+
+
+def test_that_month_is_a_date_not_an_object() -> None:
+    got = titles("Holmes founded Theranos in 2003. Theranos dissolved that September.")
+    assert got["2003-09"] == "Theranos dissolved"

@@ -53,6 +53,9 @@ def date_tokens(span: Any) -> set[int]:
     # "that December", "the following spring": the determiner the tagger left out.
     idx |= {c.i for c in root.children if c.dep_ in ("det", "amod") and c.i < span.start
             and c.lower_ in ("that", "the", "same", "following", "previous", "next")}
+    if root.head.i == span.start - 1 and root.head.lower_ in ("that", "this") \
+            and root.head.dep_ != "det":
+        idx.add(root.head.i)  # "dissolved that September", parsed as "that" + its object
     time_of = root.head.head if root.head.lower_ == "of" else None
     if root.dep_ == "pobj" and time_of is not None and time_of.lemma_ in _TIME_OF_DAY \
             and time_of.i < root.i:

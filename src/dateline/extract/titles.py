@@ -198,10 +198,15 @@ def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None])
             and subject_tokens \
             and subject_tokens[-1].i < auxes[0].i:
         replace[auxes[0].i] = "had"  # "Wiegman, having been beaten in 2019": she had been
-    if verb.dep_ in ("acl", "advcl") and verb.tag_ == "VBN" and not any(
+    # "Designed by Morandi and opened in 1967, the viaduct ...": the second participle
+    # leads its clause the way the first does.
+    # (The tagger often reads that second one as a past tense: "opened" VBD.)
+    lead = verb.head if verb.dep_ == "conj" and verb.head.dep_ in ("acl", "advcl") \
+        and verb.head.tag_ == "VBN" and verb.tag_ in ("VBN", "VBD") else verb
+    if lead.dep_ in ("acl", "advcl") and lead.tag_ == "VBN" and not any(
             c.dep_ in ("auxpass", "dobj", "nsubj", "nsubjpass", "aux") for c in verb.children):
         # "the union, formed in 1994": the participle becomes "was formed".
-        plural = verb.head.tag_ in ("NNS", "NNPS")
+        plural = lead.head.tag_ in ("NNS", "NNPS")
         replace[verb.i] = ("were " if plural else "was ") + verb.lower_
     # Adjuncts go from the right end while the title is too long, and always when a
     # dropped date phrase left nothing but a preposition behind.
@@ -265,7 +270,7 @@ def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None])
                 unresolved = t.text
     said_first = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
     if subject_tokens and not said_first and subject_tokens[0].i > verb.i \
-            and verb.dep_ in ("advcl", "acl"):
+            and lead.dep_ in ("advcl", "acl"):
         # "Founded in 1884 as Leicester Fosse, the club ...": the club was founded.
         subj = {t.i for t in subject_tokens}
         rest = [t for t in tokens if t.i not in subj]
@@ -294,8 +299,10 @@ def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None])
         kept = {t.i for t in tokens}
         # A subject lost to a dropped phrase ("[Today] is a sad day"): not a sentence.
         # So is a verb whose object went ("The House approved [...]").
+        # A date the parser took for an object ("dissolved [that September]") is none.
         lost = any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and c.i not in kept
-                   and c.i not in replace
+                   and c.i not in replace and not (c.dep_ == "dobj" and c.lower_ in ("that", "this")
+                            and any(t.ent_type_ == "DATE" for t in c.subtree))
                    for t in tokens if t.pos_ in ("VERB", "AUX") for c in t.children)
         # A particle ends a phrasal verb ("sworn in", "shut down"): it is no weak end.
         text = tidy(raw, keep_last=bool(tokens) and tokens[-1].dep_ == "prt")
