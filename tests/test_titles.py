@@ -64,3 +64,23 @@ def test_a_second_participle_leads_its_clause_too() -> None:
 def test_that_month_is_a_date_not_an_object() -> None:
     got = titles("Holmes founded Theranos in 2003. Theranos dissolved that September.")
     assert got["2003-09"] == "Theranos dissolved"
+
+
+def test_a_description_repeated_word_for_word_is_its_name() -> None:
+    got = titles("Comcast gave up in July to concentrate on Sky, the British satellite "
+                 "broadcaster. "
+                 "Comcast won the British satellite broadcaster at an auction on Tuesday.")
+    assert got["2018-11-27"] == "Comcast won Sky at an auction"
+
+
+def test_a_plural_description_of_a_list_names_no_one() -> None:
+    got = titles("The court's three liberal justices, Stephen Breyer, Sonia Sotomayor and "
+                 "Elena Kagan, dissented. The justices agreed in May to hear the appeal.")
+    assert got["2018-05"] == "The justices agreed to hear the appeal"
+
+
+def test_an_aside_hung_on_the_part_of_the_day_is_not_dropped_with_it() -> None:
+    got = titles("Politico published the draft on the night of May 2, a leak without "
+                 "precedent that prompted Roberts to order an inquiry the next day.")
+    assert got["2018-05-02"] == "Politico published the draft"
+    assert got["2018-05-03"].endswith("prompted Roberts to order an inquiry")

@@ -61,7 +61,10 @@ def date_tokens(span: Any) -> set[int]:
             and time_of.i < root.i:
         # "on the night of May 2", "in the early hours of Wednesday": the part of the day
         # is part of the date, and a title that keeps it ends "on the night".
-        idx |= {t.i for t in time_of.subtree}
+        # Its own words only: the parser may hang an aside on it ("the night of May 2, a
+        # leak that prompted an inquiry").
+        idx |= {time_of.i, root.head.i} | {c.i for c in time_of.children if c.dep_ in (
+            "det", "amod", "compound", "nummod")}
         return idx | prep_of(time_of)
     if root.dep_ == "pobj" and root.head.dep_ == "prep":
         # The preposition goes with its date; anything else hanging from the date ("in

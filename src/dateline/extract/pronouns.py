@@ -85,7 +85,7 @@ class Resolver:
         else the one the article names most (at least twice)."""
         # A company's noun ("the exchange") is the one the story is about, by the rules
         # below, not the last one an apposition named ("the rival exchange Binance").
-        named = [name for at, lemma, name in self._described
+        named = [name for at, lemma, name, _ in self._described
                  if lemma == noun.lemma_.lower() and at < noun.idx
                  and lemma not in BUSINESS_NOUNS]
         if named:
@@ -117,6 +117,18 @@ class Resolver:
             counts[m.name] = counts.get(m.name, 0) + 1
         top = max(counts.items(), key=lambda kv: kv[1], default=None)
         return top[0] if top and top[1] >= 2 else None
+
+    def repeated(self, noun: Any) -> str | None:
+        """The name a description stands for when the article repeats it word for word:
+        "Sky, the British satellite broadcaster ... won the British satellite broadcaster"."""
+        if noun.dep_ == "appos" or not any(c.lower_ == "the" for c in noun.children):
+            return None
+        words = _description_words(noun)
+        if len(words) < 2:
+            return None  # a bare "the device" is describe()'s, with its own care
+        named = [name for at, _, name, said in self._described
+                 if said == words and at < noun.idx]
+        return named[-1] if named else None
 
     def _reporter(self, tok: Any) -> str | None:
         """In "Smith said he would resign", "the committee announced it would look into
@@ -220,8 +232,15 @@ class Resolver:
             yield " ".join([*(p.text for p in parts), cand.text]), cand.idx
 
 
-def _descriptions(doc: Any) -> list[tuple[int, str, str]]:
-    """(offset, noun, name) for each name the article describes with a common noun in
+def _description_words(noun: Any) -> tuple[str, ...]:
+    """A description's own words, without its article: ("british", "satellite",
+    "broadcaster")."""
+    mods = [c.lower_ for c in noun.children if c.i < noun.i and c.dep_ in ("amod", "compound")]
+    return (*mods, noun.lower_)
+
+
+def _descriptions(doc: Any) -> list[tuple[int, str, str, tuple[str, ...]]]:
+    """(offset, noun, name, the description's words) for each name the article describes with a common noun in
     apposition: "the iPhone, a device ..." and "its new device, the iPhone" both say what
     "the device" means later."""
     out = []
@@ -234,6 +253,9 @@ def _descriptions(doc: Any) -> list[tuple[int, str, str]]:
         if pair is None:
             continue
         name, noun = pair
+        if noun.tag_ == "NNS" or any(c.dep_ == "conj" for c in name.children):
+            continue  # "the three liberal justices, Breyer, Sotomayor and Kagan": not one
         words = [c.text for c in name.children if c.dep_ == "compound" and c.i < name.i]
-        out.append((min(name.idx, noun.idx), noun.lemma_.lower(), " ".join([*words, name.text])))
+        out.append((min(name.idx, noun.idx), noun.lemma_.lower(), " ".join([*words, name.text]),
+                    _description_words(noun)))
     return out

@@ -258,6 +258,7 @@ def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None])
             break
         gone = {t.i for t in prep.subtree}
         tokens = [t for t in tokens if t.i not in gone]
+    _name_repeated_descriptions(tokens, replace, getattr(resolve, "repeated", None))
     unresolved = None
     for t in tokens:
         if t.pos_ == "PRON" and t.i not in replace and t in subject_tokens[:1] \
@@ -309,6 +310,25 @@ def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None])
         return Title(text, unresolved, cut=lost or _cut_at_end(raw, text),
                      subject=bool(subject_tokens))
     return Title(text, unresolved)
+
+
+def _name_repeated_descriptions(tokens: list[Any], replace: dict[int, str],
+                                repeated: Callable[[Any], str | None] | None) -> None:
+    """Put the name for a description the article gave it earlier, word for word."""
+    if repeated is None:
+        return
+    kept = {t.i for t in tokens}
+    for t in tokens:
+        if t.pos_ != "NOUN" or t.i in replace:
+            continue
+        own = [c for c in t.children if c.i < t.i and c.dep_ in ("det", "amod", "compound")]
+        if not all(c.i in kept for c in own):
+            continue
+        name = repeated(t)
+        if name:
+            for c in own:
+                replace[c.i] = ""
+            replace[t.i] = name
 
 
 def _cut_at_end(raw: str, text: str) -> bool:
