@@ -84,3 +84,11 @@ def test_an_aside_hung_on_the_part_of_the_day_is_not_dropped_with_it() -> None:
                  "precedent that prompted Roberts to order an inquiry the next day.")
     assert got["2018-05-02"] == "Politico published the draft"
     assert got["2018-05-03"].endswith("prompted Roberts to order an inquiry")
+
+
+def test_a_speaker_whose_relative_clause_was_read_as_what_was_said() -> None:
+    got = titles("Enrico Letta, whose centre-left Democratic Party came second with about "
+                 "19%, said on Monday that it was \"a sad day for Italy and for Europe\" and "
+                 "that he would not stand again as leader.")
+    assert got["2018-11-26"].startswith('Enrico Letta said it was "a sad day')
+    assert got["2018-11-26"].endswith('"')

@@ -98,8 +98,16 @@ class Resolver:
         if noun.lemma_ not in BUSINESS_NOUNS:
             return None
         orgs = [m for m in self.names.mentions if m.kind == "organizations"]
+        counts: dict[str, int] = {}
+        for m in orgs:
+            counts[m.name] = counts.get(m.name, 0) + 1
+        top = max(counts.items(), key=lambda kv: kv[1], default=None)
         near = [m for m in orgs if start <= m.start < noun.idx and m.is_subject]
         if near:
+            # "The Wall Street Journal reported that Theranos ... The company settled":
+            # a name seen once loses to the company the story keeps naming.
+            if top and top[1] >= 3 and counts[near[-1].name] == 1:
+                return top[0]
             return near[-1].name
         if noun.lemma_ in ("club", "team", "side"):
             # A club is often named by its town ("Tottenham"), which the model reads as a
@@ -108,14 +116,10 @@ class Resolver:
             close = [m for m in places if start <= m.start < noun.idx and m.is_subject]
             if close:
                 return close[-1].name
-            counts = {n: sum(1 for m in places if m.name == n) for n in {m.name for m in places}}
-            top = max(counts.items(), key=lambda kv: kv[1], default=None)
-            if top and top[1] >= 3:
-                return top[0]
-        counts: dict[str, int] = {}
-        for m in orgs:
-            counts[m.name] = counts.get(m.name, 0) + 1
-        top = max(counts.items(), key=lambda kv: kv[1], default=None)
+            named = {n: sum(1 for m in places if m.name == n) for n in {m.name for m in places}}
+            most = max(named.items(), key=lambda kv: kv[1], default=None)
+            if most and most[1] >= 3:
+                return most[0]
         return top[0] if top and top[1] >= 2 else None
 
     def repeated(self, noun: Any) -> str | None:

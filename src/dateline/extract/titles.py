@@ -159,10 +159,15 @@ def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None])
     """
     subject_tokens, replace = _subject(verb, drop, getattr(resolve, "describe", None))
     replace = dict(replace)
+    misread = _relative_misread(verb)
+    if misread is not None and not subject_tokens:
+        subject_tokens = [t for t in misread.doc[misread.left_edge.i:misread.i + 1]
+                          if t.i not in drop]
     core: list[Any] = []
     optional: list[list[Any]] = []
     for child in verb.children:
-        if child.i in drop or child.dep_ in _SUBJECTS or child in subject_tokens:
+        if child.i in drop or child.dep_ in _SUBJECTS or child in subject_tokens \
+                or misread is not None and child.i == misread.head.i:
             continue
         if child.dep_ == "ccomp" and child.pos_ == "NOUN" and any(
                 c.dep_ in ("dobj", "xcomp") and c.i < child.i for c in verb.children):
@@ -269,7 +274,8 @@ def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None])
                                        else "")
             else:
                 unresolved = t.text
-    said_first = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+    said_first = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i
+                  and (misread is None or c.i != misread.head.i)]
     if subject_tokens and not said_first and subject_tokens[0].i > verb.i \
             and lead.dep_ in ("advcl", "acl"):
         # "Founded in 1884 as Leicester Fosse, the club ...": the club was founded.
@@ -329,6 +335,23 @@ def _name_repeated_descriptions(tokens: list[Any], replace: dict[int, str],
             for c in own:
                 replace[c.i] = ""
             replace[t.i] = name
+
+
+def _relative_misread(verb: Any) -> Any | None:
+    """The speaker of a reporting verb the parser gave no subject because it read the
+    speaker's relative clause as what was said: in "Letta, whose party came second, said
+    on Monday that ...", "Letta ... came" is taken for a clause before "said"."""
+    if not is_reporting(verb) or subject_of_own(verb) is not None:
+        return None
+    for c in verb.children:
+        if c.dep_ != "ccomp" or c.i > verb.i:
+            continue
+        speaker = subject_of_own(c)
+        if speaker is not None and speaker.pos_ == "PROPN" and speaker.i + 2 < c.i \
+                and verb.doc[speaker.i + 1].text == "," \
+                and verb.doc[speaker.i + 2].tag_ in ("WP", "WP$"):
+            return speaker
+    return None
 
 
 def _cut_at_end(raw: str, text: str) -> bool:
@@ -434,7 +457,8 @@ def _join(tokens: list[Any], replace: dict[int, str]) -> str:
         if prev is not None:
             if t.i == prev.i + 1:
                 parts.append(prev.whitespace_)
-            elif not (t.is_punct and t.text in ",.;:!?") and t.text not in ("'s", "’s", "n't"):
+            elif not (t.is_punct and (t.text in ",.;:!?" or t.tag_ == "''")) \
+                    and t.text not in ("'s", "’s", "n't"):
                 parts.append(" ")
         parts.append(text)
         prev = t
