@@ -25,7 +25,8 @@ from dateline.extract import nlp
 from dateline.extract.ingest import Article
 from dateline.extract.names import PERSON_PRONOUNS, Names
 from dateline.extract.pronouns import Resolver
-from dateline.extract.titles import Title, build_title, is_reporting, noun_title, problems, subject_of
+from dateline.extract.titles import Title, build_title, is_reporting, noun_title, subject_of
+from dateline.extract.wording import problems
 from dateline.temporal.relative import chain
 from dateline.temporal.tagger import find_dates
 

@@ -11,9 +11,11 @@ too long. Reported speech keeps what was said.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+
+from dateline.extract.wording import PARTICLES, QUOTES, cut_at_end, join, n_words, tidy
 
 MAX_WORDS = 16
 # Complements that make a clause a sentence: always kept with the verb.
@@ -26,11 +28,9 @@ _TRIM_INSIDE = {"appos", "relcl", "punct", "advcl", "parataxis"}
 _WEAK_END_POS = {"ADP", "DET", "CCONJ", "SCONJ", "PART", "PUNCT", "AUX", "PRON"}
 _LEAD_DROP = {"cc", "mark", "advmod", "punct", "intj", "preconj"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
-_QUOTES = "\"“”‘’'"
 # Punctuation that belongs inside a phrase ("Poland, the Czech Republic and Hungary");
-# where it bounded a dropped phrase, _join leaves it out.
+# where it bounded a dropped phrase, join leaves it out.
 _KEPT_PUNCT = {",", "-", "–", "—", "&", "/", "%", "$", "£", "€"}
-_BOUNDING = {",", "-", "–", "—", ";", ":"}
 
 
 @dataclass(frozen=True)
@@ -144,11 +144,11 @@ def noun_title(noun: Any, drop: set[int]) -> str:
     Kenya"): the noun's phrase without the date, its article and its asides."""
     drop = drop | {c.i for t in noun.doc if t.i in drop for c in t.children if c.dep_ == "case"}
     tokens = [t for t in _phrase(noun, drop) if not (t.dep_ in ("det", "poss") and t.head.i == noun.i)]
-    while _n_words(tokens) > MAX_WORDS - 4 and any(t.dep_ == "prep" for t in tokens):
+    while n_words(tokens) > MAX_WORDS - 4 and any(t.dep_ == "prep" for t in tokens):
         last = max((t for t in tokens if t.dep_ == "prep"), key=lambda t: t.i)
         gone = {t.i for t in last.subtree}
         tokens = [t for t in tokens if t.i not in gone]
-    return tidy(_join(tokens, {}))
+    return tidy(join(tokens, {}))
 
 
 def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None]) -> Title:
@@ -173,7 +173,7 @@ def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None])
                 c.dep_ in ("dobj", "xcomp") and c.i < child.i for c in verb.children):
             continue  # a noun parsed as a second complement: "hoped to ..., a date that"
         if child.dep_ in _CORE or (child.dep_ == "advmod" and child.i == verb.i + 1
-                                   and child.lower_ in _PARTICLES):
+                                   and child.lower_ in PARTICLES):
             # "threw away a lead": an adverb that completes the verb is part of it.
             core.extend(_phrase(child, drop, trim=child.dep_ not in ("ccomp", "xcomp")))
         elif child.dep_ == "conj":
@@ -227,7 +227,7 @@ def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None])
             core.extend(first)
     tokens = sorted({*subject_tokens, verb, *core, *(t for p in optional for t in p)},
                     key=lambda t: t.i)
-    # The verb's own commas: _join keeps one that still sets off what follows a dropped
+    # The verb's own commas: join keeps one that still sets off what follows a dropped
     # date ("declared an emergency [on Friday], the first in its history").
     after = {t.i for t in tokens if t.i > verb.i}
     tokens = sorted([*tokens, *(c for c in verb.children if c.text == "," and c.i not in drop
@@ -238,7 +238,7 @@ def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None])
         tokens = [t for t in tokens if not (t.dep_ == "mark" and t.lower_ == "that"
                                             and t.head.dep_ == "ccomp"
                                             and t.head.head.i == verb.i)]
-    while optional and _n_words(tokens) > MAX_WORDS:
+    while optional and n_words(tokens) > MAX_WORDS:
         last = max(optional, key=lambda p: p[0].i)
         optional.remove(last)
         gone = {t.i for t in last}
@@ -259,7 +259,7 @@ def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None])
                     and t.head.i != verb.i and t.lower_ != "of"),
                    key=lambda t: (t.dep_ in ("acl", "conj"), -t.i))
     for prep in inner:
-        if _n_words(tokens) <= MAX_WORDS:
+        if n_words(tokens) <= MAX_WORDS:
             break
         gone = {t.i for t in prep.subtree}
         tokens = [t for t in tokens if t.i not in gone]
@@ -281,7 +281,7 @@ def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None])
         # "Founded in 1884 as Leicester Fosse, the club ...": the club was founded.
         subj = {t.i for t in subject_tokens}
         rest = [t for t in tokens if t.i not in subj]
-        return Title(tidy(_join(subject_tokens, replace) + " " + _join(rest, replace)),
+        return Title(tidy(join(subject_tokens, replace) + " " + join(rest, replace)),
                      unresolved, subject=True)
     if said_first and is_reporting(verb):
         # "The bridge will be demolished, the council decided": the council decided the
@@ -291,18 +291,18 @@ def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None])
         tail = [t for t in tokens if t.i in inner]
         edge = said_first[0].left_edge
         before = verb.doc[edge.i - 1].text if edge.i > 0 else ""
-        if (before and before in _QUOTES) or edge.text in _QUOTES:
+        if (before and before in QUOTES) or edge.text in QUOTES:
             # A direct quotation keeps its words and is shown as one.
-            words = tidy(_join([t for t in tail if t.text not in _QUOTES], replace))
+            words = tidy(join([t for t in tail if t.text not in QUOTES], replace))
             head = [t for t in head if t.dep_ != "prep" or t.head.i != verb.i]
             head = [t for t in head if not any(a.dep_ == "prep" and a.head.i == verb.i
                                                for a in t.ancestors)]
-            return Title(tidy(_join(head, replace)) + f': "{words}"', unresolved)
+            return Title(tidy(join(head, replace)) + f': "{words}"', unresolved)
         if tail and tail[0].pos_ != "PROPN" and tail[0].i not in replace:
             replace[tail[0].i] = tail[0].lower_
-        text = tidy(_join(head, replace) + " " + _join(tail, replace))
+        text = tidy(join(head, replace) + " " + join(tail, replace))
     else:
-        raw = _join(tokens, replace)
+        raw = join(tokens, replace)
         kept = {t.i for t in tokens}
         # A subject lost to a dropped phrase ("[Today] is a sad day"): not a sentence.
         # So is a verb whose object went ("The House approved [...]").
@@ -313,7 +313,7 @@ def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None])
                    for t in tokens if t.pos_ in ("VERB", "AUX") for c in t.children)
         # A particle ends a phrasal verb ("sworn in", "shut down"): it is no weak end.
         text = tidy(raw, keep_last=bool(tokens) and tokens[-1].dep_ == "prt")
-        return Title(text, unresolved, cut=lost or _cut_at_end(raw, text),
+        return Title(text, unresolved, cut=lost or cut_at_end(raw, text),
                      subject=bool(subject_tokens))
     return Title(text, unresolved)
 
@@ -354,10 +354,6 @@ def _relative_misread(verb: Any) -> Any | None:
     return None
 
 
-def _cut_at_end(raw: str, text: str) -> bool:
-    last = [w for w in re.findall(r"[\w'’-]+", raw)][-1:]
-    return bool(last) and not text.rstrip(" .").endswith(last[0])
-
 
 
 def _subject(verb: Any, drop: set[int],
@@ -380,10 +376,10 @@ def _subject(verb: Any, drop: set[int],
         if own and own[0].tag_ in ("WDT", "WP") or own and own[0].lower_ == "that":
             # "the court, which sits again": the court sits again; "a strike that began":
             # the strike began (it is the one just named).
-            phrase = _join(noun, {})
+            phrase = join(noun, {})
             replace[own[0].i] = re.sub(r"^(?:a|an)\s", "the ", phrase, flags=re.I)
             return [own[0]], replace
-        phrase = re.sub(r"^(?:a|an)\s", "the ", _join(noun, {}), flags=re.I)
+        phrase = re.sub(r"^(?:a|an)\s", "the ", join(noun, {}), flags=re.I)
         whose = [t for t in own[0].subtree if t.tag_ == "WP$"] if own else []
         if whose:  # "Kotick, whose tenure was overshadowed": Kotick's tenure
             replace[whose[0].i] = phrase + "'s"
@@ -399,7 +395,7 @@ def _subject(verb: Any, drop: set[int],
                     c.dep_ in ("dobj", "attr", "ccomp", "xcomp") for c in verb.children):
                 # ... and the noun is what the verb did: "a position it reached" -> it
                 # reached a position.
-                replace[verb.i] = verb.text + " " + _join(noun, {})
+                replace[verb.i] = verb.text + " " + join(noun, {})
             return _phrase(own[0], drop), replace
         return noun, replace
     subj = subject_of(verb)
@@ -438,125 +434,3 @@ _DATE_ADVERBS = {"early", "late", "earlier", "later", "shortly", "soon", "just",
 def _content(tokens: list[Any]) -> bool:
     """A phrase worth keeping: more than a stray preposition or punctuation."""
     return any(t.pos_ not in ("ADP", "PUNCT", "DET", "CCONJ", "SCONJ", "PART") for t in tokens)
-
-
-def _n_words(tokens: Iterable[Any]) -> int:
-    return sum(1 for t in tokens if not t.is_punct and t.text not in ("'s", "’s"))
-
-
-def _join(tokens: list[Any], replace: dict[int, str]) -> str:
-    """The tokens as text: original spacing between neighbours, one space over a gap."""
-    parts: list[str] = []
-    prev: Any = None
-    kept = {t.i for t in tokens}
-    for t in tokens:
-        if t.text in _BOUNDING and not (t.i - 1 in kept and t.i + 1 in kept) \
-                and _bounds_a_gap(t, kept):
-            continue
-        text = replace.get(t.i, t.text)
-        if prev is not None:
-            if t.i == prev.i + 1:
-                parts.append(prev.whitespace_)
-            elif not (t.is_punct and (t.text in ",.;:!?" or t.tag_ == "''")) \
-                    and t.text not in ("'s", "’s", "n't"):
-                parts.append(" ")
-        parts.append(text)
-        prev = t
-    return "".join(parts)
-
-
-def _bounds_a_gap(mark: Any, kept: set[int]) -> bool:
-    """Whether a comma or dash beside dropped words bounded them and goes with them.
-
-    ", on Friday," around a dropped date goes with it; so does a mark with nothing kept on
-    one side, or with the gap on its right ("Smith[, 54], resigned"). But in "declared an
-    emergency on Friday, the first in its history" the comma after the dropped date still
-    sets off what follows: it stays.
-    """
-    left = max((i for i in kept if i < mark.i), default=None)
-    right = min((i for i in kept if i > mark.i), default=None)
-    if left is None or right is None:
-        return True
-    doc = mark.doc
-    if right == mark.i + 1 and left < mark.i - 1:  # a gap on the left
-        # Only after a finished noun phrase: "was [in 1967], after the war" is better
-        # without the comma, and so is "Syria[, already hampered by ...], had been".
-        return any(t.text in _BOUNDING for t in doc[left:mark.i]) \
-            or doc[left].pos_ not in ("NOUN", "PROPN", "NUM") \
-            or doc[right].pos_ in ("VERB", "AUX")
-    return True
-
-
-def tidy(text: str, keep_last: bool = False) -> str:
-    """Punctuation left hanging by dropped phrases, quotes left unbalanced, a weak word at
-    either end; the first letter capitalised."""
-    text = " ".join(text.replace("``", "“").replace("''", "”").split())
-    text = re.sub(r"\s+([,.;:!?])", r"\1", text)
-    text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)
-    text = re.sub(r"\(\s*\)", "", text)
-    for a, b in (("“", "”"), ("(", ")")):
-        if text.count(a) != text.count(b):
-            text = text.replace(a, "").replace(b, "")
-    if text.count('"') % 2:
-        text = text.replace('"', "")
-    text = text.strip(" ,;:.-–—")
-    # "to launch as early as [March]": the comparison goes with its date.
-    text = re.sub(r"(?i)\s+as\s+(?:early|late|soon|recently|far back|long ago)(?:\s+as)?$", "",
-                  text)
-    words = text.split()
-    while len(words) > 2 and not keep_last and _weak(words[-1]) and not _MONTH_BEFORE.match(
-            " ".join(words[-2:])) and not _NUMBERED.match(" ".join(words[-2:])):
-        words.pop()
-    while len(words) > 2 and words[0].lower().strip(",") in _LEAD_WORDS:
-        words.pop(0)
-    text = " ".join(words).strip(" ,;:.-–—")
-    if re.match(r"[a-z]+[A-Z]", text):
-        return text  # "iPhone", "eBay": a name's own spelling
-    return text[:1].upper() + text[1:]
-
-
-_WEAK_WORDS = {"the", "a", "an", "of", "to", "and", "or", "but", "in", "on", "at", "by", "for",
-               "from", "with", "as", "that", "which", "who", "its", "his", "her", "their",
-               "was", "were", "is", "are", "be", "been", "has", "have", "had", "will", "would",
-               "than", "into", "over", "about", "after", "before", "since", "until", "during",
-               "while", "when", "this", "these", "those", "such", "if", "not", "nor", "so",
-               "because", "although", "though", "unless", "whether", "whose", "where"}
-_LEAD_WORDS = {"and", "but", "or", "so", "yet", "however", "meanwhile", "also", "then",
-               "still", "instead", "moreover", "furthermore", "thus", "indeed", "earlier",
-               "later", "previously", "separately", "finally", "eventually", "now",
-               "subsequently", "afterwards", "additionally"}
-
-
-_PARTICLES = {"in", "down", "up", "out", "off", "over", "away", "back", "on"}
-# "Nov. 9", "June 12": a number after a month is a day, not a dangling count.
-_MONTH_BEFORE = re.compile(r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
-                           r"[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?$")
-
-
-# "No 10", "Apollo 13", "Chapter 11": a number that names a thing ends a title well.
-_NUMBERED = re.compile(r"(?:No\.?|Apollo|Chapter|Article|Section|Title|Gate|Terminal|Pier|"
-                       r"Platform|Route|Highway|Unit|Block|Flight|Resolution|aged|of|to)\s+\d+$")
-
-
-def _weak(word: str) -> bool:
-    w = word.lower().strip(",;:")
-    return w in _WEAK_WORDS or w.replace(",", "").replace(".", "").isdigit() \
-        or all(c in _QUOTES for c in w)
-
-
-def problems(title: str) -> list[str]:
-    """Why ``title`` is not a title an editor would keep as it is (empty when it is)."""
-    out = []
-    words = title.split()
-    if len(words) < 2:
-        out.append("title too short")
-    if words and _weak(words[-1]) and not _MONTH_BEFORE.match(" ".join(words[-2:])) \
-            and not _NUMBERED.match(" ".join(words[-2:])) \
-            and words[-1].lower() not in _PARTICLES:
-        out.append("title ends on a weak word")
-    if words and words[0].lower() in {"he", "she", "it", "they", "his", "her", "its",
-                                      "their", "we", "i", "you", "this", "that"}:
-        out.append("title starts with a pronoun")
-    if title[:1].islower() and not re.match(r"[a-z]+[A-Z]", title):
-        out.append("title starts in lower case")
-    return out
