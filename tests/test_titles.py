@@ -92,3 +92,15 @@ def test_a_speaker_whose_relative_clause_was_read_as_what_was_said() -> None:
                  "that he would not stand again as leader.")
     assert got["2018-11-26"].startswith('Enrico Letta said it was "a sad day')
     assert got["2018-11-26"].endswith('"')
+
+
+def test_the_bridge_is_the_bridge_the_article_named() -> None:
+    got = titles("The Morandi bridge in Genoa was built in the 1960s. The bridge collapsed "
+                 "on Tuesday.")
+    assert got["2018-11-27"] == "The Morandi bridge collapsed"
+    got = titles("Crossrail built the Elizabeth line for a decade. The line opened in May.")
+    assert got["2018-05"] == "The Elizabeth line opened"
+    # A plural is not the one named thing: "the justices" are not "Chief Justice Roberts".
+    got = titles("Chief Justice John Roberts wrote separately. The justices agreed in May to "
+                 "hear the appeal.")
+    assert got["2018-05"] == "The justices agreed to hear the appeal"

@@ -96,7 +96,7 @@ class Resolver:
             return self._proper_subject(noun, start) \
                 or self.names.person_before(noun.idx, start)
         if noun.lemma_ not in BUSINESS_NOUNS:
-            return None
+            return self._named_head(noun)
         orgs = [m for m in self.names.mentions if m.kind == "organizations"]
         counts: dict[str, int] = {}
         for m in orgs:
@@ -121,6 +121,29 @@ class Resolver:
             if most and most[1] >= 3:
                 return most[0]
         return top[0] if top and top[1] >= 2 else None
+
+    def _named_head(self, noun: Any) -> str | None:
+        """The name an earlier noun phrase gave the thing with this head noun: "the
+        Morandi bridge ... the bridge", "the Suez Canal ... the canal", "the Elizabeth
+        line ... the line" (the nearest such name: a head-noun match)."""
+        if noun.tag_ != "NN":
+            return None  # "the justices" are not "Chief Justice John Roberts"
+        for tok in reversed(self.doc[:noun.i]):
+            if tok.lemma_.lower() != noun.lemma_.lower() or tok.ent_type_ in ("DATE", "TIME"):
+                continue
+            named = [c for c in tok.children if c.i < tok.i and c.dep_ in ("compound", "amod")
+                     and c.pos_ == "PROPN"]
+            if not named or tok.pos_ == "PROPN" and not tok.text[:1].isupper():
+                continue
+            words = self.doc[min(c.left_edge.i for c in named):tok.i + 1]  # "Space Launch System"
+            if any(t.pos_ not in ("PROPN", "NOUN", "ADJ", "PUNCT") for t in words):
+                continue
+            # "the Vikram lander": a common noun keeps its article even where the name
+            # was said without one ("Chandrayaan-3's Vikram lander").
+            the = "the " if tok.pos_ == "NOUN" or any(c.lower_ == "the" for c in tok.children) \
+                else ""
+            return the + words.text
+        return None
 
     def repeated(self, noun: Any) -> str | None:
         """The name a description stands for when the article repeats it word for word:
