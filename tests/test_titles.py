@@ -104,3 +104,18 @@ def test_the_bridge_is_the_bridge_the_article_named() -> None:
     got = titles("Chief Justice John Roberts wrote separately. The justices agreed in May to "
                  "hear the appeal.")
     assert got["2018-05"] == "The justices agreed to hear the appeal"
+
+
+@pytest.mark.parametrize("text", [
+    "Only one other performer has won the contest twice, in 1980 and 1987.",
+    "The victory means Liverpool have won the cup more times than any other English club, "
+    "the first coming in 1977.",
+    "Apple has spent three decades making computers.",
+])
+def test_records_comparisons_and_careers_are_not_events(text: str) -> None:
+    assert titles(text) == {}
+
+
+def test_a_second_occasion_after_again_is_an_event_of_its_own() -> None:
+    got = titles("Loreen won the contest in 2012 and again on Saturday.")
+    assert got == {"2012": "Loreen won the contest", "2018-12-01": "Loreen won the contest"}

@@ -255,6 +255,8 @@ def is_state(verb: Any) -> bool:
     """A clause that says how things stand, not what happened: "the crash remains the
     deadliest", "the victory means ...", "Dylan is the first American to win it"."""
     lemma = verb.lemma_.lower()
+    if _a_record(verb):
+        return True
     if lemma in _STATIVE:
         return verb.tag_ not in ("VBD", "VBN")  # "remained silent on Sunday" did happen
     # "is the first", "are the largest": how things stand now. A past "was the first to
@@ -268,6 +270,18 @@ def is_state(verb: Any) -> bool:
 
 _STATIVE = {"remain", "mean", "represent", "comprise", "total", "equal", "resemble",
             "deserve", "outnumber", "exceed"}
+
+
+def _a_record(verb: Any) -> bool:
+    """A record or a comparison, not a happening: "only one other performer has won it
+    twice", "have won it more times than any other English club"."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None:
+        words = {t.lower_ for t in subj.subtree}
+        if "only" in words and "other" in words or {"no", "other"} <= words:
+            return True
+    clause = [t.lower_ for t in verb.subtree]
+    return any(clause[i:i + 3] == ["than", "any", "other"] for i in range(len(clause) - 2))
 
 
 def ancestors_of(tok: Any) -> set[int]:

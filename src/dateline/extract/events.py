@@ -354,7 +354,8 @@ _STATIVE = {"be", "have", "become", "remain", "seem", "appear", "know", "say", "
             "see", "look", "feel", "do", "get", "go", "come", "make", "take", "keep",
             "continue", "hold", "stay", "live", "own", "want", "need", "like", "love",
             "hate", "use", "work", "try", "struggle", "face", "suffer", "grow", "fluctuate",
-            "rise", "fall", "climb", "decline", "enjoy", "lead", "dominate", "wait"}
+            "rise", "fall", "climb", "decline", "enjoy", "lead", "dominate", "wait",
+            "spend"}  # "has spent three decades making computers": a career, not news
 _NEWS_VERBS = {"announce", "unveil", "launch", "introduce"}
 
 

@@ -239,7 +239,9 @@ def listed(text: str, dated: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
     if len(dated) != 2:
         return []
     (a, sa), (b, sb) = sorted(dated, key=lambda ms: ms[0].start)
-    if not re.fullmatch(r",?\s+and\s+(?:in\s+|on\s+)?", text[a.end:b.start]):
+    # "in 2012 and again on Saturday", "in 1980 and then in 1987": each an occasion.
+    if not re.fullmatch(r",?\s+and\s+(?:(?:again|then|later|once more)\s+)?(?:in\s+|on\s+)?",
+                        text[a.end:b.start]):
         return []
     if a.value is None or b.value is None or a.value == b.value or "/" in a.value + b.value:
         return []
