@@ -119,3 +119,8 @@ def test_records_comparisons_and_careers_are_not_events(text: str) -> None:
 def test_a_second_occasion_after_again_is_an_event_of_its_own() -> None:
     got = titles("Loreen won the contest in 2012 and again on Saturday.")
     assert got == {"2012": "Loreen won the contest", "2018-12-01": "Loreen won the contest"}
+
+
+def test_the_role_of_the_person_just_named_is_that_person() -> None:
+    got = titles("Maria Lopez, 41, was arrested in Leeds. The suspect was charged on Friday.")
+    assert got["2018-11-30"] == "Maria Lopez was charged"

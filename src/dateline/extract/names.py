@@ -20,6 +20,13 @@ BUSINESS_NOUNS = {"company", "firm", "exchange", "bank", "group", "carrier", "ai
                    "lender", "insurer", "retailer", "automaker", "carmaker", "chipmaker",
                    "club", "team", "network", "platform", "startup", "conglomerate",
                    "operator", "broadcaster", "publisher", "manufacturer", "utility"}
+# Nouns a story uses for the one person it is about, after naming them: "the patient",
+# "the defendant", "the singer". A title is better with the name.
+PERSON_ROLES = {"patient", "victim", "suspect", "defendant", "accused", "gunman", "attacker",
+                "driver", "pilot", "singer", "actor", "actress", "striker", "goalkeeper",
+                "winger", "midfielder", "batsman", "bowler", "athlete", "sprinter", "author",
+                "novelist", "billionaire", "founder", "entrepreneur", "tycoon", "swimmer",
+                "climber", "surgeon", "rapper", "musician", "songwriter", "comedian"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 THING_PRONOUNS = {"it", "its"}
 GROUP_PRONOUNS = {"they", "them", "their"}

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from dateline.extract.names import BUSINESS_NOUNS, PERSON_PRONOUNS, Names, title_gender
+from dateline.extract.names import BUSINESS_NOUNS, PERSON_PRONOUNS, PERSON_ROLES, Names, title_gender
 
 _GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 
@@ -91,7 +91,8 @@ class Resolver:
         if named:
             return named[-1]  # "the iPhone, a device that ... The device will go on sale"
         start = self._window(noun.idx, 3)
-        if noun.ent_type_ == "NORP" or noun.lower_.endswith("-year-old"):
+        if noun.ent_type_ == "NORP" or noun.lower_.endswith("-year-old") \
+                or noun.lemma_ in PERSON_ROLES and noun.tag_ == "NN":
             # "The Brazilian was signed from Roma", "the 36-year-old": a person just named.
             return self._proper_subject(noun, start) \
                 or self.names.person_before(noun.idx, start)
