@@ -124,3 +124,8 @@ def test_a_second_occasion_after_again_is_an_event_of_its_own() -> None:
 def test_the_role_of_the_person_just_named_is_that_person() -> None:
     got = titles("Maria Lopez, 41, was arrested in Leeds. The suspect was charged on Friday.")
     assert got["2018-11-30"] == "Maria Lopez was charged"
+
+
+def test_an_absolute_clause_is_told_as_a_sentence() -> None:
+    got = titles("With almost all ballots counted on Monday, the party had taken 26% of the vote.")
+    assert got["2018-11-26"] == "Almost all ballots were counted"

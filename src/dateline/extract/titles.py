@@ -213,6 +213,14 @@ def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None])
         # "the union, formed in 1994": the participle becomes "was formed".
         plural = lead.head.tag_ in ("NNS", "NNPS")
         replace[verb.i] = ("were " if plural else "was ") + verb.lower_
+    own_subject = subject_of_own(verb)
+    absolute = verb.head.lower_ in ("with", "without") or any(
+        c.lower_ in ("with", "without") and c.i < verb.i for c in verb.children)
+    if absolute and verb.tag_ == "VBN" and own_subject is not None \
+            and verb.i not in replace and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        # "With almost all ballots counted on Monday, ...": the ballots were counted.
+        plural = own_subject.tag_ in ("NNS", "NNPS")
+        replace[verb.i] = ("were " if plural else "was ") + verb.text
     # Adjuncts go from the right end while the title is too long, and always when a
     # dropped date phrase left nothing but a preposition behind.
     optional = [p for p in optional if _content(p) and not _left_by_date(p, drop)]
