@@ -129,3 +129,18 @@ def test_the_role_of_the_person_just_named_is_that_person() -> None:
 def test_an_absolute_clause_is_told_as_a_sentence() -> None:
     got = titles("With almost all ballots counted on Monday, the party had taken 26% of the vote.")
     assert got["2018-11-26"] == "Almost all ballots were counted"
+
+
+def test_years_joined_by_and_are_occasions() -> None:
+    got = titles("The team won the league in 2015 and 2016 under Smith.")
+    assert got == {"2015": "The team won the league under Smith",
+                   "2016": "The team won the league under Smith"}
+
+
+@pytest.mark.parametrize("text, date", [
+    ("The club was founded in 1910. A decade later it moved to a new ground.", "1920"),
+    ("The company listed its shares in 2005. In the next decade it opened 300 stores.",
+     "2010/2019"),
+])
+def test_decades_count_from_the_story_date(text: str, date: str) -> None:
+    assert date in titles(text)

@@ -249,8 +249,10 @@ def listed(text: str, dated: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
         first, last = parse_value(a.value), parse_value(b.value)
     except (DateError, ValueError):
         return []
-    if (last.first - first.last).days <= 1:
+    years = bool(re.fullmatch(r"\d{4}", a.value) and re.fullmatch(r"\d{4}", b.value))
+    if (last.first - first.last).days <= 1 and not years:
         return []  # "on Friday and Saturday", "the 1950s and 1960s": one span
+    # ... but "won the league in 2015 and 2016" won it twice.
     return [(a, sa), (b, sb)]
 
 
@@ -267,8 +269,9 @@ def alternatives(text: str, dated: list[tuple[Any, Any]]) -> Joined | None:
         return None
     if not first.last < last.first or (last.first - first.last).days > 400:
         return None
-    if joint[1] == "and" and (last.first - first.last).days > 1:
-        return None  # "in 2008 and 2010": two occasions (see listed), not one span
+    if joint[1] == "and" and ((last.first - first.last).days > 1
+                              or re.fullmatch(r"\d{4}", a.value) and re.fullmatch(r"\d{4}", b.value)):
+        return None  # "in 2008 and 2010", "in 2015 and 2016": occasions (see listed), not a span
     value = f"{a.value.split('/')[0]}/{b.value.split('/')[-1]}"
     try:
         parse_value(value)

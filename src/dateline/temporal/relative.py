@@ -21,7 +21,7 @@ from dateline.dates import DateError, DateValue, parse_value
 
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
             "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
-_UNIT = r"(day|week|month|year)s?"
+_UNIT = r"(day|week|month|year|decade)s?"
 _COUNT = re.compile(rf"(?i)(?:some\s+|about\s+|nearly\s+|almost\s+|just\s+)?"
                     rf"(\d+|{'|'.join(_NUMBERS)})\s+{_UNIT}\s+(later|after(?:wards)?|earlier|before)")
 # "next week" alone counts from the publication day; "the next week" from the story's date.
@@ -30,7 +30,8 @@ _NEXT = re.compile(rf"(?i)(?:the\s+(next|previous)|(?:the\s+)?(following|precedi
 _SAME = re.compile(rf"(?i)(?:that|the\s+same)\s+{_UNIT}")
 # How fine a value must be for a step of each unit to keep its precision.
 _NEEDS = {"day": ("day",), "week": ("day",), "month": ("day", "month"),
-          "year": ("day", "month", "season", "year")}
+          "year": ("day", "month", "season", "year"),
+          "decade": ("day", "month", "season", "year")}
 
 
 def step(text: str) -> tuple[str, int] | None:
@@ -42,7 +43,10 @@ def step(text: str) -> tuple[str, int] | None:
         n = int(m[1]) if m[1].isdigit() else _NUMBERS[m[1].lower()]
         n = n if m[3].lower().startswith(("later", "after")) else -n
         # "two weeks later" after a day is that day fortnight, not "the week after next".
-        return ("day", 7 * n) if m[2].lower() == "week" else (m[2].lower(), n)
+        # "a decade later" after 1910 is 1920: ten years on, at the anchor's year.
+        unit = m[2].lower()
+        return ("day", 7 * n) if unit == "week" else ("year", 10 * n) if unit == "decade" \
+            else (unit, n)
     m = _NEXT.fullmatch(t)
     if m:
         word = (m[1] or m[2] or "").lower()
@@ -73,6 +77,9 @@ def shift(anchor: DateValue, unit: str, n: int) -> str | None:
     if unit == "month":
         months = first.year * 12 + first.month - 1 + n
         return f"{months // 12:04d}-{months % 12 + 1:02d}"
+    if unit == "decade":  # "the next decade" after 2005: the 2010s
+        start = (first.year // 10 + n) * 10
+        return f"{start:04d}/{start + 9:04d}"
     return f"{first.year + n:04d}"
 
 

@@ -146,7 +146,8 @@ _BEHIND = 40
 # Context for a mention outside every given sentence (tense is read from it).
 _CONTEXT = 200
 # "a 2010 raid", "the 2014 election": after a determiner a year is a modifier, not a count.
-_YEAR_BEFORE = re.compile(r"(?:\b(?:in|since|by|until|till|of|from|during|before|after|"
+_YEAR_BEFORE = re.compile(r"(?:\b\d{4},?\s+(?:and|or)|"  # "in 2015 and 2016 under Smith"
+                          r"\b(?:in|since|by|until|till|of|from|during|before|after|"
                           r"through|to|early|late|mid|the|a|an|year|fiscal|calendar|around|"
                           r"circa)|[,(\u2013-])\s*$", re.IGNORECASE)
 # After a possessive or a determiner a year modifies a noun ("its 1990 invasion", "the
@@ -160,6 +161,9 @@ _PEOPLE_AFTER = re.compile(r"\s+(?:[a-z]+(?:ers|ees|ists|ians|ents|ants)|people|
 # "21st Century Insurance"); "the 20th century" and "the 20th Century." are dates.
 _IN_A_NAME = re.compile(r"(?:the )?\w+ Century$")
 _NAME_AFTER = re.compile(r" [A-Z][a-z]")
+_SEASON_NAME = re.compile(r"(?:[Tt]he )?(?:Spring|Summer|Autumn|Fall|Winter)")
+_NAME_BEFORE = re.compile(r"(?<![.!?] )(?<!^)\b(?!(?:In|By|This|Last|Next|Early|Late|The|Since|"
+                          r"Until|From|During|That|Each|Every|Mid)\b)[A-Z][a-z]+ $")
 # A year before the noun of a body's name names the body: "the 1922 Committee", "the 1955
 # Group". Events named by their year ("the 2016 Olympics") keep their date.
 _BODY_AFTER = re.compile(r"\s+(?:Committee|Club|Group|Society|Foundation|Movement|Party|"
@@ -213,6 +217,9 @@ def _accept(text: str, m: re.Match[str]) -> bool:
     """Reject look-alikes: lower-case month/weekday words, quantities, bare numbers, and
     numbers inside names ("20th Century Fox", "the 1922 Committee")."""
     s = m.group(0)
+    if _SEASON_NAME.fullmatch(s) and (_NAME_AFTER.match(text, m.end()) or _NAME_BEFORE.search(
+            text, max(0, m.start() - _BEHIND), m.start())):
+        return False  # "the Winter War", "the Arab Spring", "the Summer Olympics"
     if _IN_A_NAME.match(s) and _NAME_AFTER.match(text, m.end()) \
             or re.fullmatch(r"\d{4}", s) and _BODY_AFTER.match(text, m.end()):
         return False
