@@ -144,3 +144,8 @@ def test_years_joined_by_and_are_occasions() -> None:
 ])
 def test_decades_count_from_the_story_date(text: str, date: str) -> None:
     assert date in titles(text)
+
+
+def test_a_summing_up_noun_without_its_clause_goes() -> None:
+    got = titles("Labour moved ahead in the polls in 2022, a lead it never relinquished.")
+    assert got["2022"] == "Labour moved ahead in the polls"

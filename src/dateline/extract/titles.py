@@ -188,6 +188,9 @@ def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None])
                                             for c in verb.children):
                 continue  # "said in a statement that ...": what was said is the title
             phrase = _phrase(child, drop)
+            if child.dep_ in ("npadvmod", "appos") and n_words(phrase) <= 2 and any(
+                    c.dep_ in ("relcl", "acl") for c in child.children):
+                continue  # ", a lead it never relinquished" without its clause says nothing
             if child.dep_ == "advcl" and child.tag_ == "VBG" and phrase:
                 replace[phrase[0].i] = ", " + phrase[0].text  # "went back, ending a strike"
             optional.append(phrase)
