@@ -149,3 +149,15 @@ def test_decades_count_from_the_story_date(text: str, date: str) -> None:
 def test_a_summing_up_noun_without_its_clause_goes() -> None:
     got = titles("Labour moved ahead in the polls in 2022, a lead it never relinquished.")
     assert got["2022"] == "Labour moved ahead in the polls"
+
+
+@pytest.mark.parametrize("text, date, title", [
+    ("Turkey and Hungary delayed the vote for months. They ratified the bid in March.",
+     "2018-03", "Turkey and Hungary ratified the bid"),
+    ("Anna Smith and Tom Jones founded the firm in 2001. They sold it in 2015.",
+     "2015", "Anna Smith and Tom Jones sold it"),
+    ("The two companies announced a merger on Monday. They completed it on Friday.",
+     "2018-11-30", "The two companies completed it"),
+])
+def test_they_after_a_plural_subject(text: str, date: str, title: str) -> None:
+    assert titles(text)[date] == title

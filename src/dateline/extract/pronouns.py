@@ -7,7 +7,14 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from dateline.extract.names import BUSINESS_NOUNS, PERSON_PRONOUNS, PERSON_ROLES, Names, title_gender
+from dateline.extract.names import (
+    BUSINESS_NOUNS,
+    GROUP_PRONOUNS,
+    PERSON_PRONOUNS,
+    PERSON_ROLES,
+    Names,
+    title_gender,
+)
 
 _GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 
@@ -44,6 +51,10 @@ class Resolver:
             gender = "m" if low in ("he", "him", "his") else "f"
             return self._proper_subject(tok, start, gender) \
                 or self.names.person_before(tok.idx, start, gender)
+        if low in GROUP_PRONOUNS:
+            group = self._plural_subject(tok, self._window(tok.idx, 1))
+            if group:
+                return group
         # "it", "its", "they": the nearest earlier subject that is a named organisation or
         # place, in this sentence or the two before; else, for "it"/"its", the nearest
         # earlier subject that is a thing named with "the" ("the club ... a position it
@@ -72,6 +83,40 @@ class Resolver:
                 return self._storm(cand) or " ".join(
                     [*(c.text for c in cand.children if c.dep_ == "compound"), cand.text])
         return None
+
+    def _plural_subject(self, tok: Any, start: int) -> str | None:
+        """"They" after a plural subject in this sentence or the one before: names joined
+        ("Anna Smith and Tom Jones founded it ... They sold it"), or a plural noun with
+        its article ("The two companies announced ... They expect"). Only when that is
+        the nearest main-clause subject: a singular one in between means something else."""
+        for cand in reversed(self.doc[:tok.i]):
+            if cand.idx < start:
+                return None
+            if cand.dep_ not in ("nsubj", "nsubjpass") or cand.head.dep_ != "ROOT" \
+                    or cand.pos_ == "PRON":
+                continue
+            parts = [cand]
+            while parts[-1].pos_ == "PROPN":
+                nxt = next((c for c in parts[-1].children if c.dep_ == "conj"
+                            and c.pos_ == "PROPN"), None)
+                if nxt is None:
+                    break
+                parts.append(nxt)
+            if len(parts) > 1:
+                names = [self._full_name(p) for p in parts]
+                return ", ".join(names[:-1]) + " and " + names[-1]
+            if cand.tag_ == "NNS" and any(c.lower_ == "the" for c in cand.children):
+                words = [c for c in cand.children if c.i < cand.i and c.dep_ in (
+                    "det", "amod", "nummod", "compound")]
+                return " ".join([*(w.text for w in words), cand.text])
+            return None
+        return None
+
+    def _full_name(self, tok: Any) -> str:
+        ent = self.names.entity_at(tok.idx, tok.idx + len(tok.text))
+        if ent is not None:
+            return ent.name
+        return " ".join([*(c.text for c in tok.children if c.dep_ == "compound"), tok.text])
 
     def _storm(self, tok: Any) -> str | None:
         """The storm a name stands for ("Ian" -> "Hurricane Ian"), when the article says."""
