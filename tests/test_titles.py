@@ -161,3 +161,9 @@ def test_a_summing_up_noun_without_its_clause_goes() -> None:
 ])
 def test_they_after_a_plural_subject(text: str, date: str, title: str) -> None:
     assert titles(text)[date] == title
+
+
+def test_a_verb_of_extent_keeps_its_date() -> None:
+    assert titles("The cleanup stretched into 2025.")["2025"] == "The cleanup stretched into 2025"
+    # Other verbs still lose theirs.
+    assert titles("The cleanup began in 2015.")["2015"] == "The cleanup began"

@@ -45,6 +45,8 @@ class Title:
     subject: bool = True  # False when the clause has no subject to name
 
 
+# Verbs whose date phrase is their extent: without it the title says nothing.
+_NEEDS_ITS_EXTENT = {"stretch", "last", "extend", "date", "drag", "linger", "persist", "span"}
 # Verbs that report what someone said, decided or found: their clause is what they say.
 _REPORTING = {"say", "tell", "announce", "report", "confirm", "write", "add", "claim",
               "state", "warn", "argue", "insist", "admit", "deny", "note", "explain",
@@ -322,6 +324,10 @@ def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None])
                    and c.i not in replace and not (c.dep_ == "dobj" and c.lower_ in ("that", "this")
                             and any(t.ent_type_ == "DATE" for t in c.subtree))
                    for t in tokens if t.pos_ in ("VERB", "AUX") for c in t.children)
+        # "The cleanup stretched [into 2025]": a verb of extent says nothing without it.
+        lost = lost or verb.lemma_ in _NEEDS_ITS_EXTENT and not any(
+            t.i > verb.i and t.head.i == verb.i and not t.is_punct
+            and t.dep_ not in ("prt", "advmod") for t in tokens)
         # A particle ends a phrasal verb ("sworn in", "shut down"): it is no weak end.
         text = tidy(raw, keep_last=bool(tokens) and tokens[-1].dep_ == "prt")
         return Title(text, unresolved, cut=lost or cut_at_end(raw, text),
