@@ -151,3 +151,14 @@ def test_the_act_of_a_verb(nlp, sentence: str, verb: str, act: str) -> None:
     doc = nlp(sentence)
     tok = next(t for t in doc if t.text == verb)
     assert act_of(tok) == act
+
+
+def test_two_things_a_happening_did_are_not_joined_by_its_noun() -> None:
+    broke = _rep("a", "2025-04-15", "The fire broke out under the roof", verb="break out",
+                 subject="fire", obj="roof", lemmas=("fire", "break", "roof"))
+    spread = _rep("b", "2025-04-15", "The fire spread to the tower", verb="spread",
+                  subject="fire", obj="tower", lemmas=("fire", "spread", "tower"))
+    assert match.evidence(broke, spread, "agree") == 0
+    watched = _rep("c", "2025-04-15", "Crowds watched the fire", verb="watch",
+                   subject="crowd", obj="fire", lemmas=("crowd", "watch", "fire"))
+    assert match.evidence(broke, watched, "agree") > 0

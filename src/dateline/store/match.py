@@ -288,10 +288,14 @@ def evidence(a: Report, b: Report, rel: str) -> float:
     if verb and (parts or names):
         return 30 + overlap + 0.1 * len(names)
     # The happening itself as what both are about, on the same day: "hold the election",
-    # "go to the polls"; or the act of one as the other's noun ("the spire collapsed",
-    # "the collapse of the spire"), with a word in common beside it.
+    # "go to the polls" (not two things it did: "the fire broke out", "the fire destroyed
+    # the roof"); or the act of one as the other's noun ("the spire collapsed", "the
+    # collapse of the spire"), with a word in common beside it.
     if one_day and not _other_named_actors(a, b):
-        if any(thing(p) in EVENT_NOUNS for p in shared_names(pa, pb)):
+        two_deeds = a.verb not in LIGHT_VERBS and b.verb not in LIGHT_VERBS
+        if any(thing(p) in EVENT_NOUNS and not (
+                two_deeds and thing(a.subject) == thing(b.subject) == thing(p))
+               for p in shared_names(pa, pb)):
             return 20 + overlap
         if beyond >= 1 and (any(derives(n, a.verb) for n in pb)
                             or any(derives(n, b.verb) for n in pa)):
