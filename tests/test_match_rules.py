@@ -162,3 +162,28 @@ def test_two_things_a_happening_did_are_not_joined_by_its_noun() -> None:
     watched = _rep("c", "2025-04-15", "Crowds watched the fire", verb="watch",
                    subject="crowd", obj="fire", lemmas=("crowd", "watch", "fire"))
     assert match.evidence(broke, watched, "agree") > 0
+
+
+def test_a_person_called_by_a_role_that_another_article_names() -> None:
+    named = _rep("a", "2025-12-23", "The board announced Jane Roe was stepping down",
+                 verb="announce", subject="board", people=("Jane Roe",),
+                 lemmas=("board", "announce", "jane", "step", "immediate", "effect"))
+    named = Report(**{**named.__dict__, "roles": (("executive", "jane roe"),)})
+    role = _rep("b", "2025-12", "The former chief executive was fired", verb="fire",
+                subject="executive", lemmas=("executive", "fire"))
+    assert match.evidence(named, role, "agree") > 0
+    # Without the article saying who the chief executive is, a role is nobody in particular.
+    bare = Report(**{**named.__dict__, "roles": ()})
+    assert match.evidence(bare, role, "agree") == 0
+
+
+def test_the_roles_an_article_states(nlp) -> None:
+    from dateline.extract.happening import roles_of
+
+    doc = nlp("The company forced out its chief executive, Jane Roe, on Monday. "
+              "Tom Hale, a retired navy diver, died on Friday. "
+              "President Ana Ruiz visited the mine.")
+    roles = set(roles_of(doc))
+    assert ("executive", "jane roe") in roles
+    assert ("diver", "tom hale") in roles
+    assert ("president", "ana ruiz") in roles

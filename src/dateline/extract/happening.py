@@ -97,8 +97,33 @@ def _parts(verb: Any) -> tuple[str, str]:
     return subj, obj
 
 
-def describe(doc: Any, ev: ExtractedEvent) -> ExtractedEvent:
-    """``ev`` with its verb lemma, subject, object and content lemmas from ``doc``."""
+def roles_of(doc: Any) -> tuple[tuple[str, str], ...]:
+    """(role, name) pairs an article states: "its chief executive, Dennis Muilenburg",
+    "Saman Kunan, a former navy diver", "President Sebastián Piñera" -> ("executive",
+    "dennis muilenburg"), ("diver", "saman kunan"), ("president", "sebastián piñera"). Another
+    article that says only "the former chief executive" or "the diver" means that person."""
+    out: dict[tuple[str, str], None] = {}
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        name = ent.text.casefold()
+        root = ent.root
+        roles = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        roles += [c for c in root.children if c.dep_ == "compound" and c.i < ent.start
+                  and c.pos_ in ("NOUN", "PROPN") and c.ent_type_ in ("", "NORP")]
+        if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+            roles.append(root.head)
+        for tok in roles:
+            role = tok.lemma_.casefold().rstrip(".")
+            if role.isalpha() and len(role) > 2:
+                out[(role, name)] = None
+    return tuple(out)
+
+
+def describe(doc: Any, ev: ExtractedEvent,
+             roles: tuple[tuple[str, str], ...] = ()) -> ExtractedEvent:
+    """``ev`` with its verb lemma, subject, object and content lemmas from ``doc``, and
+    the roles its article gives people (:func:`roles_of`)."""
     span = doc.char_span(ev.anchor[0], ev.anchor[1], alignment_mode="expand")
     if span is None or not len(span):
         return ev
@@ -114,7 +139,7 @@ def describe(doc: Any, ev: ExtractedEvent) -> ExtractedEvent:
                     "DATE", "TIME") and len(tok.text) > 1:
                 lemmas[tok.lemma_.casefold()] = None
     return dataclasses.replace(ev, verb=act_of(verb), subject=subj, object=obj,
-                               lemmas=tuple(lemmas))
+                               lemmas=tuple(lemmas), roles=roles)
 
 
 def _title_subject(title: str, verb: str) -> str:

@@ -179,6 +179,8 @@ class Report:
     subject: str = ""
     object: str = ""
     lemmas: tuple[str, ...] = ()
+    # (role, name) pairs its article states: "the chief executive" there is that name.
+    roles: tuple[tuple[str, str], ...] = ()
 
     def sort_key(self) -> tuple:
         """Input order never matters: reports are merged in this order."""
@@ -246,6 +248,15 @@ def _other_named_actors(a: Report, b: Report) -> bool:
                 or shared_names({b.subject}, a.names))
 
 
+def _by_role(parts: set[str], other: Report,
+             roles: tuple[tuple[str, str], ...]) -> set[str]:
+    """The participants of one report that are a role whose holder the ``other`` names
+    or has as a participant."""
+    theirs = {*other.names, other.subject, other.object} - {""}
+    return {p for p in parts for role, name in roles
+            if p == role and shared_names({name}, theirs)}
+
+
 def _said_act(a: Report, b: Report) -> bool:
     """Whether what one report says someone said is the other's act: "the Coast Guard
     said debris was found" (verb "say", a word "find") and "a vehicle found debris"."""
@@ -270,6 +281,10 @@ def evidence(a: Report, b: Report, rel: str) -> float:
     # A participant named in one report and a name of the other meet too: "Kurtz" as
     # the subject of one and "George Kurtz" among the people of the other.
     parts = shared_names(pa, pb) | shared_names(pa, b.names) | shared_names(pb, a.names)
+    # A person named in one report and called by a role in the other ("Dennis
+    # Muilenburg" and "the former chief executive"), where either article says who holds
+    # the role ("its chief executive, Dennis Muilenburg").
+    parts |= _by_role(pa, b, a.roles + b.roles) | _by_role(pb, a, a.roles + b.roles)
     verb = same_act(a.verb, b.verb)
     la, lb = {thing(w) for w in a.lemmas}, {thing(w) for w in b.lemmas}
     shared = la & lb
@@ -287,6 +302,8 @@ def evidence(a: Report, b: Report, rel: str) -> float:
         return 20 + overlap if ok else 0.0
     if verb and (parts or names):
         return 30 + overlap + 0.1 * len(names)
+    if _said_act(a, b) and parts:
+        return 20 + overlap  # "the board announced X was stepping down", "X resigned"
     # The happening itself as what both are about, on the same day: "hold the election",
     # "go to the polls" (not two things it did: "the fire broke out", "the fire destroyed
     # the roof"); or the act of one as the other's noun ("the spire collapsed", "the
