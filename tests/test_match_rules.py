@@ -187,3 +187,11 @@ def test_the_roles_an_article_states(nlp) -> None:
     assert ("executive", "jane roe") in roles
     assert ("diver", "tom hale") in roles
     assert ("president", "ana ruiz") in roles
+
+
+def test_the_same_act_on_other_things_the_same_day_stays_two() -> None:
+    recall = _rep("a", "2025-03-03", "The company announced a recall", verb="announce",
+                  subject="company", obj="recall", lemmas=("company", "announce", "recall"))
+    inquiry = _rep("b", "2025-03-03", "The ministry announced an inquiry", verb="announce",
+                   subject="ministry", obj="inquiry", lemmas=("ministry", "announce", "inquiry"))
+    assert match.evidence(recall, inquiry, "agree") == 0

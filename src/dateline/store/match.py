@@ -248,6 +248,13 @@ def _other_named_actors(a: Report, b: Report) -> bool:
                 or shared_names({b.subject}, a.names))
 
 
+def _other_objects(a: Report, b: Report, la: set[str], lb: set[str]) -> bool:
+    """Both act on something, and on different things that the other never mentions."""
+    oa, ob = thing(a.object), thing(b.object)
+    return bool(oa) and bool(ob) and not shared_names({oa}, {ob}) and oa not in lb \
+        and ob not in la
+
+
 def _by_role(parts: set[str], other: Report,
              roles: tuple[tuple[str, str], ...]) -> set[str]:
     """The participants of one report that are a role whose holder the ``other`` names
@@ -328,8 +335,11 @@ def evidence(a: Report, b: Report, rel: str) -> float:
     if overlap >= 0.7 and len(shared) >= 4 and (names or parts):
         return 10 + overlap
     # The same act on the same day, told of other participants ("divers found them",
-    # "the group were discovered"): one event unless each names a different actor.
-    if verb and one_day and not _other_named_actors(a, b):
+    # "the group were discovered"): one event unless each names a different actor, or
+    # each acts on another thing and they share no other word ("announced a recall",
+    # "announced an inquiry").
+    if verb and one_day and not _other_named_actors(a, b) \
+            and (beyond >= 1 or not _other_objects(a, b, la, lb)):
         return 8 + overlap
     # What someone said happened, and the act itself, on the same day in several of the
     # same words.
