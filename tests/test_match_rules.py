@@ -36,12 +36,16 @@ def test_phrasal_verbs_name_the_act_of_a_plain_verb() -> None:
 
 
 def test_the_same_act_on_one_day_told_of_other_participants_is_one_event() -> None:
-    found = _rep("a", "2025-02-03", "Two climbers found the hikers near the ridge",
-                 verb="find", subject="climber", obj="hiker")
-    located = _rep("b", "2025-02-03", "They were located by a helicopter crew", verb="locate",
-                   subject="crew")
+    found = _rep("a", "2025-02-03", "Two climbers found them near the ridge, cold hikers",
+                 verb="find", subject="climber")
+    located = _rep("b", "2025-02-03", "The cold hikers were located by a crew",
+                   verb="locate", subject="crew")
     assert match.evidence(found, located, "agree") > 0
     assert [len(g.reports) for g in match.group([found, located])] == [2]
+    # The same act and nothing else in common says too little.
+    bare = _rep("c", "2025-02-03", "They were located by a crew", verb="locate",
+                subject="crew", lemmas=("locate", "crew"))
+    assert match.evidence(found, bare, "agree") == 0
 
 
 def test_the_same_act_by_two_named_actors_on_one_day_stays_two() -> None:
@@ -159,9 +163,14 @@ def test_two_things_a_happening_did_are_not_joined_by_its_noun() -> None:
     spread = _rep("b", "2025-04-15", "The fire spread to the tower", verb="spread",
                   subject="fire", obj="tower", lemmas=("fire", "spread", "tower"))
     assert match.evidence(broke, spread, "agree") == 0
-    watched = _rep("c", "2025-04-15", "Crowds watched the fire", verb="watch",
-                   subject="crowd", obj="fire", lemmas=("crowd", "watch", "fire"))
-    assert match.evidence(broke, watched, "agree") > 0
+    saw = _rep("c", "2025-04-15", "Crowds saw the fire", verb="see",
+               subject="crowd", obj="fire", lemmas=("crowd", "see", "fire"))
+    assert match.evidence(broke, saw, "agree") > 0
+    survived = _rep("d", "2025-04-15", "The government survived the vote", verb="survive",
+                    subject="government", obj="vote", lemmas=("government", "survive", "vote"))
+    held = _rep("e", "2025-04-15", "The country held an election", verb="hold",
+                subject="country", obj="election", lemmas=("country", "hold", "election"))
+    assert match.evidence(survived, held, "agree") == 0
 
 
 def test_a_person_called_by_a_role_that_another_article_names() -> None:

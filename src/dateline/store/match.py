@@ -248,13 +248,6 @@ def _other_named_actors(a: Report, b: Report) -> bool:
                 or shared_names({b.subject}, a.names))
 
 
-def _other_objects(a: Report, b: Report, la: set[str], lb: set[str]) -> bool:
-    """Both act on something, and on different things that the other never mentions."""
-    oa, ob = thing(a.object), thing(b.object)
-    return bool(oa) and bool(ob) and not shared_names({oa}, {ob}) and oa not in lb \
-        and ob not in la
-
-
 def _by_role(parts: set[str], other: Report,
              roles: tuple[tuple[str, str], ...]) -> set[str]:
     """The participants of one report that are a role whose holder the ``other`` names
@@ -311,15 +304,14 @@ def evidence(a: Report, b: Report, rel: str) -> float:
         return 30 + overlap + 0.1 * len(names)
     if _said_act(a, b) and parts:
         return 20 + overlap  # "the board announced X was stepping down", "X resigned"
-    # The happening itself as what both are about, on the same day: "hold the election",
-    # "go to the polls" (not two things it did: "the fire broke out", "the fire destroyed
-    # the roof"); or the act of one as the other's noun ("the spire collapsed", "the
-    # collapse of the spire"), with a word in common beside it.
+    # The happening itself as what both are about, on the same day, where one verb says
+    # nothing of its own: "hold the election", "go to the polls" (not two deeds around
+    # it: "the fire broke out", "the fire destroyed the roof"; "the government survived
+    # the vote", "Britain will hold an election"); or the act of one as the other's noun
+    # ("the spire collapsed", "the collapse of the spire"), with a word in common beside it.
     if one_day and not _other_named_actors(a, b):
         two_deeds = a.verb not in LIGHT_VERBS and b.verb not in LIGHT_VERBS
-        if any(thing(p) in EVENT_NOUNS and not (
-                two_deeds and thing(a.subject) == thing(b.subject) == thing(p))
-               for p in shared_names(pa, pb)):
+        if not two_deeds and any(thing(p) in EVENT_NOUNS for p in shared_names(pa, pb)):
             return 20 + overlap
         if beyond >= 1 and (any(derives(n, a.verb) for n in pb)
                             or any(derives(n, b.verb) for n in pa)):
@@ -335,11 +327,11 @@ def evidence(a: Report, b: Report, rel: str) -> float:
     if overlap >= 0.7 and len(shared) >= 4 and (names or parts):
         return 10 + overlap
     # The same act on the same day, told of other participants ("divers found them",
-    # "the group were discovered"): one event unless each names a different actor, or
-    # each acts on another thing and they share no other word ("announced a recall",
-    # "announced an inquiry").
-    if verb and one_day and not _other_named_actors(a, b) \
-            and (beyond >= 1 or not _other_objects(a, b, la, lb)):
+    # "the group were discovered"), with two words in common beside the act and who took
+    # part: one event unless each names a different actor. The act alone is not enough
+    # ("announced a recall", "announced an inquiry"), nor is a light verb ("began").
+    if verb and one_day and beyond >= 2 and a.verb not in LIGHT_VERBS \
+            and b.verb not in LIGHT_VERBS and not _other_named_actors(a, b):
         return 8 + overlap
     # What someone said happened, and the act itself, on the same day in several of the
     # same words.
