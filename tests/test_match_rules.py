@@ -204,3 +204,13 @@ def test_the_same_act_on_other_things_the_same_day_stays_two() -> None:
     inquiry = _rep("b", "2025-03-03", "The ministry announced an inquiry", verb="announce",
                    subject="ministry", obj="inquiry", lemmas=("ministry", "announce", "inquiry"))
     assert match.evidence(recall, inquiry, "agree") == 0
+
+
+def test_names_spelled_with_and_without_stops_are_one() -> None:
+    assert match.name_form("St. John's") == match.name_form("St John's")
+    a = _rep("a", "2025-06-28", "The wreckage was lifted on to the quay", verb="lift",
+             obj="wreckage", places=("St. John's",), lemmas=("wreckage", "lift", "quay"))
+    b = _rep("b", "2025-06-28", "Crews hoisted the hull in St John's", verb="hoist",
+             subject="crew", obj="hull", places=("St John's",),
+             lemmas=("crew", "hoist", "hull"))
+    assert match.evidence(a, b, "agree") >= match.JOIN_SCORE

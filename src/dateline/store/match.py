@@ -189,8 +189,13 @@ class Report:
 
     @property
     def names(self) -> frozenset[str]:
-        return frozenset(n.casefold() for n in (*self.people, *self.places,
+        return frozenset(name_form(n) for n in (*self.people, *self.places,
                                                  *self.organizations))
+
+
+def name_form(name: str) -> str:
+    """A name as comparisons use it: "St. John's" and "St John's", "U.S." and "US" are one."""
+    return " ".join(name.casefold().replace(".", "").split())
 
 
 def reading(value: str) -> DateValue | None:
@@ -236,7 +241,7 @@ def ordinals(text: str) -> frozenset[str]:
 
 def _named(part: str, rep: Report) -> bool:
     """Whether a participant of ``rep`` is one of its names (not a common noun)."""
-    return bool(part) and bool(shared_names({part}, rep.names))
+    return bool(part) and bool(shared_names({name_form(part)}, rep.names))
 
 
 def _other_named_actors(a: Report, b: Report) -> bool:
@@ -244,17 +249,18 @@ def _other_named_actors(a: Report, b: Report) -> bool:
     grounding planes on one day are two events)."""
     if not (_named(a.subject, a) and _named(b.subject, b)):
         return False
-    return not (shared_names({a.subject}, {b.subject}) or shared_names({a.subject}, b.names)
-                or shared_names({b.subject}, a.names))
+    sa, sb = name_form(a.subject), name_form(b.subject)
+    return not (shared_names({sa}, {sb}) or shared_names({sa}, b.names)
+                or shared_names({sb}, a.names))
 
 
 def _by_role(parts: set[str], other: Report,
              roles: tuple[tuple[str, str], ...]) -> set[str]:
     """The participants of one report that are a role whose holder the ``other`` names
     or has as a participant."""
-    theirs = {*other.names, other.subject, other.object} - {""}
+    theirs = {*other.names, name_form(other.subject), name_form(other.object)} - {""}
     return {p for p in parts for role, name in roles
-            if p == role and shared_names({name}, theirs)}
+            if p == role and shared_names({name_form(name)}, theirs)}
 
 
 def _said_act(a: Report, b: Report) -> bool:
@@ -276,8 +282,8 @@ def evidence(a: Report, b: Report, rel: str) -> float:
     if oa and ob and not oa & ob:
         return 0.0  # the first and the last of a series
     names = shared_names(a.names, b.names)
-    pa = {thing(a.subject), thing(a.object)} - {""}
-    pb = {thing(b.subject), thing(b.object)} - {""}
+    pa = {name_form(thing(a.subject)), name_form(thing(a.object))} - {""}
+    pb = {name_form(thing(b.subject)), name_form(thing(b.object))} - {""}
     # A participant named in one report and a name of the other meet too: "Kurtz" as
     # the subject of one and "George Kurtz" among the people of the other.
     parts = shared_names(pa, pb) | shared_names(pa, b.names) | shared_names(pb, a.names)
