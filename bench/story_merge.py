@@ -22,6 +22,10 @@ Figures, over all stories:
   the sources' disagreement.
 `--orders` extracts each story a second time with the articles in reverse order and
 checks that the files come out byte-identical.
+`--cross` is a precision probe that needs no gold: for every two stories of the set, the
+reports of both dated to a single day are all moved onto one day and grouped together;
+a group that holds reports of both stories is a merge that is certainly wrong (a folder
+of events from many stories meets this when two stories have news on the same day).
 """
 
 from __future__ import annotations
@@ -45,8 +49,9 @@ def _front_matter(path: Path) -> dict:
     return yaml.safe_load(text.split("---", 2)[1]) if text.startswith("---") else {}
 
 
-def extract_story(folder: Path, out: Path, reverse: bool = False) -> None:
-    """Extract every article of a story into ``out``, as one `dateline extract` run."""
+def extract_story(folder: Path, out: Path, reverse: bool = False) -> list:
+    """Extract every article of a story into ``out``, as one `dateline extract` run; the
+    reports it wrote."""
     articles = sorted(str(p) for p in folder.glob("[0-9]*.md"))
     if reverse:
         articles.reverse()
@@ -54,6 +59,24 @@ def extract_story(folder: Path, out: Path, reverse: bool = False) -> None:
     reports = [report_of(ev, r.article, i) for r in results if r.article is not None
                for i, ev in enumerate(r.events)]
     write_reports(reports, out, describe=describe_titles)
+    return reports
+
+
+def cross_story(reports: dict[str, list]) -> list[list]:
+    """The groups that mix two stories once every one-day report is moved onto one day."""
+    import dataclasses
+
+    from dateline.store import match
+
+    moved = {name: [dataclasses.replace(r, date="2030-01-01", article=f"{name}:{r.article}")
+                    for r in reps if match.span_days(r.date) == 1 and r.basis != "published"]
+             for name, reps in reports.items()}
+    mixed = []
+    for a, b in combinations(sorted(moved), 2):
+        for g in match.group(moved[a] + moved[b]):
+            if len({r.article.split(":", 1)[0] for r in g.reports}) == 2:
+                mixed.append(g.reports)
+    return mixed
 
 
 def _value(raw: object) -> str:
@@ -146,14 +169,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--verbose", action="store_true")
     ap.add_argument("--orders", action="store_true",
                     help="also check that reversed article order gives the same bytes")
+    ap.add_argument("--cross", action="store_true",
+                    help="also group every two stories' reports moved onto one day")
     args = ap.parse_args(argv)
     total: dict[str, float] = defaultdict(float)
     stories = sorted(p for p in args.stories.iterdir() if (p / "gold.yaml").exists())
     same_bytes = True
+    reports: dict[str, list] = {}
     for story in stories:
         with tempfile.TemporaryDirectory() as tmp:
             out = Path(tmp) / "events"
-            extract_story(story, out)
+            reports[story.name] = extract_story(story, out)
             if args.verbose:
                 print(story.name)
             for k, v in score_story(story, out, args.verbose).items():
@@ -185,6 +211,13 @@ def main(argv: list[str] | None = None) -> int:
           f" ({int(total['marked'])}/{int(total['disagreements'])})")
     if args.orders:
         print(f"reversed article order gives byte-identical files: {same_bytes}")
+    if args.cross:
+        mixed = cross_story(reports)
+        pairs = len(stories) * (len(stories) - 1) // 2
+        print(f"cross-story probe: {len(mixed)} groups mix two stories ({pairs} story pairs)")
+        if args.verbose:
+            for reps in mixed:
+                print("  " + " | ".join(f"{r.title[:60]} [{r.verb}]" for r in reps))
     return 0
 
 

@@ -54,6 +54,8 @@ class ExtractedEvent:
     subject: str = ""
     object: str = ""
     lemmas: tuple[str, ...] = ()
+    # (role, name) pairs the article states ("its chief executive, Dennis Muilenburg").
+    roles: tuple[tuple[str, str], ...] = ()
 
     @property
     def slug(self) -> str:
@@ -139,9 +141,10 @@ def extract_article(article: Article, day_first: bool | None = None,
     unread = tuple((m.text, " ".join(s.text.split())) for m in found if m.value is None
                    and not _VAGUE.fullmatch(m.text.strip())
                    for s in sents if s.start_char <= m.start < s.end_char)
-    from dateline.extract.happening import describe
+    from dateline.extract.happening import describe, roles_of
 
-    return Extraction(tuple(describe(doc, _finish(c)) for c in _merge(cands)), unread)
+    roles = roles_of(doc)
+    return Extraction(tuple(describe(doc, _finish(c), roles) for c in _merge(cands)), unread)
 
 
 # Phrases that are meant to name no date: not worth an editor's attention.

@@ -22,6 +22,16 @@ _CONTENT = ("NOUN", "PROPN", "VERB", "ADJ", "NUM")
 
 _DETERMINERS = ("the ", "a ", "an ")
 
+# Verbs that name a change of state with the word after them ("became stuck", "went
+# quiet", "ran aground"): the pair is the act, not the verb alone.
+_STATE_VERBS = frozenset({"become", "go", "get", "fall", "turn", "run"})
+_STATE_DEPS = ("acomp", "oprd", "advmod", "advcl")
+_CONTACT = frozenset({"contact", "touch", "communication", "communications", "signal"})
+# Verbs of moving on foot or by going: with "into" they say the same as "enter" ("the
+# boys walked into the cave", "the boys entered the cave").
+_MOTION_VERBS = frozenset({"walk", "go", "venture", "wander", "head", "hike", "crawl",
+                           "climb", "swim", "wade", "move", "march", "stroll"})
+
 
 def _head_word(tok: Any) -> str:
     """The word that stands for a noun phrase: a name in full ("Francis Scott Key"), else
@@ -36,6 +46,29 @@ def _head_word(tok: Any) -> str:
     if tok.dep_ == "compound" or tok.pos_ == "PRON":
         return ""  # a pronoun names nothing by itself; the names of the event say who
     return tok.lemma_.casefold()
+
+
+def act_of(verb: Any) -> str:
+    """The act a verb names, as the store compares it: the lemma with its particle
+    ("came down" -> "come down", "picked up" -> "pick up"), a change of state with its
+    word ("became stuck" -> "become stuck"), a going "into" somewhere -> "enter"; else
+    the lemma."""
+    lemma = verb.lemma_.casefold()
+    for child in verb.children:
+        if child.dep_ == "prt":
+            return f"{lemma} {child.text.casefold()}"
+    if lemma in _STATE_VERBS:
+        for child in verb.children:
+            if child.dep_ in _STATE_DEPS and child.pos_ in ("ADJ", "ADV", "VERB") \
+                    and child.i == verb.i + 1 and not child.lower_.endswith("ly"):
+                return f"{lemma} {child.text.casefold()}"
+    if lemma == "lose" and any(c.dep_ in _OBJ and c.lemma_.casefold() in _CONTACT
+                               for c in verb.children):
+        return "lose contact"  # "lost contact", "lost touch": a craft that went quiet
+    if lemma in _MOTION_VERBS and any(c.dep_ == "prep" and c.lower_ == "into"
+                                      for c in verb.children):
+        return "enter"
+    return lemma
 
 
 def _parts(verb: Any) -> tuple[str, str]:
@@ -64,8 +97,33 @@ def _parts(verb: Any) -> tuple[str, str]:
     return subj, obj
 
 
-def describe(doc: Any, ev: ExtractedEvent) -> ExtractedEvent:
-    """``ev`` with its verb lemma, subject, object and content lemmas from ``doc``."""
+def roles_of(doc: Any) -> tuple[tuple[str, str], ...]:
+    """(role, name) pairs an article states: "its chief executive, Dennis Muilenburg",
+    "Saman Kunan, a former navy diver", "President Sebastián Piñera" -> ("executive",
+    "dennis muilenburg"), ("diver", "saman kunan"), ("president", "sebastián piñera"). Another
+    article that says only "the former chief executive" or "the diver" means that person."""
+    out: dict[tuple[str, str], None] = {}
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        name = ent.text.casefold()
+        root = ent.root
+        roles = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        roles += [c for c in root.children if c.dep_ == "compound" and c.i < ent.start
+                  and c.pos_ in ("NOUN", "PROPN") and c.ent_type_ in ("", "NORP")]
+        if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+            roles.append(root.head)
+        for tok in roles:
+            role = tok.lemma_.casefold().rstrip(".")
+            if role.isalpha() and len(role) > 2:
+                out[(role, name)] = None
+    return tuple(out)
+
+
+def describe(doc: Any, ev: ExtractedEvent,
+             roles: tuple[tuple[str, str], ...] = ()) -> ExtractedEvent:
+    """``ev`` with its verb lemma, subject, object and content lemmas from ``doc``, and
+    the roles its article gives people (:func:`roles_of`)."""
     span = doc.char_span(ev.anchor[0], ev.anchor[1], alignment_mode="expand")
     if span is None or not len(span):
         return ev
@@ -80,8 +138,8 @@ def describe(doc: Any, ev: ExtractedEvent) -> ExtractedEvent:
             if tok.pos_ in _CONTENT and not tok.is_stop and tok.ent_type_ not in (
                     "DATE", "TIME") and len(tok.text) > 1:
                 lemmas[tok.lemma_.casefold()] = None
-    return dataclasses.replace(ev, verb=verb.lemma_.casefold(), subject=subj, object=obj,
-                               lemmas=tuple(lemmas))
+    return dataclasses.replace(ev, verb=act_of(verb), subject=subj, object=obj,
+                               lemmas=tuple(lemmas), roles=roles)
 
 
 def _title_subject(title: str, verb: str) -> str:
@@ -111,5 +169,5 @@ def describe_title(nlp: Any, titles: list[str]) -> list[tuple[str, str, str, tup
         lemmas = tuple(dict.fromkeys(
             t.lemma_.casefold() for t in doc if t.pos_ in _CONTENT and not t.is_stop
             and t.ent_type_ not in ("DATE", "TIME") and len(t.text) > 1))
-        out.append((root.lemma_.casefold(), subj, obj, lemmas))
+        out.append((act_of(root), subj, obj, lemmas))
     return out

@@ -52,6 +52,22 @@ _SAME_ACT = [
     {"investigate", "probe", "examine"},
     {"demolish", "bring", "blow", "topple", "destroy"},
     {"refloat", "free", "move"},
+    # Phrasal verbs come with their particle ("come down", "pick up", "step down": see
+    # extract/happening.act_of), so the groups below can say which plain verb they mean.
+    {"crash", "plunge", "plummet", "come down", "go down", "crash-land", "nosedive"},
+    {"sink", "go down", "capsize", "founder"},
+    {"explode", "blow up", "implode", "detonate"},
+    {"find", "locate", "discover", "spot", "trace", "track down"},
+    {"detect", "record", "pick up", "hear", "register"},
+    {"come out", "bring out", "get out", "pull out", "emerge", "pull", "lift", "hoist",
+     "winch", "rescue", "extract", "evacuate", "bring up", "surface"},
+    {"run aground", "ground", "become stuck", "get stuck", "go aground", "wedge", "lodge",
+     "strand"},
+    {"lose contact", "go quiet", "go silent", "fall silent", "go missing", "disappear",
+     "vanish", "go dark"},
+    {"resign", "quit", "step", "step down", "oust", "fire", "dismiss", "sack"},
+    {"arrest", "detain", "apprehend", "capture", "nab"},
+    {"enter", "go in"},
 ]
 
 
@@ -73,6 +89,41 @@ _SAME_THING = [
     ("protester", "demonstrator", "marcher", "people", "crowd"),
 ]
 _THING = {w: group[0] for group in _SAME_THING for w in group}
+
+
+# Nouns that name a happening rather than a thing: two reports of one day whose
+# participant is the same such noun ("Britain will hold a general election on 4 July",
+# "voters go to the polls on 4 July") report it, whatever their verbs.
+EVENT_NOUNS = frozenset({
+    "election", "referendum", "fire", "crash", "collision", "collapse", "explosion",
+    "blast", "attack", "raid", "strike", "protest", "rally", "march", "riot", "summit",
+    "ceremony", "funeral", "wedding", "coronation", "inauguration", "trial", "hearing",
+    "verdict", "launch", "landing", "landfall", "storm", "hurricane", "quake", "eruption",
+    "flood", "outage", "shooting", "bombing", "coup", "rescue", "evacuation", "merger",
+    "takeover", "resignation", "arrest", "debate", "match", "final", "race", "concert",
+    "parade", "derailment", "shipwreck", "sinking", "blackout", "massacre", "invasion",
+    "ceasefire", "truce"})
+# Endings that make a noun of a verb ("explosion" of "explode", "arrival" of "arrive").
+_NOUN_ENDINGS = ("ation", "ition", "tion", "sion", "ion", "ment", "ing", "al", "ure",
+                 "ance", "ence", "ery", "y")
+
+
+def derives(noun: str, verb: str) -> bool:
+    """Whether ``noun`` names the act of ``verb``: the same word ("the collapse", "the
+    arrest") or the verb with a noun ending ("explosion", "arrival", "landing",
+    "investigation", "departure"). Light verbs name no act."""
+    if not noun or not verb or " " in verb or verb in LIGHT_VERBS or len(verb) < 4:
+        return False
+    if noun == verb:
+        return True
+    roots = {verb, verb[:-1] if verb[-1] in "ey" else verb,
+             verb[:-2] if verb.endswith(("de", "te")) else verb}
+    for end in _NOUN_ENDINGS:
+        if noun.endswith(end) and len(noun) - len(end) >= 3:
+            stem = noun[:-len(end)]
+            if stem in roots or stem + "e" == verb or stem + "t" in roots:
+                return True
+    return False
 
 
 def thing(word: str) -> str:
@@ -128,6 +179,8 @@ class Report:
     subject: str = ""
     object: str = ""
     lemmas: tuple[str, ...] = ()
+    # (role, name) pairs its article states: "the chief executive" there is that name.
+    roles: tuple[tuple[str, str], ...] = ()
 
     def sort_key(self) -> tuple:
         """Input order never matters: reports are merged in this order."""
@@ -136,8 +189,13 @@ class Report:
 
     @property
     def names(self) -> frozenset[str]:
-        return frozenset(n.casefold() for n in (*self.people, *self.places,
+        return frozenset(name_form(n) for n in (*self.people, *self.places,
                                                  *self.organizations))
+
+
+def name_form(name: str) -> str:
+    """A name as comparisons use it: "St. John's" and "St John's", "U.S." and "US" are one."""
+    return " ".join(name.casefold().replace(".", "").split())
 
 
 def reading(value: str) -> DateValue | None:
@@ -166,45 +224,129 @@ def relation(a: str, b: str) -> str:
     return "near" if short and gap <= NEAR_DAYS else "apart"
 
 
+# Words that tell one of a series from another: "the first miner emerged" and "the last
+# of the men was lifted" are two happenings whatever else they share.
+_ORDINALS = {"first": "first", "initial": "first", "second": "second", "third": "third",
+             "fourth": "fourth", "fifth": "fifth", "last": "last", "final": "last"}
+# Verbs that say what someone said: the act is in what they said ("the Coast Guard said
+# debris had been found").
+_SAYING = LIGHT_VERBS | {"announce", "confirm", "declare"}
+
+
+def ordinals(text: str) -> frozenset[str]:
+    """The ordinals a title puts on what happened ("The first of the men was pulled out")."""
+    words = (w.strip(",.;:'\"’").casefold() for w in text.split())
+    return frozenset(_ORDINALS[w] for w in words if w in _ORDINALS)
+
+
+def _named(part: str, rep: Report) -> bool:
+    """Whether a participant of ``rep`` is one of its names (not a common noun)."""
+    return bool(part) and bool(shared_names({name_form(part)}, rep.names))
+
+
+def _other_named_actors(a: Report, b: Report) -> bool:
+    """Both subjects are names, and different ones ("China" and "Ethiopian Airlines"
+    grounding planes on one day are two events)."""
+    if not (_named(a.subject, a) and _named(b.subject, b)):
+        return False
+    sa, sb = name_form(a.subject), name_form(b.subject)
+    return not (shared_names({sa}, {sb}) or shared_names({sa}, b.names)
+                or shared_names({sb}, a.names))
+
+
+def _by_role(parts: set[str], other: Report,
+             roles: tuple[tuple[str, str], ...]) -> set[str]:
+    """The participants of one report that are a role whose holder the ``other`` names
+    or has as a participant."""
+    theirs = {*other.names, name_form(other.subject), name_form(other.object)} - {""}
+    return {p for p in parts for role, name in roles
+            if p == role and shared_names({name_form(name)}, theirs)}
+
+
+def _said_act(a: Report, b: Report) -> bool:
+    """Whether what one report says someone said is the other's act: "the Coast Guard
+    said debris was found" (verb "say", a word "find") and "a vehicle found debris"."""
+    return (a.verb in _SAYING and b.verb not in _SAYING
+            and any(same_act(w, b.verb) for w in a.lemmas)) or \
+        (b.verb in _SAYING and a.verb not in _SAYING
+         and any(same_act(w, a.verb) for w in b.lemmas))
+
+
 def evidence(a: Report, b: Report, rel: str) -> float:
     """How strongly the parse says ``a`` and ``b`` report one happening (0: it does not)."""
     if rel == "apart" or a.article == b.article:
         return 0.0
     if (a.basis == "published") != (b.basis == "published"):
         return 0.0  # an undated development is news of the day, not a dated event's repeat
+    oa, ob = ordinals(a.title), ordinals(b.title)
+    if oa and ob and not oa & ob:
+        return 0.0  # the first and the last of a series
     names = shared_names(a.names, b.names)
-    pa = {thing(a.subject), thing(a.object)} - {""}
-    pb = {thing(b.subject), thing(b.object)} - {""}
+    pa = {name_form(thing(a.subject)), name_form(thing(a.object))} - {""}
+    pb = {name_form(thing(b.subject)), name_form(thing(b.object))} - {""}
     # A participant named in one report and a name of the other meet too: "Kurtz" as
     # the subject of one and "George Kurtz" among the people of the other.
     parts = shared_names(pa, pb) | shared_names(pa, b.names) | shared_names(pb, a.names)
+    # A person named in one report and called by a role in the other ("Dennis
+    # Muilenburg" and "the former chief executive"), where either article says who holds
+    # the role ("its chief executive, Dennis Muilenburg").
+    parts |= _by_role(pa, b, a.roles + b.roles) | _by_role(pb, a, a.roles + b.roles)
     verb = same_act(a.verb, b.verb)
     la, lb = {thing(w) for w in a.lemmas}, {thing(w) for w in b.lemmas}
     shared = la & lb
     overlap = len(shared) / max(1, min(len(la), len(lb)))
+    who = {w for n in (*parts, *names) for w in n.split()}
+    extra = len(shared - who)  # words in common beyond who took part
+    # ... and beyond the act itself
+    beyond = len(shared - who - {a.verb, b.verb, *a.verb.split(), *b.verb.split()})
+    one_day = span_days(a.date) == span_days(b.date) == 1
     if rel == "near":
-        # A disagreement on the date needs the clearest sign that it is one event.
-        ok = verb and bool(parts) and overlap >= 0.5
+        # A disagreement on the date needs the clearest sign that it is one event: the
+        # same act by the same participants, or the same act in mostly the same words.
+        ok = verb and (bool(parts) or bool(names) or (beyond >= 3 and overlap >= 0.5)) \
+            and not _other_named_actors(a, b)
         return 20 + overlap if ok else 0.0
     if verb and (parts or names):
         return 30 + overlap + 0.1 * len(names)
+    if _said_act(a, b) and parts:
+        return 20 + overlap  # "the board announced X was stepping down", "X resigned"
+    # The happening itself as what both are about, on the same day, where one verb says
+    # nothing of its own: "hold the election", "go to the polls" (not two deeds around
+    # it: "the fire broke out", "the fire destroyed the roof"; "the government survived
+    # the vote", "Britain will hold an election"); or the act of one as the other's noun
+    # ("the spire collapsed", "the collapse of the spire"), with a word in common beside it.
+    if one_day and not _other_named_actors(a, b):
+        two_deeds = a.verb not in LIGHT_VERBS and b.verb not in LIGHT_VERBS
+        if not two_deeds and any(thing(p) in EVENT_NOUNS for p in shared_names(pa, pb)):
+            return 20 + overlap
+        if beyond >= 1 and (any(derives(n, a.verb) for n in pb)
+                            or any(derives(n, b.verb) for n in pa)):
+            return 20 + overlap
     # Two acts ("met" and "signed") by the same people on the same day are two events,
     # unless their words share more than who took part.
     other_acts = a.verb not in LIGHT_VERBS and b.verb not in LIGHT_VERBS and not verb \
         and bool(a.verb) and bool(b.verb)
-    who = {w for n in (*parts, *names) for w in n.split()}
-    extra = len(shared - who)
-    if other_acts and extra < 2:
+    if other_acts and extra < 2 and not _said_act(a, b):
         return 0.0
     if (parts or len(names) >= 2) and overlap >= 0.5 and len(shared) >= 2:
         return 20 + overlap + 0.1 * len(names)
     if overlap >= 0.7 and len(shared) >= 4 and (names or parts):
         return 10 + overlap
+    # The same act on the same day, told of other participants ("divers found them",
+    # "the group were discovered"), with two words in common beside the act and who took
+    # part: one event unless each names a different actor. The act alone is not enough
+    # ("announced a recall", "announced an inquiry"), nor is a light verb ("began").
+    if verb and one_day and beyond >= 2 and a.verb not in LIGHT_VERBS \
+            and b.verb not in LIGHT_VERBS and not _other_named_actors(a, b):
+        return 8 + overlap
+    # What someone said happened, and the act itself, on the same day in several of the
+    # same words.
+    if _said_act(a, b) and one_day and beyond >= 3:
+        return 6 + overlap
     # The same day, the same name, and several words in common beyond it: "the outage
     # began on 19 July, when CrowdStrike pushed a defective software update" and "a faulty
     # software update from CrowdStrike crashed computers on Friday".
-    if names and extra >= 2 and len(shared) >= 3 and overlap >= 0.3 \
-            and span_days(a.date) == span_days(b.date) == 1:
+    if names and extra >= 2 and len(shared) >= 3 and overlap >= 0.3 and one_day:
         return 5 + overlap
     return 0.0
 

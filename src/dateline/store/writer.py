@@ -70,7 +70,7 @@ def report_of(ev: ExtractedEvent, article: Article, order: int = 0) -> Report:
                   url=article.url or "", published=article.published, order=order,
                   people=ev.people, places=ev.places, organizations=ev.organizations,
                   review=ev.review, basis=ev.date_basis, verb=ev.verb, subject=ev.subject,
-                  object=ev.object, lemmas=ev.lemmas)
+                  object=ev.object, lemmas=ev.lemmas, roles=ev.roles)
 
 
 def event_to_yaml(ev: ExtractedEvent, article: Article) -> str:

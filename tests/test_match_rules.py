@@ -1,0 +1,216 @@
+"""The store's rules for "same happening" across outlets (store/match.py), on small
+hand-written reports, and the act a parse gives a verb (extract/happening.act_of)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+import pytest
+
+from dateline.store import match
+from dateline.store.match import Report
+
+
+def _rep(article: str, date: str, title: str, *, verb: str, subject: str = "",
+         obj: str = "", people: tuple[str, ...] = (), places: tuple[str, ...] = (),
+         organizations: tuple[str, ...] = (), lemmas: tuple[str, ...] = (),
+         published: str = "2025-02-10") -> Report:
+    return Report(date=date, date_text="", title=title, quote=title, article=article,
+                  url=article, source_title=article,
+                  published=dt.date.fromisoformat(published), people=people, places=places,
+                  organizations=organizations, verb=verb, subject=subject, object=obj,
+                  lemmas=lemmas or tuple(w.strip(",.").lower() for w in title.split()
+                                         if len(w) > 3))
+
+
+def test_phrasal_verbs_name_the_act_of_a_plain_verb() -> None:
+    assert match.same_act("come down", "crash")
+    assert match.same_act("pick up", "detect")
+    assert match.same_act("step down", "resign")
+    assert match.same_act("run aground", "become stuck")
+    assert match.same_act("lose contact", "go quiet")
+    # The particle changes the act: "come" alone says nothing, "come out" is not "come down".
+    assert not match.same_act("come", "come out")
+    assert not match.same_act("come out", "come down")
+
+
+def test_the_same_act_on_one_day_told_of_other_participants_is_one_event() -> None:
+    found = _rep("a", "2025-02-03", "Two climbers found them near the ridge, cold hikers",
+                 verb="find", subject="climber")
+    located = _rep("b", "2025-02-03", "The cold hikers were located by a crew",
+                   verb="locate", subject="crew")
+    assert match.evidence(found, located, "agree") > 0
+    assert [len(g.reports) for g in match.group([found, located])] == [2]
+    # The same act and nothing else in common says too little.
+    bare = _rep("c", "2025-02-03", "They were located by a crew", verb="locate",
+                subject="crew", lemmas=("locate", "crew"))
+    assert match.evidence(found, bare, "agree") == 0
+
+
+def test_the_same_act_by_two_named_actors_on_one_day_stays_two() -> None:
+    china = _rep("a", "2025-03-11", "China grounded the jets", verb="ground", subject="china",
+                 places=("China",))
+    airline = _rep("b", "2025-03-11", "Nordair grounded its fleet", verb="ground",
+                   subject="nordair", organizations=("Nordair",))
+    assert match.evidence(china, airline, "agree") == 0
+
+
+def test_the_first_and_the_last_of_a_series_stay_two() -> None:
+    first = _rep("a", "2025-02-03", "The first of the climbers was lifted out", verb="lift",
+                 subject="climber")
+    last = _rep("b", "2025-02-03", "The last climber was winched to safety", verb="winch",
+                subject="climber")
+    assert match.evidence(first, last, "agree") == 0
+    again = _rep("c", "2025-02-03", "The final climber emerged from the gully", verb="emerge",
+                 subject="climber")
+    assert match.evidence(last, again, "agree") > 0  # "last" and "final" are one
+
+
+def test_a_day_apart_on_the_same_act_and_names_is_one_event_for_review() -> None:
+    plunged = _rep("a", "2025-01-28", "A Skyline jet plunged into the Tasman Sea",
+                   verb="plunge", subject="jet", obj="tasman sea",
+                   organizations=("Skyline",), places=("Tasman Sea",))
+    down = _rep("b", "2025-01-29", "The Skyline plane came down in the Tasman Sea",
+                verb="come down", subject="plane", obj="tasman sea",
+                organizations=("Skyline",), places=("Tasman Sea",), published="2025-02-11")
+    assert match.relation(plunged.date, down.date) == "near"
+    groups = match.group([plunged, down])
+    assert [len(g.reports) for g in groups] == [2]
+    merged = match.merge(groups[0].reports)
+    assert any(r.startswith(match.DISAGREE) for r in merged.review)
+
+
+def test_a_day_apart_needs_more_than_the_verb() -> None:
+    a = _rep("a", "2025-01-28", "A man died in hospital", verb="die", subject="man",
+             lemmas=("man", "die", "hospital"))
+    b = _rep("b", "2025-01-29", "A woman died after the fall", verb="die", subject="woman",
+             lemmas=("woman", "die", "fall"))
+    assert match.evidence(a, b, "near") == 0
+
+
+def test_the_happening_named_by_a_noun_is_what_both_are_about() -> None:
+    hold = _rep("a", "2025-05-01", "The country will hold a general election",
+                verb="hold", subject="country", obj="election")
+    polls = _rep("b", "2025-05-01", "Voters go to the polls", verb="go", subject="voter",
+                 obj="poll")
+    assert match.evidence(hold, polls, "agree") > 0
+    # Another day: another election.
+    assert match.evidence(hold, polls, "apart") == 0
+
+
+def test_a_verb_and_its_noun_are_one_act() -> None:
+    assert match.derives("explosion", "explode")
+    assert match.derives("collapse", "collapse")
+    assert match.derives("arrival", "arrive")
+    assert match.derives("investigation", "investigate")
+    assert not match.derives("station", "state")
+    assert not match.derives("saying", "say")  # a light verb names no act
+    collapsed = _rep("a", "2025-05-05", "The stand collapsed during the match",
+                     verb="collapse", subject="stand", lemmas=("stand", "collapse", "match"))
+    watched = _rep("b", "2025-05-05", "Fans watched the collapse of the stand", verb="watch",
+                   subject="fan", obj="collapse", lemmas=("fan", "watch", "collapse", "stand"))
+    assert match.evidence(collapsed, watched, "agree") > 0
+
+
+def test_what_someone_said_happened_meets_the_act_itself() -> None:
+    said = _rep("a", "2025-06-22", "Officials said divers had found the wreck of the ferry",
+                verb="say", subject="official",
+                lemmas=("official", "say", "diver", "find", "wreck", "ferry", "seabed"))
+    found = _rep("b", "2025-06-22", "A diving team found the ferry's wreck on the seabed",
+                 verb="find", subject="team", obj="wreck",
+                 lemmas=("diving", "team", "find", "ferry", "wreck", "seabed"))
+    assert match.evidence(said, found, "agree") > 0
+
+
+def test_two_acts_on_one_day_still_stay_two() -> None:
+    met = _rep("a", "2025-03-03", "The minister met the envoy", verb="meet",
+               subject="minister", obj="envoy")
+    signed = _rep("b", "2025-03-03", "The minister signed the deal", verb="sign",
+                  subject="minister", obj="deal")
+    for order in itertools.permutations([met, signed]):
+        assert [len(g.reports) for g in match.group(order)] == [1, 1]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from dateline.extract import nlp as model
+
+    return model.load()
+
+
+@pytest.mark.parametrize(("sentence", "verb", "act"), [
+    ("The jet came down in the sea.", "came", "come down"),
+    ("An aircraft picked up banging sounds.", "picked", "pick up"),
+    ("The ship ran aground in a sandstorm.", "ran", "run aground"),
+    ("The ship became stuck in the canal.", "became", "become stuck"),
+    ("The boys walked into the cave.", "walked", "enter"),
+    ("The craft lost contact with its ship.", "lost", "lose contact"),
+    ("Prices fell sharply.", "fell", "fall"),
+    ("The party lost the vote.", "lost", "lose"),
+])
+def test_the_act_of_a_verb(nlp, sentence: str, verb: str, act: str) -> None:
+    from dateline.extract.happening import act_of
+
+    doc = nlp(sentence)
+    tok = next(t for t in doc if t.text == verb)
+    assert act_of(tok) == act
+
+
+def test_two_things_a_happening_did_are_not_joined_by_its_noun() -> None:
+    broke = _rep("a", "2025-04-15", "The fire broke out under the roof", verb="break out",
+                 subject="fire", obj="roof", lemmas=("fire", "break", "roof"))
+    spread = _rep("b", "2025-04-15", "The fire spread to the tower", verb="spread",
+                  subject="fire", obj="tower", lemmas=("fire", "spread", "tower"))
+    assert match.evidence(broke, spread, "agree") == 0
+    saw = _rep("c", "2025-04-15", "Crowds saw the fire", verb="see",
+               subject="crowd", obj="fire", lemmas=("crowd", "see", "fire"))
+    assert match.evidence(broke, saw, "agree") > 0
+    survived = _rep("d", "2025-04-15", "The government survived the vote", verb="survive",
+                    subject="government", obj="vote", lemmas=("government", "survive", "vote"))
+    held = _rep("e", "2025-04-15", "The country held an election", verb="hold",
+                subject="country", obj="election", lemmas=("country", "hold", "election"))
+    assert match.evidence(survived, held, "agree") == 0
+
+
+def test_a_person_called_by_a_role_that_another_article_names() -> None:
+    named = _rep("a", "2025-12-23", "The board announced Jane Roe was stepping down",
+                 verb="announce", subject="board", people=("Jane Roe",),
+                 lemmas=("board", "announce", "jane", "step", "immediate", "effect"))
+    named = Report(**{**named.__dict__, "roles": (("executive", "jane roe"),)})
+    role = _rep("b", "2025-12", "The former chief executive was fired", verb="fire",
+                subject="executive", lemmas=("executive", "fire"))
+    assert match.evidence(named, role, "agree") > 0
+    # Without the article saying who the chief executive is, a role is nobody in particular.
+    bare = Report(**{**named.__dict__, "roles": ()})
+    assert match.evidence(bare, role, "agree") == 0
+
+
+def test_the_roles_an_article_states(nlp) -> None:
+    from dateline.extract.happening import roles_of
+
+    doc = nlp("The company forced out its chief executive, Jane Roe, on Monday. "
+              "Tom Hale, a retired navy diver, died on Friday. "
+              "President Ana Ruiz visited the mine.")
+    roles = set(roles_of(doc))
+    assert ("executive", "jane roe") in roles
+    assert ("diver", "tom hale") in roles
+    assert ("president", "ana ruiz") in roles
+
+
+def test_the_same_act_on_other_things_the_same_day_stays_two() -> None:
+    recall = _rep("a", "2025-03-03", "The company announced a recall", verb="announce",
+                  subject="company", obj="recall", lemmas=("company", "announce", "recall"))
+    inquiry = _rep("b", "2025-03-03", "The ministry announced an inquiry", verb="announce",
+                   subject="ministry", obj="inquiry", lemmas=("ministry", "announce", "inquiry"))
+    assert match.evidence(recall, inquiry, "agree") == 0
+
+
+def test_names_spelled_with_and_without_stops_are_one() -> None:
+    assert match.name_form("St. John's") == match.name_form("St John's")
+    a = _rep("a", "2025-06-28", "The wreckage was lifted on to the quay", verb="lift",
+             obj="wreckage", places=("St. John's",), lemmas=("wreckage", "lift", "quay"))
+    b = _rep("b", "2025-06-28", "Crews hoisted the hull in St John's", verb="hoist",
+             subject="crew", obj="hull", places=("St John's",),
+             lemmas=("crew", "hoist", "hull"))
+    assert match.evidence(a, b, "agree") >= match.JOIN_SCORE
