@@ -61,6 +61,7 @@ def test_finds_and_normalizes(text: str, want: list[tuple[str, str | None]]) -> 
     "Graham Brady chairs the 1922 Committee of backbench MPs.",
     "Finland fought the Soviet Union in the Winter War and the Arab Spring followed.",
     "The Summer Olympics opened in Paris.",
+    "Traffic peaked over the Easter holidays and the Christmas rush.",
 ])
 def test_skips_look_alikes(text: str) -> None:
     assert found(text) == []
@@ -307,3 +308,15 @@ def test_a_day_and_month_take_the_year_phrase_after_them() -> None:
     text = "The club was founded on 31 July last year. Voting took place on March 11 this year."
     assert [(m.text, m.value) for m in find_dates(text, base)] == [
         ("31 July last year", "2022-07-31"), ("March 11 this year", "2023-03-11")]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The leaders met on April 12 and 13 in Washington.", [("April 12 and 13", "2010-04-12/2010-04-13")]),
+    ("Talks ran on 12-13 April 2010.", [("12-13 April 2010", "2010-04-12/2010-04-13")]),
+    # A day, then a count: not a pair of days.
+    ("Between April 2 and 13 people died.", [("April 2", "2010-04-02")]),
+    ("It reached second in the 1928-29 season.", [("1928-29", "1928/1929")]),
+])
+def test_two_days_of_one_month(text: str, want: list[tuple[str, str]]) -> None:
+    got = [(m.text, m.value) for m in find_dates(text, dt.date(2010, 4, 8))]
+    assert got == want

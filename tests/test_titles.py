@@ -167,3 +167,8 @@ def test_a_verb_of_extent_keeps_its_date() -> None:
     assert titles("The cleanup stretched into 2025.")["2025"] == "The cleanup stretched into 2025"
     # Other verbs still lose theirs.
     assert titles("The cleanup began in 2015.")["2015"] == "The cleanup began"
+
+
+def test_the_following_weeks_is_no_one_week() -> None:
+    got = titles("Traffic peaked on 3 March 2010. In the following weeks it fell.")
+    assert list(got) == ["2010-03-03"]

@@ -196,6 +196,15 @@ def normalize(text: str, base: dt.date, sentence: str | None = None) -> str | No
         return None
     if _NOT_DATE.fullmatch(t) and not re.fullmatch(r"'?\d{4}|\d{4}s?", t):
         return None
+    days = next((m for m in (rx.fullmatch(text.strip()) for rx in _DAY_PAIR) if m), None)
+    if days:
+        # Each day read in full, then the span between them.
+        month, tail = days["m"], days["tail"] or ""
+        first = normalize(f"{month} {days['d1']}{tail}", base, sentence)
+        last = normalize(f"{month} {days['d2']}{tail}", base, sentence)
+        if first and last and len(first) == len(last) == 10 and first < last:
+            return f"{first}/{last}"
+        return None
     tense = tense_of(sentence, text) or tense_of(text)
     if tense != "future" and _deadline(text, sentence):
         tense = "near"  # "extended the loans through January": let the nearest one win
@@ -209,6 +218,17 @@ def normalize(text: str, base: dt.date, sentence: str | None = None) -> str | No
         return fallback(t, base, tense)
     except (ValueError, OverflowError):
         return None
+
+
+_MONTH_WORD = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
+               r"Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_ORD = r"(?:st|nd|rd|th)?"
+_JOIN = r"\s*(?:-|–|and|to)\s*"
+# "April 12 and 13", "12-13 April 2010": two days of one month.
+_DAY_PAIR = [re.compile(rf"(?P<m>{_MONTH_WORD}) (?P<d1>\d{{1,2}}){_ORD}{_JOIN}(?P<d2>\d{{1,2}}){_ORD}"
+                        rf"(?P<tail>,? \d{{4}})?", re.IGNORECASE),
+             re.compile(rf"(?P<d1>\d{{1,2}}){_ORD}{_JOIN}(?P<d2>\d{{1,2}}){_ORD} (?P<m>{_MONTH_WORD})"
+                        rf"(?P<tail>,? \d{{4}})?", re.IGNORECASE)]
 
 
 def _deadline(text: str, sentence: str | None) -> bool:

@@ -25,9 +25,11 @@ _UNIT = r"(day|week|month|year|decade)s?"
 _COUNT = re.compile(rf"(?i)(?:some\s+|about\s+|nearly\s+|almost\s+|just\s+)?"
                     rf"(\d+|{'|'.join(_NUMBERS)})\s+{_UNIT}\s+(later|after(?:wards)?|earlier|before)")
 # "next week" alone counts from the publication day; "the next week" from the story's date.
-_NEXT = re.compile(rf"(?i)(?:the\s+(next|previous)|(?:the\s+)?(following|preceding))\s+{_UNIT}"
-                   rf"|the\s+{_UNIT}\s+(after|before)")
-_SAME = re.compile(rf"(?i)(?:that|the\s+same)\s+{_UNIT}")
+# One unit only: "the following weeks" is a vague stretch, not the next week.
+_ONE = r"(day|week|month|year|decade)"
+_NEXT = re.compile(rf"(?i)(?:the\s+(next|previous)|(?:the\s+)?(following|preceding))\s+{_ONE}"
+                   rf"|the\s+{_ONE}\s+(after|before)")
+_SAME = re.compile(rf"(?i)(?:that|the\s+same)\s+{_ONE}")
 # How fine a value must be for a step of each unit to keep its precision.
 _NEEDS = {"day": ("day",), "week": ("day",), "month": ("day", "month"),
           "year": ("day", "month", "season", "year"),

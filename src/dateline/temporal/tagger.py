@@ -78,6 +78,9 @@ _HOLIDAY = (r"(?:new year's (?:day|eve)|christmas(?: eve| day)?|thanksgiving(?: 
 _PATTERNS = [
     # Calendar dates, optionally led by a weekday: "Saturday 3 December 2022".
     # "31 July last year", "March 11 this year": the year phrase is part of the date.
+    # "12 and 13 April", "April 12-13, 2010": two days of one month.
+    rf"\b{_DAYNUM}\s*(?:-|–|and|to)\s*{_DAYNUM} {_MON}(?:,? {_YEAR})?",
+    rf"\b{_MON} {_DAYNUM}\s*(?:-|–|and|to)\s*{_DAYNUM}\b(?:,? {_YEAR})?",
     rf"(?:{_WD},? )?(?:the )?{_DAYNUM} (?:of )?{_MON}(?:,? {_YEAR}|,? (?:this|last|next) year)?",
     rf"(?:(?:{_REL}) )?(?:{_WD},? )?{_MON} {_DAYNUM}\b(?:,? {_YEAR}|,? (?:this|last|next) year)?",
     rf"(?:{_MOD}|{_REL} )?{_MON}(?:,? (?:of )?(?:{_YEAR}|(?:this|last|next) year))?",
@@ -124,7 +127,9 @@ _PATTERNS = [
     rf"(?:two|2) quarters) of (?:{_YEAR}|(?:this|last|next|the) year|the (?:\d{{3}}0s|'\d0s))",
     rf"(?:(?:{_REL}) |(?:the )?(?:early|late|mid-?) |the |(?<=\bin ))"
     rf"{_SEASON}\b(?:,? (?:of )?{_YEAR})?",
-    rf"(?:{_REL} )?\b{_HOLIDAY}\b(?:,? {_YEAR}| week)?",
+    # "the Easter holidays", "the Christmas break": days around the holiday, not the day.
+    rf"(?:{_REL} )?\b{_HOLIDAY}\b(?!\s+(?:holidays?|break|recess|period|season|term|"
+    rf"getaway|rush)\b)(?:,? {_YEAR}| week)?",
     # Weekdays, alone or with a part of the day.
     rf"(?:(?:{_REL}|early|late|earlier|later) )?{_WD}(?: (?:morning|afternoon|evening|night))?",
     rf"\b(?:{_VAGUE})\b",
@@ -217,6 +222,9 @@ def _accept(text: str, m: re.Match[str]) -> bool:
     """Reject look-alikes: lower-case month/weekday words, quantities, bare numbers, and
     numbers inside names ("20th Century Fox", "the 1922 Committee")."""
     s = m.group(0)
+    if re.search(r"[A-Za-z]", s) and re.search(r"\d\s*(?:-|–|and|to)\s*\d{1,2}$", s) \
+            and _QUANTITY_AFTER.match(text, m.end()):
+        return False  # "on April 2 and 13 people died": a day, then a count
     if _SEASON_NAME.fullmatch(s) and (_NAME_AFTER.match(text, m.end()) or _NAME_BEFORE.search(
             text, max(0, m.start() - _BEHIND), m.start())):
         return False  # "the Winter War", "the Arab Spring", "the Summer Olympics"
