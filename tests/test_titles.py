@@ -172,3 +172,10 @@ def test_a_verb_of_extent_keeps_its_date() -> None:
 def test_the_following_weeks_is_no_one_week() -> None:
     got = titles("Traffic peaked on 3 March 2010. In the following weeks it fell.")
     assert list(got) == ["2010-03-03"]
+
+
+def test_a_weekday_on_a_timetable_verb_is_the_coming_one() -> None:
+    got = titles("The bank's policy committee meets again on Thursday. Police said on "
+                 "Monday that a man was arrested.")
+    assert "2018-12-06" in got  # the Thursday after Saturday 1 December
+    assert "2018-11-26" in got  # "said on Monday": the Monday before

@@ -214,6 +214,8 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
             m, date_text = joined, mt.date_text(text, joined.start, joined.text)
         value = mt.past_year(m.value, date_text, verb, base, text[max(0, m.start - 20):m.start])
         value = mt.future_year(value, date_text, verb, base)
+        ahead = mt.weekday_ahead(value, date_text, verb, base)
+        moved, value = ahead != value, ahead
         # Other events' clauses are theirs, except one that holds this verb's own.
         # What a reporting verb says stays in its title even when it is an event of its
         # own ("the bridge will be demolished, the council decided on Monday").
@@ -239,6 +241,8 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
         if verb.dep_ in ("relcl", "acl"):
             held.append(verb.head)
         review = _review(title, verb, m, base, quotes)
+        if moved and "future or conditional" not in review:
+            review.append("future or conditional")
         each = mt.listed(text, dated)
         if joined is None and not each and len(dated) > 1 and len({ms[0].value for ms in dated}) > 1 \
                 and not all(mt.contains(ms[0].value, m.value) for ms in dated):

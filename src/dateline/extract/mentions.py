@@ -191,6 +191,22 @@ def future_year(value: str, date_text: str, verb: Any, base: datetime.date) -> s
     return shifted
 
 
+_BARE_WEEKDAY = re.compile(r"(?i)(?:on |by |until )?(?:monday|tuesday|wednesday|thursday|friday|"
+                           r"saturday|sunday)(?: (?:morning|afternoon|evening|night))?")
+
+
+def weekday_ahead(value: str, date_text: str, verb: Any, base: datetime.date) -> str:
+    """A bare weekday on a verb in the present tense of a timetable ("the committee meets
+    again on Thursday", "travels to Prague on Monday") is the coming one: news tells what
+    happened in the past tense. The sentence's other verbs may have read it as last week's."""
+    if not _BARE_WEEKDAY.fullmatch(date_text.strip()) or not re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+        return value
+    day = datetime.date.fromisoformat(value)
+    if day >= base or not _present_schedule(verb) or verb.tag_ not in ("VBZ", "VBP"):
+        return value
+    return (day + datetime.timedelta(days=7)).isoformat()
+
+
 def past_year(value: str, date_text: str, verb: Any, base: datetime.date,
                before: str) -> str:
     """A date without a year that a past-tense verb puts after the publication day is
