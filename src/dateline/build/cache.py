@@ -43,7 +43,7 @@ STATE_FILE = "state.json"
 FINGERPRINT_FILE = "fingerprint"
 SHARDED = ("files", "markdown", "fragments")  # the BuildState fields stored in shards
 SHARDS = 32
-FORMAT = 9  # bump when BuildState changes shape: an old cache is then ignored, not misread
+FORMAT = 10  # bump when BuildState changes shape: an old cache is then ignored, not misread
 VERSION = f"{__version__}/{FORMAT}/{SHAPE}".replace(" ", "_")
 _LEGACY = (".pickle", "templates")  # what caches before FORMAT 8 held (pickle, compiled code)
 
