@@ -42,7 +42,7 @@ def test_the_build_cache_keeps_what_each_build_adds(site):
     assert set(state.markdown) == {"*second*", "*other*"}
     assert "<em>second</em>" in state.markdown["*second*"]
     assert {e.event.title for e in state.files.values()} == {"A", "B"}
-    assert len(state.fragments) == 2  # one entry per event, the stale one dropped
+    assert len(cache.fragments_for(root, state).read()) == 2  # one entry per event, the stale one dropped
 
 
 def test_a_damaged_or_missing_cache_shard_only_costs_speed(site, tmp_path):
