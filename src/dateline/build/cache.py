@@ -45,7 +45,7 @@ STATE_FILE = "state.json"
 FINGERPRINT_FILE = "fingerprint"
 SHARDED = ("files", "markdown", "fragments")  # the BuildState fields stored in shards
 SHARDS = 32
-FORMAT = 10  # bump when BuildState changes shape: an old cache is then ignored, not misread
+FORMAT = 11  # bump when BuildState changes shape: an old cache is then ignored, not misread
 VERSION = f"{__version__}/{FORMAT}/{SHAPE}".replace(" ", "_")
 _LEGACY = (".pickle", "templates")  # what caches before FORMAT 8 held (pickle, compiled code)
 
@@ -60,7 +60,7 @@ class BuildState:
     files: dict[str, ParsedFile] = field(default_factory=dict)
     markdown: dict[str, str] = field(default_factory=dict)
     pages: dict[str, str] = field(default_factory=dict)
-    fragments: dict[str, tuple[str, ...]] = field(default_factory=dict)  # export pieces (Fragments)
+    fragments: dict[str, tuple[bytes, ...]] = field(default_factory=dict)  # export pieces (Fragments)
     out: str = ""
     manifest: dict[str, Stat] = field(default_factory=dict)
     # Each sharded field as loaded (merged, shards), so saving rewrites only changed shards.
@@ -98,7 +98,7 @@ class Fragments(dict):
         self.used.add(text)
         return super().get(text, default)
 
-    def __setitem__(self, key: tuple, value: tuple[str, ...]) -> None:
+    def __setitem__(self, key: tuple, value: tuple[bytes, ...]) -> None:
         super().__setitem__(repr(key), value)
 
     @property
@@ -106,7 +106,7 @@ class Fragments(dict):
         """Whether any export was made with it this build."""
         return bool(self.used)
 
-    def fresh(self) -> dict[str, tuple[str, ...]]:
+    def fresh(self) -> dict[str, tuple[bytes, ...]]:
         """The pieces this build used, for the next one (others would only pile up)."""
         return {k: v for k, v in self.items() if k in self.used}
 
@@ -193,16 +193,18 @@ def _load_shard(name: str, path: Path, settings_key: str, decode: Decoder) -> di
         if raw["key"] != settings_key:
             return {}
         return {shown: decode.file(entry) for shown, entry in raw["entries"].items()}
-    head, texts = store.load_texts(path, VERSION)
     if name == "markdown":  # body, HTML, body, HTML, ...
+        _, texts = store.load_texts(path, VERSION)
         it = iter(texts)
         return dict(zip(it, it, strict=True))
-    # Export pieces: rows of the key's text and the pieces, all rows of one width.
+    # Export pieces (bytes, as the exports join them): rows of the key and the pieces, all
+    # rows of one width.
+    head, blobs = store.load_blobs(path, VERSION)
     width = head["width"]
-    if not (isinstance(width, int) and width > 1 and len(texts) % width == 0):
+    if not (isinstance(width, int) and width > 1 and len(blobs) % width == 0):
         raise ValueError("export pieces of another shape")
-    rows = zip(*[iter(texts)] * width, strict=True)
-    return {row[0]: row[1:] for row in rows}
+    rows = zip(*[iter(blobs)] * width, strict=True)
+    return {row[0].decode("utf-8", "surrogatepass"): row[1:] for row in rows}
 
 
 def _save_shard(name: str, path: Path, settings_key: str, shard: dict) -> None:
@@ -210,8 +212,8 @@ def _save_shard(name: str, path: Path, settings_key: str, shard: dict) -> None:
         store.dump(path, VERSION, {"key": settings_key,
                                    "entries": {k: encode_file(v) for k, v in shard.items()}})
         return
-    texts: list[str] = []
     if name == "markdown":
+        texts: list[str] = []
         for body, html in shard.items():
             texts += (body, html)
         store.dump_texts(path, VERSION, {}, texts)
@@ -219,10 +221,11 @@ def _save_shard(name: str, path: Path, settings_key: str, shard: dict) -> None:
     widths = {1 + len(pieces) for pieces in shard.values()}
     if len(widths) != 1:
         raise ValueError("export pieces of different lengths")  # not saved: the next build is cold
+    blobs: list[bytes] = []
     for key, pieces in shard.items():
-        texts.append(key)
-        texts += pieces
-    store.dump_texts(path, VERSION, {"width": widths.pop()}, texts)
+        blobs.append(key.encode("utf-8", "surrogatepass"))
+        blobs += pieces
+    store.dump_blobs(path, VERSION, {"width": widths.pop()}, blobs)
 
 
 def save_state(root: Path, state: BuildState, fingerprint: str) -> None:
