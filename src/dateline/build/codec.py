@@ -104,7 +104,7 @@ class Decoder:
         sources = raw["sources"]
         if not isinstance(sources, list):
             raise TypeError("sources of another shape")
-        raw["sources"] = tuple(self._source(s) for s in sources)
+        raw["sources"] = tuple([self._source(s) for s in sources])
         source = raw["source"]
         if source == _SAME_AS_FIRST and not isinstance(source, bool):
             raw["source"] = raw["sources"][0]  # IndexError when there is none: refused
@@ -115,6 +115,8 @@ class Decoder:
             if not isinstance(media, list):
                 raise TypeError("media of another shape")
             raw["media"] = _make(Media, dict(zip(_MEDIA, media, strict=True)))
+        # What Event.slug (a cached_property) would put there on first use, as every build does.
+        raw["slug"] = raw["id"].lower()
         return _make(Event, raw)
 
     def _date(self, value: str) -> DateValue:
@@ -138,10 +140,13 @@ class Decoder:
         return _make(Source, source)
 
 
+_new, _set = object.__new__, object.__setattr__  # looked up once: called 30,000 times a load
+
+
 def _make(cls: type, fields: dict) -> object:
     # As pickle makes an instance: its dict set directly (the dataclasses are frozen).
-    obj = object.__new__(cls)
-    object.__setattr__(obj, "__dict__", fields)
+    obj = _new(cls)
+    _set(obj, "__dict__", fields)
     return obj
 
 
