@@ -1,7 +1,7 @@
 """What a build asks the file system: the stats of its inputs and of the site it wrote.
 
 The fingerprint of the inputs (cache.input_fingerprint) and the manifest of site/ are made
-from these; at ten thousand files they are most of what a no-op build costs.
+from these; at ten thousand files they are most of what a no-op build does once started.
 """
 
 from __future__ import annotations
