@@ -42,7 +42,7 @@ def test_the_build_cache_keeps_what_each_build_adds(site):
     assert set(state.markdown) == {"*second*", "*other*"}
     assert "<em>second</em>" in state.markdown["*second*"]
     assert {e.event.title for e in state.files.values()} == {"A", "B"}
-    assert len(state.fragments) == 2  # one entry per event, the stale one dropped
+    assert len(cache.fragments_for(root, state).read()) == 2  # one entry per event, the stale one dropped
 
 
 def test_a_damaged_or_missing_cache_shard_only_costs_speed(site, tmp_path):
@@ -141,3 +141,35 @@ def test_an_event_with_several_sources_comes_back_from_the_cache_whole(site):
     assert len(parsed.sources) == 2 and parsed.sources[1].reading is not None
     assert kept == parsed and kept.sources == parsed.sources
     assert type(kept.sources) is tuple and kept.sources[0].published == parsed.sources[0].published
+    assert kept.source is kept.sources[0]  # stored once, as "the first source"
+
+
+def test_a_well_formed_cache_row_of_another_shape_is_refused_not_misread(site, tmp_path):
+    # The checksum guards against damage; a row that passes it but is not what the codec
+    # writes (a field more or less, a source that is no list) must still cost only speed.
+    from dateline.build import store
+
+    events = {f"events/e{i}.yaml": f"date: {2000 + i}\ntitle: E{i}\nsource: {{title: S{i}}}\n"
+              for i in range(8)}
+    root = site(events)
+    assert build_site(root, root / "site").ok
+    shards = sorted((root / ".dateline-cache").glob("files-*.json"))
+    for n, path in enumerate(shards):
+        raw = store.load(path, cache.VERSION)
+        for row in raw["entries"].values():
+            event = row[3]
+            if n % 2:
+                event.append("one field too many")
+            else:
+                event[event.index(0)] = "not a source"  # where "the first source" was
+        store.dump(path, cache.VERSION, raw)
+    state = cache.load_state(root)
+    assert state.files == {} and len(state.notes) == len(shards)
+    (root / "content/events/e3.yaml").write_text("date: 2003\ntitle: E3 again\n")
+    assert build_site(root, root / "site").ok
+    assert build_site(root, tmp_path / "cold", use_cache=False).ok
+
+    def tree(folder):
+        return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+    assert tree(root / "site") == tree(tmp_path / "cold")

@@ -132,3 +132,47 @@ def test_a_cache_of_another_version_is_ignored_with_one_note(site, tmp_path):
                                     "(state.json: from another version)")
     assert build_site(root, tmp_path / "cold", use_cache=False).ok
     assert tree(root / "site") == tree(tmp_path / "cold")
+
+
+def test_damaged_export_pieces_are_found_when_read_and_cost_only_speed(site, tmp_path):
+    # The export pieces are read only when the exports are made (cache.fragments_for), after
+    # the pages were planned: damage found then must still give the cold build's bytes.
+    root = site(_events(12))
+    assert build_site(root, root / "site").ok
+    shards = sorted((root / ".dateline-cache").glob("fragments-*"))
+    assert shards
+    rng = random.Random(7)
+    for path in shards:
+        _damage(path, rng)
+    (root / "content/events/e05.yaml").write_text(VARIANTS[0])
+    result = run_dateline("-C", str(root), "build")
+    assert result.returncode == 0, result.stderr
+    assert "note: ignored a damaged or outdated build cache (fragments-" in result.stderr
+    assert build_site(root, tmp_path / "cold", use_cache=False).ok
+    assert tree(root / "site") == tree(tmp_path / "cold")
+    # The damaged shards were stored again whole: the next edit needs no note.
+    (root / "content/events/e06.yaml").write_text(VARIANTS[1])
+    again = run_dateline("-C", str(root), "build")
+    assert again.returncode == 0 and "note:" not in again.stderr
+    assert build_site(root, tmp_path / "cold2", use_cache=False).ok
+    assert tree(root / "site") == tree(tmp_path / "cold2")
+
+
+def test_a_rebuild_that_renders_nothing_does_not_read_the_export_pieces(site, monkeypatch):
+    from dateline.build import store
+
+    files = _events(6)
+    files["events/e00.yaml"] += "colour: red\n"  # an unknown key: a warning, so never skipped
+    root = site(files)
+    first = build_site(root, root / "site")
+    assert first.ok and first.problems
+    before = tree(root / "site")
+    read = []
+    real = store.load_texts
+    monkeypatch.setattr(store, "load_texts", lambda path, version: (read.append(path.name),
+                                                                    real(path, version))[1])
+    again = build_site(root, root / "site")
+    assert again.ok and not again.up_to_date and again.report.written == 0
+    assert read and not [name for name in read if name.startswith("fragments-")]
+    assert tree(root / "site") == before
+    assert len(cache.fragments_for(root, cache.load_state(root)).read()) == 6  # kept as they were

@@ -17,7 +17,9 @@ The per-event parts (parsed files, Markdown HTML, export fragments) are stored i
 and a build rewrites only the shards whose entries changed: after one edit that is a few
 hundred kilobytes instead of the whole cache. Every shard entry is checked against its key
 on use (a file's stat, a body's text, a fragment's inputs), so shards from different builds
-can be mixed safely, for example after a build was interrupted.
+can be mixed safely, for example after a build was interrupted. The export fragments (the
+largest part) are read only when the exports are made: a build whose pages are all as
+before (one with warnings is never skipped) does not read them.
 """
 
 from __future__ import annotations
@@ -27,27 +29,26 @@ import hashlib
 import os
 import shutil
 import zlib
-from collections.abc import Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from dateline import __version__
 from dateline.build import store
 from dateline.build.codec import SHAPE, Decoder, encode_file
+from dateline.build.stats import Stat
 from dateline.content import ParsedFile
 from dateline.digests import digest
-from dateline.render import DEFAULT_TEMPLATES
 
 CACHE_DIR = ".dateline-cache"
 STATE_FILE = "state.json"
 FINGERPRINT_FILE = "fingerprint"
 SHARDED = ("files", "markdown", "fragments")  # the BuildState fields stored in shards
 SHARDS = 32
-FORMAT = 9  # bump when BuildState changes shape: an old cache is then ignored, not misread
+FORMAT = 11  # bump when BuildState changes shape: an old cache is then ignored, not misread
 VERSION = f"{__version__}/{FORMAT}/{SHAPE}".replace(" ", "_")
 _LEGACY = (".pickle", "templates")  # what caches before FORMAT 8 held (pickle, compiled code)
 
-Stat = tuple[int, ...]  # (size, mtime_ns, ctime_ns)
 
 
 @dataclass
@@ -59,12 +60,14 @@ class BuildState:
     files: dict[str, ParsedFile] = field(default_factory=dict)
     markdown: dict[str, str] = field(default_factory=dict)
     pages: dict[str, str] = field(default_factory=dict)
-    fragments: dict[str, tuple[str, ...]] = field(default_factory=dict)  # export pieces (Fragments)
+    fragments: dict[str, tuple[bytes, ...]] = field(default_factory=dict)  # export pieces (Fragments)
     out: str = ""
     manifest: dict[str, Stat] = field(default_factory=dict)
     # Each sharded field as loaded (merged, shards), so saving rewrites only changed shards.
     loaded: dict[str, tuple[dict, list[dict]]] = field(default_factory=dict, repr=False, compare=False)
     notes: list[str] = field(default_factory=list, repr=False, compare=False)  # what was refused
+    # Sharded fields whose shards on disk save_state() leaves as they are: not read.
+    untouched: set[str] = field(default_factory=set, repr=False, compare=False)
 
 
 class Fragments(dict):
@@ -76,17 +79,26 @@ class Fragments(dict):
     the cache keeps them as plain text and loads them without rebuilding ten thousand tuples.
     """
 
-    def __init__(self, *args: object) -> None:
+    def __init__(self, *args: object, load: Callable[[], dict] | None = None) -> None:
         super().__init__(*args)
         self.used: set[str] = set()  # the keys this build asked for
+        self._load = load  # reads the stored pieces, on the first lookup
+
+    def read(self) -> Fragments:
+        """Itself, with the stored pieces read in if they were not yet."""
+        if self._load is not None:
+            load, self._load = self._load, None
+            dict.update(self, load())  # not self[...] = ...: those keys are repr()s already
+        return self
 
     def get(self, key: tuple, default: object = None) -> object:
         """The pieces under `key` (or `default`), noting that this build used them."""
+        self.read()
         text = repr(key)
         self.used.add(text)
         return super().get(text, default)
 
-    def __setitem__(self, key: tuple, value: tuple[str, ...]) -> None:
+    def __setitem__(self, key: tuple, value: tuple[bytes, ...]) -> None:
         super().__setitem__(repr(key), value)
 
     @property
@@ -94,7 +106,7 @@ class Fragments(dict):
         """Whether any export was made with it this build."""
         return bool(self.used)
 
-    def fresh(self) -> dict[str, tuple[str, ...]]:
+    def fresh(self) -> dict[str, tuple[bytes, ...]]:
         """The pieces this build used, for the next one (others would only pile up)."""
         return {k: v for k, v in self.items() if k in self.used}
 
@@ -115,27 +127,50 @@ def load_state(root: Path) -> BuildState:
             IndexError) as exc:
         return BuildState(notes=[f"{STATE_FILE}: {exc}"])
     decode = Decoder()
-    for name in SHARDED:
-        shards = []
-        merged: dict = {}
-        for n in range(SHARDS):
-            shard: dict = {}
-            path = folder / _shard_name(name, n)
-            try:
-                shard = _load_shard(name, path, state.settings_key, decode)
-            except FileNotFoundError:
-                pass
-            except (OSError, store.CacheRefused, ValueError, TypeError, KeyError,
-                    AttributeError, IndexError) as exc:
-                refused.append(f"{path.name}: {exc}")
-            shards.append(shard)
-            merged.update(shard)
-        # The build may add to its copy in place (the Markdown cache does): the merged
-        # dict kept here must stay as loaded for save_state() to see what changed.
-        setattr(state, name, dict(merged))
-        state.loaded[name] = (merged, shards)
+    for name in ("files", "markdown"):  # every build needs them
+        _load_field(folder, state, name, decode, refused)
     state.notes = refused
+    state.untouched.add("fragments")  # read by fragments_for() when the exports need them
     return state
+
+
+def _load_field(folder: Path, state: BuildState, name: str, decode: Decoder,
+                refused: list[str]) -> None:
+    """Read all shards of one sharded field into `state`; refused shards go to `refused`."""
+    shards = []
+    merged: dict = {}
+    for n in range(SHARDS):
+        shard: dict = {}
+        path = folder / _shard_name(name, n)
+        try:
+            shard = _load_shard(name, path, state.settings_key, decode)
+        except FileNotFoundError:
+            pass
+        except (OSError, store.CacheRefused, ValueError, TypeError, KeyError,
+                AttributeError, IndexError) as exc:
+            refused.append(f"{path.name}: {exc}")
+        shards.append(shard)
+        merged.update(shard)
+    # The build may add to its copy in place (the Markdown cache does): the merged
+    # dict kept here must stay as loaded for save_state() to see what changed.
+    setattr(state, name, dict(merged))
+    state.loaded[name] = (merged, shards)
+
+
+def fragments_for(root: Path, state: BuildState) -> Fragments:
+    """The export pieces of the previous build, read from their shards on the first lookup.
+
+    Damaged shards found then are added to state.notes (and cost only their own entries).
+    """
+    if "fragments" not in state.untouched:  # no cache, or read already
+        return Fragments(state.fragments)
+
+    def load() -> dict:
+        _load_field(root / CACHE_DIR, state, "fragments", Decoder(), state.notes)
+        state.untouched.discard("fragments")
+        return state.fragments
+
+    return Fragments(load=load)
 
 
 def _decode_state(raw: object) -> BuildState:
@@ -158,16 +193,18 @@ def _load_shard(name: str, path: Path, settings_key: str, decode: Decoder) -> di
         if raw["key"] != settings_key:
             return {}
         return {shown: decode.file(entry) for shown, entry in raw["entries"].items()}
-    head, texts = store.load_texts(path, VERSION)
     if name == "markdown":  # body, HTML, body, HTML, ...
+        _, texts = store.load_texts(path, VERSION)
         it = iter(texts)
         return dict(zip(it, it, strict=True))
-    # Export pieces: rows of the key's text and the pieces, all rows of one width.
+    # Export pieces (bytes, as the exports join them): rows of the key and the pieces, all
+    # rows of one width.
+    head, blobs = store.load_blobs(path, VERSION)
     width = head["width"]
-    if not (isinstance(width, int) and width > 1 and len(texts) % width == 0):
+    if not (isinstance(width, int) and width > 1 and len(blobs) % width == 0):
         raise ValueError("export pieces of another shape")
-    rows = zip(*[iter(texts)] * width, strict=True)
-    return {row[0]: row[1:] for row in rows}
+    rows = zip(*[iter(blobs)] * width, strict=True)
+    return {row[0].decode("utf-8", "surrogatepass"): row[1:] for row in rows}
 
 
 def _save_shard(name: str, path: Path, settings_key: str, shard: dict) -> None:
@@ -175,8 +212,8 @@ def _save_shard(name: str, path: Path, settings_key: str, shard: dict) -> None:
         store.dump(path, VERSION, {"key": settings_key,
                                    "entries": {k: encode_file(v) for k, v in shard.items()}})
         return
-    texts: list[str] = []
     if name == "markdown":
+        texts: list[str] = []
         for body, html in shard.items():
             texts += (body, html)
         store.dump_texts(path, VERSION, {}, texts)
@@ -184,10 +221,11 @@ def _save_shard(name: str, path: Path, settings_key: str, shard: dict) -> None:
     widths = {1 + len(pieces) for pieces in shard.values()}
     if len(widths) != 1:
         raise ValueError("export pieces of different lengths")  # not saved: the next build is cold
+    blobs: list[bytes] = []
     for key, pieces in shard.items():
-        texts.append(key)
-        texts += pieces
-    store.dump_texts(path, VERSION, {"width": widths.pop()}, texts)
+        blobs.append(key.encode("utf-8", "surrogatepass"))
+        blobs += pieces
+    store.dump_blobs(path, VERSION, {"width": widths.pop()}, blobs)
 
 
 def save_state(root: Path, state: BuildState, fingerprint: str) -> None:
@@ -203,15 +241,9 @@ def save_state(root: Path, state: BuildState, fingerprint: str) -> None:
             (folder / ".gitignore").write_text("*\n")
         _remove_legacy(folder)
         store.remove_dead_temporaries(folder)
-        loaded = state.loaded if not state.notes else {}
         for name in SHARDED:
-            for n, shard in _changed_shards(getattr(state, name), loaded.get(name)).items():
-                path = folder / _shard_name(name, n)
-                if shard:
-                    _save_shard(name, path, state.settings_key, shard)
-                else:  # a missing shard is an empty one: a small site writes fewer files
-                    with contextlib.suppress(FileNotFoundError):
-                        path.unlink()
+            if name not in state.untouched:
+                _save_field(folder, state, name)
         store.dump(folder / STATE_FILE, VERSION, {
             "settings_key": state.settings_key, "pages": state.pages, "out": state.out,
             "manifest": {k: list(v) for k, v in state.manifest.items()}})
@@ -220,6 +252,17 @@ def save_state(root: Path, state: BuildState, fingerprint: str) -> None:
         # TypeError/ValueError: a value JSON cannot hold (a bug, caught by the round-trip
         # tests); the next build is then a cold one, never a wrong one.
         clear_fingerprint(root)
+
+
+def _save_field(folder: Path, state: BuildState, name: str) -> None:
+    loaded = state.loaded if not state.notes else {}
+    for n, shard in _changed_shards(getattr(state, name), loaded.get(name)).items():
+        path = folder / _shard_name(name, n)
+        if shard:
+            _save_shard(name, path, state.settings_key, shard)
+        else:  # a missing shard is an empty one: a small site writes fewer files
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
 
 
 def _remove_legacy(folder: Path) -> None:
@@ -276,48 +319,6 @@ def stored_fingerprint(root: Path) -> str:
     return found if isinstance(found, str) else ""
 
 
-def _file_stats(folder: str, prefix: str, found: dict[str, Stat],
-                _seen: set[tuple[int, int]] | None = None) -> None:  # (device, inode) of folders
-    """Add (size, mtime_ns, ctime_ns) of every file under `folder` to `found`, keyed prefix +
-    relative path. The ctime cannot be set back: an edit whose mtime was restored still shows.
-
-    Symbolic links to folders are followed (a content/events/ linked from elsewhere must
-    count), each real folder once. os.scandir gives each path without a join per file, which
-    matters at ten thousand files.
-    """
-    seen = set() if _seen is None else _seen
-    try:
-        st = os.stat(folder)
-        if (st.st_dev, st.st_ino) in seen:
-            return
-        seen.add((st.st_dev, st.st_ino))
-        with os.scandir(folder) as it:
-            entries = sorted(it, key=lambda e: e.name)
-    except OSError:
-        return
-    for entry in entries:
-        try:
-            if entry.is_dir():
-                _file_stats(entry.path, f"{prefix}{entry.name}/", found, seen)
-                continue
-            st = entry.stat()
-        except OSError:
-            continue
-        found[prefix + entry.name] = (st.st_size, st.st_mtime_ns, st.st_ctime_ns)
-
-
-def input_stats(root: Path) -> dict[str, Stat]:
-    """(size, mtime_ns, ctime_ns) of every input file (content, site and default templates).
-
-    The fingerprint is made from it, and the content loader reuses it instead of asking
-    the file system about ten thousand files a second time.
-    """
-    found: dict[str, Stat] = {}
-    for folder in (root / "content", root / "templates", DEFAULT_TEMPLATES):
-        _file_stats(str(folder), f"{folder}{os.sep}", found)
-    return found
-
-
 def reuse_unchanged_bytes(root: Path, state: BuildState, stats: dict[str, Stat]) -> None:
     """Keep the parsed files whose stat changed but not their bytes (a copy, a checkout or a
     restored cache gives every file a new ctime); their cache entries get the new stat.
@@ -348,30 +349,3 @@ def input_fingerprint(stats: dict[str, Stat], options: object) -> str:
     lines = [f"{VERSION}|{options!r}"]  # a new cache format means a full build
     lines += [f"{path}|{st}" for path, st in stats.items()]
     return hashlib.blake2b("\n".join(lines).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
-
-
-def site_manifest(out: Path) -> dict[str, Stat]:
-    """Every file in the built site with (size, mtime_ns), by path relative to `out`.
-
-    No ctime here, unlike the inputs: a site/ restored from a CI cache (tar keeps mtimes,
-    not ctimes) must still count as the one the last build left, or every deploy after one
-    edited event renders the whole site again. Only dateline writes site/; an edit made by
-    hand there is overwritten by the next change anyway.
-    """
-    found: dict[str, Stat] = {}
-    _file_stats(str(out), "", found)
-    return {k: v[:2] for k, v in found.items()}
-
-
-def file_stats(out: Path, paths: Iterable[str]) -> dict[str, Stat]:
-    """The stats of the given files of the site, as site_manifest() records them."""
-    stats = {}
-    for rel in paths:
-        st = os.stat(out / rel)
-        stats[rel] = (st.st_size, st.st_mtime_ns)
-    return stats
-
-
-def site_unchanged(out: Path, manifest: dict[str, Stat]) -> bool:
-    """True when `out` holds exactly the files the last build wrote, untouched since."""
-    return bool(manifest) and out.is_dir() and site_manifest(out) == manifest

@@ -16,6 +16,7 @@ from pathlib import Path
 from dateline.build import cache
 from dateline.build.compiled import template_cache
 from dateline.build.lock import BuildLock
+from dateline.build.stats import Stat, file_stats, input_stats, site_manifest, site_unchanged
 from dateline.build.workers import render_pages
 from dateline.build.write import Staging, WriteReport, list_files, recover
 from dateline.content import FileMemo, load_content
@@ -69,21 +70,20 @@ def _build(root: Path, out: Path, strict: bool, use_cache: bool, site_url: str |
     """check -> load -> validate -> plan -> render -> write -> save, as the module says."""
     clock = _Clock()
     out = out.resolve()
-    stats = cache.input_stats(root)
+    stats = input_stats(root)
     fingerprint = cache.input_fingerprint(stats, (str(out), site_url, strict, base_url))
     if use_cache and _up_to_date(root, out, fingerprint):
         clock.lap("check")
         return BuildResult(True, up_to_date=True, timings=clock.laps)
     state = cache.load_state(root) if use_cache else cache.BuildState()
-    notes = _notes(state)
     cache.reuse_unchanged_bytes(root, state, stats)
     content = _load(root, state, stats, site_url, parallel, clock, base_url)
     failing = content.problems if strict else content.errors
     if failing:
         cache.clear_fingerprint(root)
-        return BuildResult(False, content.problems, len(content.events), notes=notes,
+        return BuildResult(False, content.problems, len(content.events), notes=_notes(state),
                            timings=clock.laps)
-    fragments = cache.Fragments(state.fragments)
+    fragments = cache.fragments_for(root, state)
     try:
         memo = RenderMemo(state.markdown, fragments, template_cache() if use_cache else None)
         plan = plan_site(content, root, memo=memo)
@@ -92,7 +92,7 @@ def _build(root: Path, out: Path, strict: bool, use_cache: bool, site_url: str |
     except RenderError as exc:
         cache.clear_fingerprint(root)
         return BuildResult(False, [*content.problems, exc.problem], len(content.events),
-                           notes=notes, timings=clock.laps)
+                           notes=_notes(state), timings=clock.laps)
     clock.lap("write")
     if use_cache:
         if fragments.touched:
@@ -100,7 +100,7 @@ def _build(root: Path, out: Path, strict: bool, use_cache: bool, site_url: str |
         _remember(root, out, state, content, plan, fingerprint, manifest)
         clock.lap("save cache")
     return BuildResult(True, content.problems, len(content.events), len(plan), report,
-                       notes=notes, timings=clock.laps, kept=(state, content, plan))
+                       notes=_notes(state), timings=clock.laps, kept=(state, content, plan))
 
 
 def _notes(state: cache.BuildState) -> list[str]:
@@ -111,7 +111,7 @@ def _notes(state: cache.BuildState) -> list[str]:
             "this build is slower, not different"]
 
 
-def _load(root: Path, state: cache.BuildState, stats: dict[str, cache.Stat],
+def _load(root: Path, state: cache.BuildState, stats: dict[str, Stat],
           site_url: str | None, parallel: bool, clock: _Clock,
           base_url: str | None = None) -> Content:
     """The validated content, with the parsed files kept in `state` for the next build."""
@@ -132,7 +132,7 @@ def _load(root: Path, state: cache.BuildState, stats: dict[str, cache.Stat],
 
 def _render_and_write(plan: list[Page], content: Content, state: cache.BuildState, out: Path,
                       parallel: bool, clock: _Clock
-                      ) -> tuple[WriteReport, dict[str, cache.Stat]]:
+                      ) -> tuple[WriteReport, dict[str, Stat]]:
     """Render what changed and swap it in; returns the report and the new manifest of site/.
 
     Either way the new site is staged beside site/ and swapped in whole (write.py). When
@@ -140,7 +140,7 @@ def _render_and_write(plan: list[Page], content: Content, state: cache.BuildStat
     """
     bodies = [e.body for e in content.events if e.body]
     paths = {p.path for p in plan}
-    if state.out == str(out) and cache.site_unchanged(out, state.manifest):
+    if state.out == str(out) and site_unchanged(out, state.manifest):
         todo = [p for p in plan if state.pages.get(p.path) != p.key or p.path not in state.manifest]
         changed = render_pages(todo, state.markdown, parallel, bodies)
         clock.lap("render")
@@ -155,7 +155,7 @@ def _render_and_write(plan: list[Page], content: Content, state: cache.BuildStat
         report = dataclasses.replace(report, unchanged=len(paths) - report.written)
         # Only what this build wrote, linked or removed can differ from the last manifest.
         manifest = {k: v for k, v in state.manifest.items() if k in paths}
-        manifest.update(cache.file_stats(out, (changed.keys() | staging.linked) & paths))
+        manifest.update(file_stats(out, (changed.keys() | staging.linked) & paths))
         return report, manifest
     # Pages go straight into the staging folder, from the workers that render them.
     staging = Staging(out)
@@ -165,18 +165,18 @@ def _render_and_write(plan: list[Page], content: Content, state: cache.BuildStat
         staging.abort()
         raise
     clock.lap("render")
-    return staging.commit(paths), cache.site_manifest(out)
+    return staging.commit(paths), site_manifest(out)
 
 
 def _up_to_date(root: Path, out: Path, fingerprint: str) -> bool:
     stored = cache.stored_fingerprint(root).split("\n")
     if len(stored) != 2 or stored[0] != fingerprint:
         return False
-    return digest(sorted(cache.site_manifest(out).items())) == stored[1]
+    return digest(sorted(site_manifest(out).items())) == stored[1]
 
 
 def _remember(root: Path, out: Path, state: cache.BuildState, content: Content, plan: list,
-              fingerprint: str, manifest: dict[str, cache.Stat]) -> None:
+              fingerprint: str, manifest: dict[str, Stat]) -> None:
     bodies = {e.body for e in content.events}
     state.markdown = {k: v for k, v in state.markdown.items() if k in bodies}
     state.pages = {p.path: p.key for p in plan}

@@ -3,8 +3,10 @@
     dateline-cache <version> <payload length> <crc32 of the payload>\\n<JSON payload>
 
 Text-heavy files (rendered HTML, export pieces) hold a JSON head and then their strings
-end to end, their lengths in the head (dump_texts/load_texts): as JSON they would be mostly
-escaped quotes, and parsing them took most of a one-edit rebuild's cache load.
+end to end, their lengths in the head (dump_blobs/load_blobs for bytes, dump_texts/load_texts
+for text): as JSON they would be mostly escaped quotes, and parsing them took most of a
+one-edit rebuild's cache load. Export pieces stay bytes from the file to the export: decoding
+and splitting 20 MB as text (wide characters, once one is not ASCII) cost twice as much.
 
 Nothing in a cache file can run code: it is parsed with the json module, and the caller turns
 the plain lists and dicts into its own objects. A file that is missing, from another version,
@@ -26,7 +28,7 @@ from pathlib import Path
 
 MAGIC = b"dateline-cache"
 _MAX_HEADER = 200
-_SEP = "\x00"
+_SEP = b"\x00"
 
 
 class CacheRefused(Exception):
@@ -38,23 +40,28 @@ def dump(path: Path, version: str, payload: object) -> None:
     _write(path, version, _json(payload).encode("utf-8", "surrogatepass"))
 
 
-def dump_texts(path: Path, version: str, head: object, texts: list[str]) -> None:
-    """Write a JSON `head` and a list of strings (see the module docstring), atomically.
+def dump_blobs(path: Path, version: str, head: object, blobs: list[bytes]) -> None:
+    """Write a JSON `head` and a list of byte strings (see the module docstring), atomically.
 
-    The strings are joined by NUL, which str.split() undoes fastest; when one holds a NUL
+    The blobs are joined by NUL, which bytes.split() undoes fastest; when one holds a NUL
     itself, their lengths are stored instead.
     """
-    joined = _SEP.join(texts)
-    split = joined.count(_SEP) == max(len(texts) - 1, 0)
-    meta = {"head": head, "count": len(texts)} if split else {
-        "head": head, "lengths": [len(t) for t in texts]}
-    _write(path, version, "\n".join((_json(meta), joined if split else "".join(texts)))
-           .encode("utf-8", "surrogatepass"))
+    joined = _SEP.join(blobs)
+    split = joined.count(_SEP) == max(len(blobs) - 1, 0)
+    meta = {"head": head, "count": len(blobs)} if split else {
+        "head": head, "lengths": [len(b) for b in blobs]}
+    _write(path, version, _json(meta).encode("utf-8", "surrogatepass") + b"\n"
+           + (joined if split else b"".join(blobs)))
+
+
+def dump_texts(path: Path, version: str, head: object, texts: list[str]) -> None:
+    """dump_blobs() for strings, stored as UTF-8."""
+    dump_blobs(path, version, head, [t.encode("utf-8", "surrogatepass") for t in texts])
 
 
 def _json(payload: object) -> str:
     # ensure_ascii=False keeps text short; a newline inside a string is still escaped, so
-    # the JSON is one line (dump_texts relies on that).
+    # the JSON is one line (dump_blobs relies on that).
     return json.dumps(payload, ensure_ascii=False, separators=(",", ":"), check_circular=False)
 
 
@@ -78,33 +85,43 @@ def load(path: Path, version: str) -> object:
     Raises FileNotFoundError when there is no such file (which is not damage).
     """
     try:
+        # json.loads() decodes bytes as UTF-8 with surrogatepass, as dump() encoded them.
         return json.loads(_checked(path, version))
-    except (ValueError, RecursionError):
+    except (ValueError, RecursionError):  # UnicodeDecodeError included
         raise CacheRefused("not valid JSON") from None
 
 
-def load_texts(path: Path, version: str) -> tuple[object, list[str]]:
-    """The head and strings of a file written by dump_texts(); CacheRefused if not."""
-    text = _checked(path, version)
-    end = text.find("\n")
+def load_blobs(path: Path, version: str) -> tuple[object, list[bytes]]:
+    """The head and byte strings of a file written by dump_blobs(); CacheRefused if not."""
+    data = _checked(path, version)
+    end = data.find(b"\n")
     try:
-        meta = json.loads(text[:end] if end >= 0 else "")
+        meta = json.loads(data[:end] if end >= 0 else b"")
         if "count" in meta:
-            texts = text[end + 1:].split(_SEP) if meta["count"] else []
-            if len(texts) != meta["count"]:
+            blobs = data[end + 1:].split(_SEP) if meta["count"] else []
+            if len(blobs) != meta["count"]:
                 raise ValueError("a count of another table")
         else:
             offsets = list(itertools.accumulate(meta["lengths"], initial=end + 1))
-            if offsets[-1] != len(text) or any(b < a for a, b in zip(offsets, offsets[1:], strict=False)):
+            if offsets[-1] != len(data) or any(b < a for a, b in zip(offsets, offsets[1:], strict=False)):
                 raise ValueError("lengths of another table")
-            texts = [text[a:b] for a, b in zip(offsets, offsets[1:], strict=False)]
+            blobs = [data[a:b] for a, b in zip(offsets, offsets[1:], strict=False)]
     except (ValueError, RecursionError, TypeError, KeyError):
         raise CacheRefused("not a table of texts") from None
-    return meta["head"], texts
+    return meta["head"], blobs
 
 
-def _checked(path: Path, version: str) -> str:
-    """The text of a cache file whose header names `version` and whose checksum holds."""
+def load_texts(path: Path, version: str) -> tuple[object, list[str]]:
+    """load_blobs() for a file written by dump_texts()."""
+    head, blobs = load_blobs(path, version)
+    try:
+        return head, [b.decode("utf-8", "surrogatepass") for b in blobs]
+    except UnicodeDecodeError:
+        raise CacheRefused("not UTF-8") from None
+
+
+def _checked(path: Path, version: str) -> bytes:
+    """The payload of a cache file whose header names `version` and whose checksum holds."""
     with open(path, "rb") as fh:
         data = fh.read()
     end = data.find(b"\n", 0, _MAX_HEADER)
@@ -124,10 +141,7 @@ def _checked(path: Path, version: str) -> str:
         raise CacheRefused("truncated" if len(body) < length else "longer than written")
     if zlib.crc32(body) != crc:
         raise CacheRefused("checksum mismatch")
-    try:
-        return bytes(body).decode("utf-8", "surrogatepass")
-    except UnicodeDecodeError:
-        raise CacheRefused("not UTF-8") from None
+    return data[end + 1:]
 
 
 def remove_dead_temporaries(folder: Path) -> None:

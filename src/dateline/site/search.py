@@ -28,13 +28,13 @@ def _search_text(event: Event) -> str:
     return " ".join(clean(text).lower().split())[:SEARCH_TEXT_CHARS]
 
 
-def search_index(rows: list[str]) -> bytes:
+def search_index(rows: list[bytes]) -> bytes:
     """events.json from each event's encoded row: a compact, deterministic JSON list.
 
     Each row carries "filters" (the values the index page's filter uses, "tags:war") when
     the exports were given filter_keys.
     """
-    return f"[{','.join(rows)}]".encode()
+    return b"[" + b",".join(rows) + b"]"
 
 
 def search_row(e: Event, url: str, filters: list[str] | None) -> dict:

@@ -22,8 +22,10 @@ from dateline.site.text import dumps, site_base, strip_json
 
 # What render_exports() may be given to reuse each event's pieces between builds: a key
 # (event file digest, date, page URL, site base, filter keys) -> (VEVENT, TimelineJS slide,
-# CSV row, search row). Any mutable mapping will do; the build's also records the keys used.
-Memo = MutableMapping[tuple, tuple[str, ...]]
+# CSV row, search row), each as the UTF-8 bytes it is in its file, so that unchanged pieces
+# are joined as they were stored, never decoded and encoded again. Any mutable mapping will
+# do; the build's also records the keys used.
+Memo = MutableMapping[tuple, tuple[bytes, ...]]
 
 
 def render_exports(content: Content, event_url: Callable[[Event], str], site_url: str | None,
@@ -55,7 +57,7 @@ def render_exports(content: Content, event_url: Callable[[Event], str], site_url
 
 def _event_pieces(content: Content, urls: dict[str, str], base: str,
                   filter_keys: Callable[[Event], list[str]] | None,
-                  memo: Memo) -> list[tuple[str, ...]]:
+                  memo: Memo) -> list[tuple[bytes, ...]]:
     """Each event's (VEVENT, TimelineJS slide, CSV row, search row), from the memo if it has them.
 
     One pass and one lookup per event for all four exports: with every event unchanged, this
@@ -70,7 +72,7 @@ def _event_pieces(content: Content, urls: dict[str, str], base: str,
         found = memo.get(key)
         if found is None:
             found = memo[key] = (
-                vevent(e, url, base, host), dumps(strip_json(slide(e, url, base))).decode(),
-                csv_row(e), dumps(search_row(e, url, filters)).decode())
+                vevent(e, url, base, host).encode("utf-8"), dumps(strip_json(slide(e, url, base))),
+                csv_row(e).encode("utf-8"), dumps(search_row(e, url, filters)))
         out.append(found)
     return out

@@ -21,9 +21,9 @@ def _cell(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def events_csv(rows: list[str]) -> bytes:
-    """events.csv: one row per event, lists joined with ";", formula-injection guarded."""
-    return (_csv_line(CSV_COLUMNS) + "".join(rows)).encode("utf-8")
+def events_csv(rows: list[bytes]) -> bytes:
+    """events.csv from each event's row (UTF-8): lists joined with ";", formula-injection guarded."""
+    return _csv_line(CSV_COLUMNS).encode("utf-8") + b"".join(rows)
 
 
 def _csv_line(cells: Iterable[str]) -> str:

@@ -33,14 +33,14 @@ def _ics_date(day: dt.date) -> str:
     return f"{day.year:04d}{day.month:02d}{day.day:02d}"
 
 
-def icalendar(timeline: Timeline, vevents: list[str]) -> bytes:
-    """events.ics from each event's VEVENT, each spanning every day its date can mean."""
+def icalendar(timeline: Timeline, vevents: list[bytes]) -> bytes:
+    """events.ics from each event's VEVENT (UTF-8), each spanning every day its date can mean."""
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//dateline//dateline//EN",
              "CALSCALE:GREGORIAN", "METHOD:PUBLISH", f"X-WR-CALNAME:{_ics_text(timeline.title)}"]
     if timeline.description:
         lines.append(f"X-WR-CALDESC:{_ics_text(timeline.description)}")
     head = "".join(_fold(line) + "\r\n" for line in lines)
-    return (head + "".join(vevents) + "END:VCALENDAR\r\n").encode("utf-8")
+    return head.encode("utf-8") + b"".join(vevents) + b"END:VCALENDAR\r\n"
 
 
 def _description(event: Event) -> str:

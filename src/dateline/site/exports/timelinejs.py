@@ -22,13 +22,13 @@ def _tl_date(bound: Bound, day: dt.date, display: str | None = None) -> dict:
     return out
 
 
-def timelinejs(timeline: Timeline, slides: list[str]) -> bytes:
+def timelinejs(timeline: Timeline, slides: list[bytes]) -> bytes:
     """timeline.json for TimelineJS3. Its headline and text are inserted as HTML: escape them."""
     esc = html.escape
     title = {"text": {"headline": esc(timeline.title), "text": esc(timeline.description)}}
     # The same bytes as dumping {"events": [...], "title": ...} with sorted keys, built from
     # per-event pieces so that one edit re-encodes one slide.
-    return f'{{"events":[{",".join(slides)}],"title":{dumps(strip_json(title)).decode()}}}'.encode()
+    return b'{"events":[' + b",".join(slides) + b'],"title":' + dumps(strip_json(title)) + b"}"
 
 
 def _media(event: Event) -> dict | None:

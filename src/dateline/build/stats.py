@@ -1,0 +1,84 @@
+"""What a build asks the file system: the stats of its inputs and of the site it wrote.
+
+The fingerprint of the inputs (cache.input_fingerprint) and the manifest of site/ are made
+from these; at ten thousand files they are most of what a no-op build does once started.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from dateline.render import DEFAULT_TEMPLATES
+
+Stat = tuple[int, ...]  # (size, mtime_ns, ctime_ns) of an input, (size, mtime_ns) in site/
+
+
+def _file_stats(folder: str, prefix: str, found: dict[str, Stat],
+                _seen: set[tuple[int, int]] | None = None) -> None:  # (device, inode) of folders
+    """Add (size, mtime_ns, ctime_ns) of every file under `folder` to `found`, keyed prefix +
+    relative path. The ctime cannot be set back: an edit whose mtime was restored still shows.
+
+    Symbolic links to folders are followed (a content/events/ linked from elsewhere must
+    count), each real folder once. os.scandir gives each path without a join per file, which
+    matters at ten thousand files.
+    """
+    seen = set() if _seen is None else _seen
+    try:
+        st = os.stat(folder)
+        if (st.st_dev, st.st_ino) in seen:
+            return
+        seen.add((st.st_dev, st.st_ino))
+        with os.scandir(folder) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except OSError:
+        return
+    for entry in entries:
+        try:
+            if entry.is_dir():
+                _file_stats(entry.path, f"{prefix}{entry.name}/", found, seen)
+                continue
+            st = entry.stat()
+        except OSError:
+            continue
+        found[prefix + entry.name] = (st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+
+
+def input_stats(root: Path) -> dict[str, Stat]:
+    """(size, mtime_ns, ctime_ns) of every input file (content, site and default templates).
+
+    The fingerprint is made from it, and the content loader reuses it instead of asking
+    the file system about ten thousand files a second time.
+    """
+    found: dict[str, Stat] = {}
+    for folder in (root / "content", root / "templates", DEFAULT_TEMPLATES):
+        _file_stats(str(folder), f"{folder}{os.sep}", found)
+    return found
+
+
+def site_manifest(out: Path) -> dict[str, Stat]:
+    """Every file in the built site with (size, mtime_ns), by path relative to `out`.
+
+    No ctime here, unlike the inputs: a site/ restored from a CI cache (tar keeps mtimes,
+    not ctimes) must still count as the one the last build left, or every deploy after one
+    edited event renders the whole site again. Only dateline writes site/; an edit made by
+    hand there is overwritten by the next change anyway.
+    """
+    found: dict[str, Stat] = {}
+    _file_stats(str(out), "", found)
+    return {k: v[:2] for k, v in found.items()}
+
+
+def file_stats(out: Path, paths: Iterable[str]) -> dict[str, Stat]:
+    """The stats of the given files of the site, as site_manifest() records them."""
+    stats = {}
+    for rel in paths:
+        st = os.stat(out / rel)
+        stats[rel] = (st.st_size, st.st_mtime_ns)
+    return stats
+
+
+def site_unchanged(out: Path, manifest: dict[str, Stat]) -> bool:
+    """True when `out` holds exactly the files the last build wrote, untouched since."""
+    return bool(manifest) and out.is_dir() and site_manifest(out) == manifest
