@@ -179,3 +179,10 @@ def test_a_weekday_on_a_timetable_verb_is_the_coming_one() -> None:
                  "Monday that a man was arrested.")
     assert "2018-12-06" in got  # the Thursday after Saturday 1 December
     assert "2018-11-26" in got  # "said on Monday": the Monday before
+
+
+def test_a_relative_word_left_standing_is_no_subject() -> None:
+    got = titles("What the deal demanded in May was a bigger share. The WHO's board met in "
+                 "March.")
+    assert "2018-05" not in got
+    assert got["2018-03"] == "The WHO's board met"

@@ -330,9 +330,14 @@ def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None])
             and t.dep_ not in ("prt", "advmod") for t in tokens)
         # A particle ends a phrasal verb ("sworn in", "shut down"): it is no weak end.
         text = tidy(raw, keep_last=bool(tokens) and tokens[-1].dep_ == "prt")
-        return Title(text, unresolved, cut=lost or cut_at_end(raw, text),
-                     subject=bool(subject_tokens))
+        # "Whose song triumphed in Baku", "Which ended in a settlement": a relative word
+        # left standing names no one, so the clause has no subject a title can show.
+        named = bool(subject_tokens) and not _RELATIVE_START.match(text)
+        return Title(text, unresolved, cut=lost or cut_at_end(raw, text), subject=named)
     return Title(text, unresolved)
+
+
+_RELATIVE_START = re.compile(r"(?:Which|Who|Whom|Whose|What|Whereby|Wherein)\b")
 
 
 def _name_repeated_descriptions(tokens: list[Any], replace: dict[int, str],
