@@ -118,7 +118,8 @@ def _newest(folder: Path) -> tuple[int, Path] | None:
             path = Path(dirpath) / name
             with contextlib.suppress(OSError):  # a file removed while we look is no input
                 mtime = path.stat().st_mtime_ns
-                if mtime > best[0]:
+                # A new file and its folder often share one clock tick: name the file.
+                if mtime > best[0] or mtime == best[0] and name in filenames:
                     best = (mtime, path)
     return best
 
