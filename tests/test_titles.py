@@ -186,3 +186,8 @@ def test_a_relative_word_left_standing_is_no_subject() -> None:
                  "March.")
     assert "2018-05" not in got
     assert got["2018-03"] == "The WHO's board met"
+
+
+def test_a_quotation_after_its_verb_stays_a_quotation() -> None:
+    got = titles("The mayor said: “The council sold the depot in March, and nobody asked us.”")
+    assert got["2018-03"] == 'The mayor said: "The council sold the depot, and nobody asked us"'

@@ -296,6 +296,19 @@ def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None])
         rest = [t for t in tokens if t.i not in subj]
         return Title(tidy(join(subject_tokens, replace) + " " + join(rest, replace)),
                      unresolved, subject=True)
+    said_after = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
+    if not said_first and said_after and is_reporting(verb):
+        edge = said_after[0].left_edge
+        opening = verb.doc[edge.i - 1].text if edge.i > 0 else ""
+        if opening in QUOTES or edge.text in QUOTES:
+            # 'The mayor said: "The council sold the depot"': a quotation stays one.
+            inner = {t.i for t in said_after[0].subtree}
+            head = [t for t in tokens if t.i not in inner and t.text not in QUOTES
+                    and t.text != ":"]
+            words = tidy(join([t for t in tokens if t.i in inner and t.text not in QUOTES],
+                              replace), keep_last=True)
+            if head and words:
+                return Title(tidy(join(head, replace)) + f': "{words}"', unresolved)
     if said_first and is_reporting(verb):
         # "The bridge will be demolished, the council decided": the council decided the
         # bridge will be demolished.
