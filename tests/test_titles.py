@@ -191,3 +191,15 @@ def test_a_relative_word_left_standing_is_no_subject() -> None:
 def test_a_quotation_after_its_verb_stays_a_quotation() -> None:
     got = titles("The mayor said: “The council sold the depot in March, and nobody asked us.”")
     assert got["2018-03"] == 'The mayor said: "The council sold the depot, and nobody asked us"'
+
+
+@pytest.mark.parametrize("text, date, title", [
+    ("Trading was suspended on Tuesday until 1pm.", "2018-11-27", "Trading was suspended"),
+    ("The first earthquake hit at 4.17am local time on Monday.", "2018-11-26",
+     "The first earthquake hit"),
+    # A deadline given to someone is what the verb gives: it stays.
+    ("The judge gave the parties until 5 p.m. on Friday to close the deal.", "2018-11-30",
+     "The judge gave the parties until 5 p.m. to close the deal"),
+])
+def test_the_clock_is_not_the_event(text: str, date: str, title: str) -> None:
+    assert titles(text)[date] == title

@@ -45,6 +45,10 @@ class Title:
     subject: bool = True  # False when the clause has no subject to name
 
 
+# A time of day as a whole phrase: "4.17am local time", "1 pm", "noon", "10:30 p.m. ET".
+_TIME_OF_DAY = re.compile(r"(?i)(?:about |around |just after |just before )?"
+                          r"(?:\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.?|p\.m\.?)|noon|midday|"
+                          r"midnight|dawn|dusk)(?: (?:local time|GMT|BST|UTC|ET|EST|EDT|PT))?")
 # Verbs whose date phrase is their extent: without it the title says nothing.
 _NEEDS_ITS_EXTENT = {"stretch", "last", "extend", "date", "drag", "linger", "persist", "span"}
 # Verbs that report what someone said, decided or found: their clause is what they say.
@@ -190,6 +194,9 @@ def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None])
                                             for c in verb.children):
                 continue  # "said in a statement that ...": what was said is the title
             phrase = _phrase(child, drop)
+            if child.dep_ == "prep" and verb.lemma_ not in ("give", "grant", "allow") \
+                    and _TIME_OF_DAY.fullmatch(" ".join(t.text for t in phrase[1:])):
+                continue  # "at 4.17am local time", "until 1pm": the clock, not the event
             if child.dep_ in ("npadvmod", "appos") and n_words(phrase) <= 2 and any(
                     c.dep_ in ("relcl", "acl") for c in child.children):
                 continue  # ", a lead it never relinquished" without its clause says nothing
