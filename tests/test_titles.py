@@ -203,3 +203,13 @@ def test_a_quotation_after_its_verb_stays_a_quotation() -> None:
 ])
 def test_the_clock_is_not_the_event(text: str, date: str, title: str) -> None:
     assert titles(text)[date] == title
+
+
+@pytest.mark.parametrize("text, date, title", [
+    ("Prime Minister Imran Khan lost a vote on Sunday. The prime minister had dissolved "
+     "parliament on 3 April.", "2018-04-03", "Imran Khan had dissolved parliament"),
+    ("Imran Khan, the prime minister, lost a vote on Sunday. The Prime Minister had "
+     "dissolved parliament on 3 April.", "2018-04-03", "Imran Khan had dissolved parliament"),
+])
+def test_a_title_used_alone_is_the_person_given_it(text: str, date: str, title: str) -> None:
+    assert titles(text)[date] == title

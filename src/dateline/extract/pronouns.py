@@ -16,6 +16,11 @@ from dateline.extract.names import (
     title_gender,
 )
 
+# Titles a story gives one person and then uses alone ("the prime minister said").
+_TITLES = {"minister", "president", "chancellor", "governor", "mayor", "premier", "senator",
+           "secretary", "speaker", "chairman", "chairwoman", "chair", "commissioner", "judge",
+           "prosecutor", "captain", "coach", "manager", "executive", "director", "ambassador",
+           "general", "admiral", "pope", "king", "queen", "prince", "princess", "sheriff"}
 _GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 
 
@@ -167,6 +172,28 @@ class Resolver:
             if most and most[1] >= 3:
                 return most[0]
         return top[0] if top and top[1] >= 2 else None
+
+    def titled(self, phrase: list[Any]) -> str | None:
+        """The person an earlier sentence gave this title: "Prime Minister Imran Khan ...
+        The prime minister", "Kan, the prime minister, ... the prime minister" (nearest)."""
+        role = " ".join(t.lower_ for t in phrase if t.dep_ != "det")
+        if not role or phrase[-1].lemma_.lower() not in _TITLES:
+            return None
+        start = phrase[0].idx
+        found = None
+        for ent in self.doc.ents:
+            if ent.label_ != "PERSON" or ent.start_char >= start:
+                continue
+            root = ent.root
+            before = [c for c in root.children if c.dep_ == "compound" and c.i < ent.start]
+            said = " ".join(t.lower_ for c in before for t in c.subtree)  # "Prime Minister"
+            appos = [c for c in root.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN")]
+            said_after = [" ".join(t.lower_ for t in a.subtree if t.dep_ != "det"
+                                   and t.i <= a.i) for a in appos]
+            if said == role or role in said_after:
+                found = self.names.entity_at(ent.start_char, ent.end_char)
+                found = found.name if found is not None else ent.text
+        return found
 
     def _named_head(self, noun: Any) -> str | None:
         """The name an earlier noun phrase gave the thing with this head noun: "the

@@ -452,6 +452,14 @@ def _subject(verb: Any, drop: set[int],
         if name:
             replace[phrase[0].i] = ""
             replace[subj.i] = name
+    titled = getattr(getattr(describe, "__self__", None), "titled", None)
+    if titled is not None and phrase and phrase[0].lower_ == "the" and subj.i not in replace \
+            and all(t.dep_ in ("det", "compound", "amod") or t.i == subj.i for t in phrase):
+        name = titled(phrase)  # "The prime minister had dissolved parliament"
+        if name:
+            for t in phrase:
+                replace[t.i] = ""
+            replace[subj.i] = name
     return phrase, replace
 
 
