@@ -25,8 +25,9 @@ _UNIT = r"(day|week|month|year|decade)s?"
 _COUNT = re.compile(rf"(?i)(?:some\s+|about\s+|nearly\s+|almost\s+|just\s+)?"
                     rf"(\d+|{'|'.join(_NUMBERS)})\s+{_UNIT}\s+(later|after(?:wards)?|earlier|before)")
 # "next week" alone counts from the publication day; "the next week" from the story's date.
-# One unit only: "the following weeks" is a vague stretch, not the next week.
-_ONE = r"(day|week|month|year|decade)"
+# One unit only: "the following weeks" is a vague stretch, not the next week. Not decades:
+# "in the next decade" in news is mostly the one ahead of the reader, not of the story.
+_ONE = r"(day|week|month|year)"
 _NEXT = re.compile(rf"(?i)(?:the\s+(next|previous)|(?:the\s+)?(following|preceding))\s+{_ONE}"
                    rf"|the\s+{_ONE}\s+(after|before)")
 _SAME = re.compile(rf"(?i)(?:that|the\s+same)\s+{_ONE}")
