@@ -214,3 +214,15 @@ def test_names_spelled_with_and_without_stops_are_one() -> None:
              subject="crew", obj="hull", places=("St John's",),
              lemmas=("crew", "hoist", "hull"))
     assert match.evidence(a, b, "agree") >= match.JOIN_SCORE
+
+
+def test_a_confidence_vote_is_not_an_election() -> None:
+    from dateline.extract import nlp
+    from dateline.extract.happening import describe_title
+
+    (_, _, motion, _), (_, _, election, _) = describe_title(
+        nlp.load(), ["The government survived a no-confidence vote",
+                     "Britain held a general election"])
+    assert motion == "confidence vote"
+    assert election == "election"
+    assert match.thing(motion) != match.thing(election)

@@ -45,7 +45,11 @@ def _head_word(tok: Any) -> str:
             return name
     if tok.dep_ == "compound" or tok.pos_ == "PRON":
         return ""  # a pronoun names nothing by itself; the names of the event say who
-    return tok.lemma_.casefold()
+    lemma = tok.lemma_.casefold()
+    if lemma in ("vote", "motion", "ballot") and any(
+            "confidence" in t.lower_ for t in tok.lefts):
+        return "confidence vote"  # a motion in parliament, not an election
+    return lemma
 
 
 def act_of(verb: Any) -> str:
