@@ -217,3 +217,27 @@ def test_the_next_decade_is_the_readers() -> None:
     got = titles("The company listed its shares in 2005. It will open 300 stores in the next "
                  "decade.")
     assert "2020/2029" in got  # counted from the publication day (2018)
+
+
+def test_the_verb_after_a_subjects_aside_is_the_sentences_own() -> None:
+    # The small model parses the lead "X, the Y that ..., filed ..." with no verb at its
+    # root and "filed" as a participle of the aside's last noun.
+    got = titles("Acme, the toy maker that was once the largest in Ohio, filed for bankruptcy "
+                 "on Friday, ending a century of trading.")
+    assert got == {"2018-11-30": "Acme filed for bankruptcy, ending a century of trading"}
+    # A participle right after the subject's comma is the aside, and stays one.
+    got = titles("The goalkeeper, signed from Porto last July, saved two penalties on Sunday.")
+    assert got["2018-07"] == "The goalkeeper was signed from Porto"
+    assert got["2018-11-25"] == "The goalkeeper saved two penalties"
+
+
+def test_a_comparison_in_the_subjects_clause_leaves_the_event() -> None:
+    got = titles("Northwind, the airline that carried more passengers than any other in "
+                 "Europe, collapsed into administration on Tuesday.")
+    assert got == {"2018-11-27": "Northwind collapsed into administration"}
+
+
+def test_a_rank_before_a_name_does_not_end_the_sentence() -> None:
+    got = titles("The inquiry, led by Capt. Ann Lee of the Coast Guard, opened hearings on "
+                 "Monday in Charleston.")
+    assert got == {"2018-11-26": "The inquiry opened hearings in Charleston"}

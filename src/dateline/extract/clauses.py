@@ -280,8 +280,14 @@ def _a_record(verb: Any) -> bool:
         words = {t.lower_ for t in subj.subtree}
         if "only" in words and "other" in words or {"no", "other"} <= words:
             return True
-    clause = [t.lower_ for t in verb.subtree]
+    # The verb's own words: "Northwind, the airline that carried more passengers than any
+    # other, collapsed" compares in its subject's clause, and the collapse still happened.
+    other = {t.i for c in verb.children if c.dep_ in _OTHER_CLAUSES for t in c.subtree}
+    clause = [t.lower_ for t in verb.subtree if t.i not in other]
     return any(clause[i:i + 3] == ["than", "any", "other"] for i in range(len(clause) - 2))
+
+
+_OTHER_CLAUSES = {"nsubj", "nsubjpass", "advcl", "ccomp", "conj", "parataxis", "relcl"}
 
 
 def ancestors_of(tok: Any) -> set[int]:

