@@ -241,3 +241,25 @@ def test_a_rank_before_a_name_does_not_end_the_sentence() -> None:
     got = titles("The inquiry, led by Capt. Ann Lee of the Coast Guard, opened hearings on "
                  "Monday in Charleston.")
     assert got == {"2018-11-26": "The inquiry opened hearings in Charleston"}
+
+
+def test_a_description_by_its_kind_or_its_size_is_the_named_thing() -> None:
+    got = titles("Cyclone Kenneth slammed into the coast of Mozambique on Thursday. The storm's "
+                 "remnants struck the hills on Friday.")
+    assert got["2018-11-30"] == "Cyclone Kenneth's remnants struck the hills"
+    got = titles("The club opened the Riverside Stadium in May. The 34,000-seat stadium had been "
+                 "meant to open in March.")
+    assert got["2018-03"] == "The Riverside Stadium had been meant to open"
+    got = titles("The Dali, a container vessel, ran aground in March. The ship was freed "
+                 "in April.")
+    assert got["2018-04"] == "The Dali was freed"
+    # A word that tells which one stays: "the new stadium" is not said to be the old one.
+    got = titles("The club left Highbury Stadium in May. The new stadium opened in July.")
+    assert got["2018-07"] == "The new stadium opened"
+
+
+def test_who_speaks_of_the_bank_is_not_the_bank() -> None:
+    got = titles("Regulators closed Silicon Valley Bank on Friday. Silicon Valley Bank had "
+                 "lost deposits for months. The Federal Deposit Insurance Corporation said on "
+                 "Saturday that the bank's branches would reopen on Monday.")
+    assert got["2018-12-03"] == "Silicon Valley Bank's branches would reopen"

@@ -21,6 +21,10 @@ _TITLES = {"minister", "president", "chancellor", "governor", "mayor", "premier"
            "secretary", "speaker", "chairman", "chairwoman", "chair", "commissioner", "judge",
            "prosecutor", "captain", "coach", "manager", "executive", "director", "ambassador",
            "general", "admiral", "pope", "king", "queen", "prince", "princess", "sheriff"}
+# Nouns a story uses for one named thing of their kind: "Cyclone Idai ... the storm".
+_KINDS = ({"storm", "cyclone", "hurricane", "typhoon"}, {"stadium", "ground", "venue", "arena"},
+          {"ship", "vessel", "freighter", "tanker", "ferry", "liner"},
+          {"spacecraft", "craft", "probe", "orbiter"})
 _GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 
 
@@ -147,13 +151,20 @@ class Resolver:
             return self._proper_subject(noun, start) \
                 or self.names.person_before(noun.idx, start)
         if noun.lemma_ not in BUSINESS_NOUNS:
-            return self._named_head(noun)
+            return self._named_head(noun) or self._kind_name(noun)
         orgs = [m for m in self.names.mentions if m.kind == "organizations"]
         counts: dict[str, int] = {}
         for m in orgs:
             counts[m.name] = counts.get(m.name, 0) + 1
         top = max(counts.items(), key=lambda kv: kv[1], default=None)
-        near = [m for m in orgs if start <= m.start < noun.idx and m.is_subject]
+        # "The FDIC said ... the bank's main office would reopen": who speaks of "the
+        # bank" is not the bank (it would have said "its").
+        speakers = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
+                    for a in noun.ancestors for c in a.children
+                    if c.dep_ in ("nsubj", "nsubjpass") and c.i < noun.i
+                    and noun not in c.subtree]
+        near = [m for m in orgs if start <= m.start < noun.idx and m.is_subject
+                and not any(lo <= m.start < hi for lo, hi in speakers)]
         if near:
             # "The Wall Street Journal reported that Theranos ... The company settled":
             # a name seen once loses to the company the story keeps naming.
@@ -217,6 +228,23 @@ class Resolver:
                 else ""
             return the + words.text
         return None
+
+    def _kind_name(self, noun: Any) -> str | None:
+        """The named thing of the same kind said last: "Cyclone Idai ... the storm", "Wembley
+        Stadium ... the ground", "the Dali, a container vessel ... the ship"."""
+        kind = next((k for k in _KINDS if noun.lemma_.lower() in k), None)
+        if kind is None or noun.tag_ != "NN":
+            return None
+        found: tuple[int, str] | None = None
+        for at, lemma, name, _ in self._described:
+            if lemma in kind and at < noun.idx and (found is None or at > found[0]):
+                found = (at, name)
+        for m in re.finditer(r"\b(?:[A-Z][\w'-]+ )*[A-Z][\w'-]+\b", self.text[:noun.idx]):
+            words = m.group(0).split()
+            if len(words) > 1 and any(w.lower() in kind for w in words) \
+                    and (found is None or m.start() > found[0]):
+                found = (m.start(), m.group(0))
+        return found[1] if found else None
 
     def repeated(self, noun: Any) -> str | None:
         """The name a description stands for when the article repeats it word for word:
@@ -355,7 +383,10 @@ def _descriptions(doc: Any) -> list[tuple[int, str, str, tuple[str, ...]]]:
         name, noun = pair
         if noun.tag_ == "NNS" or any(c.dep_ == "conj" for c in name.children):
             continue  # "the three liberal justices, Breyer, Sotomayor and Kagan": not one
-        words = [c.text for c in name.children if c.dep_ == "compound" and c.i < name.i]
-        out.append((min(name.idx, noun.idx), noun.lemma_.lower(), " ".join([*words, name.text]),
-                    _description_words(noun)))
+        words = [c.text for c in name.children if c.dep_ == "compound" and c.i < name.i
+                 and c.ent_type_ not in ("DATE", "TIME")]  # "On Thursday Rosetta, the ..."
+        # "The Dali, a container ship": a name said with its article keeps it.
+        the = "the " if any(c.lower_ == "the" and c.i < name.i for c in name.children) else ""
+        out.append((min(name.idx, noun.idx), noun.lemma_.lower(),
+                    the + " ".join([*words, name.text]), _description_words(noun)))
     return out

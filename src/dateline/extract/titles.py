@@ -446,12 +446,23 @@ def _subject(verb: Any, drop: set[int],
     phrase = _phrase(subj, drop)
     person = subj.ent_type_ == "NORP" or re.fullmatch(r"\d+-year-old", subj.lower_)
     if describe is not None and (subj.pos_ == "NOUN" or person) \
-            and [t.lower_ for t in phrase] == ["the", subj.lower_]:
+            and _bare_description(subj, phrase):
         # "The exchange halted withdrawals": the exchange the article is about, by name.
         name = describe(subj)
         if name:
-            replace[phrase[0].i] = ""
+            for t in phrase:
+                if t.i < subj.i:
+                    replace[t.i] = ""
             replace[subj.i] = name
+    owner = next((c for c in subj.children if c.dep_ == "poss" and c.pos_ == "NOUN"), None)
+    if describe is not None and owner is not None and subj.i not in replace \
+            and [t.lower_ for t in owner.subtree] in (["the", owner.lower_, "'s"],
+                                                      ["the", owner.lower_, "’s"]):
+        # "The company's shares fell", "the storm's remnants struck": whose, by name.
+        name = describe(owner)
+        if name:
+            replace[owner.left_edge.i] = ""
+            replace[owner.i] = name
     titled = getattr(getattr(describe, "__self__", None), "titled", None)
     if titled is not None and phrase and phrase[0].lower_ == "the" and subj.i not in replace \
             and all(t.dep_ in ("det", "compound", "amod") or t.i == subj.i for t in phrase):
@@ -461,6 +472,20 @@ def _subject(verb: Any, drop: set[int],
                 replace[t.i] = ""
             replace[subj.i] = name
     return phrase, replace
+
+
+def _bare_description(subj: Any, phrase: list[Any]) -> bool:
+    """Whether the subject is "the <noun>", measures aside: "the stadium", "the 62,062-seat
+    stadium" (a size tells nothing a name would not; "the new stadium" keeps its words)."""
+    words = [t for t in phrase if t.i <= subj.i]
+    if len(words) < 2 or words[0].lower_ != "the" or len(words) != len(phrase):
+        return False
+    middle = words[1:-1]
+    if not middle:
+        return True
+    measure = {t.i for m in middle if m.like_num or m.text == "-"
+               for t in m.head.subtree if t.i < subj.i}
+    return all(m.i in measure for m in middle)
 
 
 def _left_by_date(phrase: list[Any], drop: set[int]) -> bool:
