@@ -699,5 +699,5 @@ def test_the_noun_an_apposition_gave_a_name_is_that_name(tmp_path: Path) -> None
                        encoding="utf-8")
     events = extract_events(load_article(str(article), dt.date(2023, 7, 20)))
     sale = [e for e in events if "on sale" in e.title]
-    assert [(e.date, e.title) for e in sale] == [("2024-06", "iPhone will go on sale")]
+    assert [(e.date, e.title) for e in sale] == [("2024-06", "The iPhone will go on sale")]
     assert not any("lower case" in r for r in sale[0].review)
