@@ -263,3 +263,28 @@ def test_who_speaks_of_the_bank_is_not_the_bank() -> None:
                  "lost deposits for months. The Federal Deposit Insurance Corporation said on "
                  "Saturday that the bank's branches would reopen on Monday.")
     assert got["2018-12-03"] == "Silicon Valley Bank's branches would reopen"
+
+
+def test_the_company_past_the_subject_is_the_story_s_company_by_name() -> None:
+    got = titles("Norcel, the Danish battery maker, listed its shares in Copenhagen on Friday. "
+                 "Investors had been cautious for months. In May, Vestbank agreed to sell the "
+                 "company to a rival.")
+    assert got["2018-05"] == "Vestbank agreed to sell Norcel to a rival"
+    got = titles("Norcel, the Danish battery maker, listed its shares on Friday. A judge ruled "
+                 "on Thursday that the company had misled investors.")
+    assert got["2018-11-29"] == "A judge ruled Norcel had misled investors"
+
+
+def test_a_name_said_with_the_keeps_it_and_a_street_is_not_a_state() -> None:
+    got = titles("Traffic through the Suez Canal was halted in March. Ships waited at either "
+                 "end of the canal in April.")
+    assert got["2018-04"] == "Ships waited at either end of the Suez Canal"
+    got = titles("The clinic stood on North State Street. The justices agreed in May to hear "
+                 "the state's appeal.")
+    assert got["2018-05"] == "The justices agreed to hear the state's appeal"
+
+
+def test_a_role_past_the_subject_is_left_as_written() -> None:
+    got = titles("Captain Ana Ruiz flew the plane on Monday. Investigators reviewed the "
+                 "results of the pilot in March.")
+    assert got["2018-03"] == "Investigators reviewed the results of the pilot"

@@ -21,6 +21,12 @@ _TITLES = {"minister", "president", "chancellor", "governor", "mayor", "premier"
            "secretary", "speaker", "chairman", "chairwoman", "chair", "commissioner", "judge",
            "prosecutor", "captain", "coach", "manager", "executive", "director", "ambassador",
            "general", "admiral", "pope", "king", "queen", "prince", "princess", "sheriff"}
+# What an apposition calls a company that the story then calls "the company".
+_BUSINESS_DESCRIPTIONS = {"maker", "designer", "developer", "provider", "producer", "giant",
+                          "owner", "supplier", "processor", "brand", "chain", "business"}
+# Words by which a description says it is not the story's own company.
+_NOT_THE_SUBJECT = {"rival", "other", "another", "competing", "former", "parent", "sister",
+                    "smaller", "larger", "bigger", "partner"}
 # Nouns a story uses for one named thing of their kind: "Cyclone Idai ... the storm".
 _KINDS = ({"storm", "cyclone", "hurricane", "typhoon"}, {"stadium", "ground", "venue", "arena"},
           {"ship", "vessel", "freighter", "tanker", "ferry", "liner"},
@@ -133,10 +139,17 @@ class Resolver:
                       rf"{re.escape(tok.text)}\b", self.text)
         return m.group(0) if m else None
 
-    def describe(self, noun: Any) -> str | None:
+    def describe(self, noun: Any, strict: bool = False) -> str | None:
         """The organisation "the company", "the exchange" or "the club" stands for: the
-        nearest earlier one named as a subject in this sentence or the three before,
-        else the one the article names most (at least twice)."""
+        company the article introduced as its subject ("Wirecard, the German payments
+        group"), else the nearest earlier one named as a subject in this sentence or the
+        three before, else the one the article names most (at least twice). Never the
+        one speaking of it ("The FDIC said the bank's branches ...": not the FDIC).
+
+        ``strict`` (for nouns past the subject) leaves people alone ("the pilot", "the
+        author" there are too often someone the article never names) and takes a head
+        noun's name only when the article names one thing so ("the prize" is not the
+        Nobel when the Pulitzer was named too)."""
         # A company's noun ("the exchange") is the one the story is about, by the rules
         # below, not the last one an apposition named ("the rival exchange Binance").
         named = [name for at, lemma, name, _ in self._described
@@ -147,24 +160,38 @@ class Resolver:
         start = self._window(noun.idx, 3)
         if noun.ent_type_ == "NORP" or noun.lower_.endswith("-year-old") \
                 or noun.lemma_ in PERSON_ROLES and noun.tag_ == "NN":
+            if strict:
+                return None
             # "The Brazilian was signed from Roma", "the 36-year-old": a person just named.
             return self._proper_subject(noun, start) \
                 or self.names.person_before(noun.idx, start)
         if noun.lemma_ not in BUSINESS_NOUNS:
-            return self._named_head(noun) or self._kind_name(noun)
-        orgs = [m for m in self.names.mentions if m.kind == "organizations"]
+            return self._named_head(noun, unique=strict) or self._kind_name(noun)
+        # "The FDIC said ... the bank's main office would reopen", "SoftBank agreed to sell
+        # the company": who speaks of "the bank" or acts on "the company" is not it.
+        actors = [c for a in noun.ancestors for c in a.children
+                  if c.dep_ in ("nsubj", "nsubjpass") and c.i < noun.i and noun not in c.subtree]
+        acting = {m.name for m in self.names.mentions
+                  if any(m.start <= c.idx < m.end for c in actors)}
+        acting |= {" ".join([*(x.text for x in c.children if x.dep_ == "compound"), c.text])
+                   for c in actors if c.pos_ == "PROPN"}
+        subject = self._subject_company(noun)
+        if subject is not None and subject not in acting:
+            near = self._window(noun.idx, 1)
+            others = [m for m in self.names.mentions if m.kind == "organizations"
+                      and near <= m.start < noun.idx and m.is_subject and m.name != subject
+                      and m.name not in acting]
+            if not others:
+                return subject
+        if strict:
+            start = self._window(noun.idx, 1)
+        orgs = [m for m in self.names.mentions if m.kind == "organizations"
+                and m.name not in acting]
         counts: dict[str, int] = {}
         for m in orgs:
             counts[m.name] = counts.get(m.name, 0) + 1
         top = max(counts.items(), key=lambda kv: kv[1], default=None)
-        # "The FDIC said ... the bank's main office would reopen": who speaks of "the
-        # bank" is not the bank (it would have said "its").
-        speakers = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
-                    for a in noun.ancestors for c in a.children
-                    if c.dep_ in ("nsubj", "nsubjpass") and c.i < noun.i
-                    and noun not in c.subtree]
-        near = [m for m in orgs if start <= m.start < noun.idx and m.is_subject
-                and not any(lo <= m.start < hi for lo, hi in speakers)]
+        near = [m for m in orgs if start <= m.start < noun.idx and m.is_subject]
         if near:
             # "The Wall Street Journal reported that Theranos ... The company settled":
             # a name seen once loses to the company the story keeps naming.
@@ -183,6 +210,22 @@ class Resolver:
             if most and most[1] >= 3:
                 return most[0]
         return top[0] if top and top[1] >= 2 else None
+
+    def _subject_company(self, noun: Any) -> str | None:
+        """The company an article introduces as what it is about, by name and then by what
+        it is: "Wirecard, the German payments group, filed ..." (the first such
+        apposition before ``noun``, a rival's excepted: "Binance, a rival exchange")."""
+        for at, lemma, name, words in self._described:
+            if at >= noun.idx:
+                return None
+            if lemma in BUSINESS_NOUNS | _BUSINESS_DESCRIPTIONS and self._name_first(at) \
+                    and not set(words) & _NOT_THE_SUBJECT:
+                return name
+        return None
+
+    def _name_first(self, at: int) -> bool:
+        tok = next((t for t in self.doc if t.idx >= at), None)
+        return tok is not None and tok.pos_ == "PROPN"
 
     def titled(self, phrase: list[Any]) -> str | None:
         """The person an earlier sentence gave this title: "Prime Minister Imran Khan ...
@@ -206,15 +249,23 @@ class Resolver:
                 found = found.name if found is not None else ent.text
         return found
 
-    def _named_head(self, noun: Any) -> str | None:
+    def _named_head(self, noun: Any, unique: bool = False) -> str | None:
         """The name an earlier noun phrase gave the thing with this head noun: "the
         Morandi bridge ... the bridge", "the Suez Canal ... the canal", "the Elizabeth
         line ... the line" (the nearest such name: a head-noun match)."""
         if noun.tag_ != "NN":
             return None  # "the justices" are not "Chief Justice John Roberts"
+        names = list(self._head_names(noun))
+        if unique and len({n.lower().removeprefix("the ") for n in names}) > 1:
+            return None
+        return names[0] if names else None
+
+    def _head_names(self, noun: Any) -> Iterator[str]:
+        """The names earlier noun phrases with ``noun``'s head gave, nearest first."""
         for tok in reversed(self.doc[:noun.i]):
-            if tok.lemma_.lower() != noun.lemma_.lower() or tok.ent_type_ in ("DATE", "TIME"):
-                continue
+            if tok.lemma_.lower() != noun.lemma_.lower() or tok.ent_type_ in ("DATE", "TIME") \
+                    or tok.dep_ == "compound":
+                continue  # "North State Street" names a street, not a state
             named = [c for c in tok.children if c.i < tok.i and c.dep_ in ("compound", "amod")
                      and c.pos_ == "PROPN"]
             if not named or tok.pos_ == "PROPN" and not tok.text[:1].isupper():
@@ -226,8 +277,7 @@ class Resolver:
             # was said without one ("Chandrayaan-3's Vikram lander").
             the = "the " if tok.pos_ == "NOUN" or any(c.lower_ == "the" for c in tok.children) \
                 else ""
-            return the + words.text
-        return None
+            yield the + words.text
 
     def _kind_name(self, noun: Any) -> str | None:
         """The named thing of the same kind said last: "Cyclone Idai ... the storm", "Wembley
@@ -241,7 +291,9 @@ class Resolver:
                 found = (at, name)
         for m in re.finditer(r"\b(?:[A-Z][\w'-]+ )*[A-Z][\w'-]+\b", self.text[:noun.idx]):
             words = m.group(0).split()
-            if len(words) > 1 and any(w.lower() in kind for w in words) \
+            # "Cyclone Idai", "Wembley Stadium"; not "The National Hurricane Center".
+            if len(words) > 1 and words[0] != "The" \
+                    and (words[0].lower() in kind or words[-1].lower() in kind) \
                     and (found is None or m.start() > found[0]):
                 found = (m.start(), m.group(0))
         return found[1] if found else None

@@ -284,6 +284,7 @@ def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None])
         gone = {t.i for t in prep.subtree}
         tokens = [t for t in tokens if t.i not in gone]
     _name_repeated_descriptions(tokens, replace, getattr(resolve, "repeated", None))
+    _name_descriptions(tokens, replace, getattr(resolve, "describe", None))
     unresolved = None
     for t in tokens:
         if t.pos_ == "PRON" and t.i not in replace and t in subject_tokens[:1] \
@@ -377,6 +378,33 @@ def _name_repeated_descriptions(tokens: list[Any], replace: dict[int, str],
             for c in own:
                 replace[c.i] = ""
             replace[t.i] = name
+
+
+def _name_descriptions(tokens: list[Any], replace: dict[int, str],
+                       describe: Callable[[Any], str | None] | None) -> None:
+    """Name a bare "the <noun>" past the subject too: "SoftBank agreed to sell the company"
+    (Arm), "the judge found that the company had violated the law" (Google)."""
+    if describe is None:
+        return
+    kept = {t.i for t in tokens}
+    for t in tokens:
+        if t.pos_ != "NOUN" or t.tag_ != "NN" or t.i in replace \
+                or t.dep_ in ("appos", "compound"):
+            continue
+        own = [c for c in t.children if c.i < t.i]
+        if [c.lower_ for c in own] != ["the"] or own[0].i not in kept or any(
+                c.dep_ in ("appos", "acl", "relcl") or c.dep_ == "prep" and c.lower_ == "of"
+                for c in t.children) or t.i + 1 < len(t.doc) and t.doc[t.i + 1].pos_ == "PROPN":
+            # "the company that bought it", "the company, Arm,", "the firm Jane Street",
+            # "the operator of the pipeline": the phrase says which already.
+            continue
+        name = describe(t, strict=True)
+        if name:
+            replace[own[0].i] = ""
+            # "the canal" -> "the Suez Canal": "the" as the article says the name.
+            the = not name.lower().startswith("the ") and re.search(
+                rf"\b[Tt]he {re.escape(name)}\b", t.doc.text) is not None
+            replace[t.i] = ("the " if the else "") + name
 
 
 def _relative_misread(verb: Any) -> Any | None:
