@@ -287,6 +287,8 @@ def test_a_run_on_sentence_gives_a_bounded_quote() -> None:
     ("SAN FRANCISCO (AP) - Apple said on Monday it would cut prices.",
      "Apple said on Monday it would cut prices."),
     ("LONDON, June 24 — Markets fell.", "Markets fell."),
+    ("GWANGJU, South Korea — A court jailed him.", "A court jailed him."),
+    ("PORT OF SPAIN, Trinidad and Tobago — Rain fell.", "Rain fell."),
     ("Paris — the city of light — wept.", "Paris — the city of light — wept."),
 ])
 def test_a_newswire_dateline_is_not_the_first_sentences_subject(first: str, kept: str) -> None:

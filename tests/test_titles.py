@@ -288,3 +288,25 @@ def test_a_role_past_the_subject_is_left_as_written() -> None:
     got = titles("Captain Ana Ruiz flew the plane on Monday. Investigators reviewed the "
                  "results of the pilot in March.")
     assert got["2018-03"] == "Investigators reviewed the results of the pilot"
+
+
+def test_a_verb_sharing_a_misread_clauses_subject_keeps_it() -> None:
+    got = titles("A court jailed the captain for abandoning hundreds of passengers, most of "
+                 "them students, when the overloaded vessel capsized and sank in April, but "
+                 "acquitted him of murder.")
+    assert got["2018-04"] == "The overloaded vessel sank"
+
+
+def test_whose_thing_it_is_is_named_past_a_subject_that_is_not_a_person() -> None:
+    text = ("Amira Haddad has won the prize. She was 12 when a gunman stopped her school bus "
+            "in Tellkef on 9 October 2012; two of her friends were hurt. She was flown to "
+            "Britain six days later. Her memoir was published in October.")
+    got = titles(text)
+    # "in Tellkef" twice would make it a place, never the "she" of the story.
+    assert got["2012-10-09"] == "A gunman stopped Amira Haddad's school bus in Tellkef"
+    assert got["2012-10-15"] == "Amira Haddad was flown to Britain"
+    assert got["2018-10"] == "Amira Haddad's memoir was published"
+    # The subject's own: a person who did it to "his" ankle did it to his own.
+    got = titles("The manager picked Tom Reyes, who had not played since injuring his ankle "
+                 "in April.")
+    assert got["2018-04"] == "Tom Reyes had not played since injuring his ankle"

@@ -98,8 +98,10 @@ _SHARE_WORDS = {
 # Wire-service dateline at the start of a paragraph: "LONDON (Reuters) - ".
 _WIRE_PREFIX = re.compile(r"^[A-Z][A-Z .,'’-]{1,40}\((reuters|ap|afp|upi|pa)\)\s*[-–—]\s*", re.I)
 # A newswire dateline before the first sentence: "WASHINGTON —", "SAN FRANCISCO (AP) -",
-# "LONDON, June 24 —". Capitals only, so "Paris — the city of light" stays.
-_DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{1,30}(?:,\s*[A-Z][A-Za-z.]+(?:\s+\d{1,2})?)?"
+# "LONDON, June 24 —", "GWANGJU, South Korea —". Capitals only, so "Paris — the city of light" stays.
+_DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{1,30}"
+                       r"(?:,\s*[A-Z][A-Za-z.]+(?:\s+(?:[A-Z][A-Za-z.]+|and|of|de|del|da)){0,3}"
+                       r"(?:\s+\d{1,2})?)?"
                        r"(?:\s*\([A-Za-z .]{1,20}\))?\s*[-–—]+\s+")
 _TRAILING_CREDIT = re.compile(r"\s*\((reuters|ap|afp|getty images|epa)[^)]{0,40}\)\s*$", re.I)
 

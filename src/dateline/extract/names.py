@@ -84,6 +84,14 @@ class Names:
         surnames = {n.split()[-1] for _, k, n in found if k == "people" and len(n.split()) > 1}
         found = [(ent, "people" if name in surnames else kind, name)
                  for ent, kind, name in found]
+        # "in Mingora", "in Mingora" again: a "person" only ever found *in* is a place.
+        located: dict[str, bool] = {}
+        for ent, kind, name in found:
+            if kind == "people":
+                inside = ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "near")
+                located[name] = located.get(name, True) and inside
+        found = [(ent, "places" if kind == "people" and located.get(name) else kind, name)
+                 for ent, kind, name in found]
         canon = _canonical_forms((kind, name) for _, kind, name in found)
         genders: dict[str, str] = {}
         for ent, kind, name in found:

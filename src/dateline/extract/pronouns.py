@@ -379,7 +379,8 @@ class Resolver:
             # The main clause's subject: "Jones was critical of X but backed Y's plan.
             # He ..." is Jones, not a name in a clause further in.
             main = cand.head.dep_ == "ROOT" or (cand.head.dep_ == "conj"
-                                                and cand.head.head.dep_ == "ROOT")
+                                                and cand.head.head.dep_ == "ROOT") \
+                or _misread_main(cand.head)  # "She was 15 when ...; two were wounded"
             if cand.dep_ == "poss" and cand.pos_ == "PRON" and gender \
                     and _GENDER.get(cand.lower_) == gender \
                     and cand.head.dep_ in ("nsubj", "nsubjpass") and cand.head.head.dep_ == "ROOT":
@@ -410,6 +411,21 @@ class Resolver:
             if gender and said and said != gender:
                 continue  # "The Duke of Edinburgh died ... She": not the Duke
             yield " ".join([*(p.text for p in parts), cand.text]), cand.idx
+
+
+def _misread_main(verb: Any) -> bool:
+    """A main clause the parser hung on the next one ("She was 15 when ... ; two of her
+    friends were wounded"): not what someone said ('"Chaos is X," he told colleagues')."""
+    root = verb.head
+    if verb.dep_ not in ("ccomp", "parataxis") or root.dep_ != "ROOT" or verb.i > root.i:
+        return False
+    if root.lemma_.lower() in _SAYING:
+        return False
+    return not any(t.text in "\"“”'‘’" for t in verb.doc[verb.sent.start:root.i])
+
+
+_SAYING = {"say", "tell", "add", "announce", "state", "write", "claim", "insist", "warn",
+           "declare", "argue", "explain", "note", "report", "confirm", "admit", "deny"}
 
 
 def _description_words(noun: Any) -> tuple[str, ...]:

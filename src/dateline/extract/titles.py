@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from dateline.extract.names import PERSON_ROLES, title_gender
 from dateline.extract.wording import PARTICLES, QUOTES, cut_at_end, join, n_words, tidy
 
 MAX_WORDS = 16
@@ -295,6 +296,7 @@ def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None])
                                        else "")
             else:
                 unresolved = t.text
+    _name_owners(tokens, subject_tokens, replace, resolve)
     said_first = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i
                   and (misread is None or c.i != misread.head.i)]
     if subject_tokens and not said_first and subject_tokens[0].i > verb.i \
@@ -380,6 +382,41 @@ def _name_repeated_descriptions(tokens: list[Any], replace: dict[int, str],
             replace[t.i] = name
 
 
+_THINGS = {"ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"}
+_PEOPLE = {"person", "man", "woman", "boy", "girl", "child", "baby", "mother", "father",
+           "wife", "husband", "son", "daughter", "friend", "official", "leader", "member"}
+
+
+def _name_owners(tokens: list[Any], subject: list[Any], replace: dict[int, str],
+                 resolve: Callable[[Any], str | None]) -> None:
+    """Name whose thing it is past the subject: "A gunman boarded her school bus" ->
+    "Malala Yousafzai's school bus"; "Smith resigned his seat" keeps "his" (the subject
+    says whose)."""
+    said = " ".join([*(replace.get(t.i, t.text) for t in subject),
+                     *(t.doc[t.left_edge.i:t.right_edge.i + 1].text for t in subject)])
+    people = [t for t in tokens if t.lower_ in ("he", "she") or t.ent_type_ == "PERSON"
+              and not (t.ent_iob_ == "B" and t.dep_ == "pobj" and t.head.lower_ in ("in", "near")
+                       or t.head.dep_ == "pobj" and t.head.head.lower_ in ("in", "near"))]
+    head = next((t for t in subject if t.head not in subject or t.head == t), None)
+    if people or head is None or head.tag_ == "WP" \
+            or head.pos_ == "PROPN" and head.ent_type_ not in _THINGS:
+        return  # "Kane had not played since injuring his ankle": the subject's own
+    person = head.lemma_.lower() in PERSON_ROLES | _PEOPLE or head.lower_.endswith("man")
+    low = head.lower_
+    gender = title_gender([low]) or ("f" if low.endswith("woman") else
+                                     "m" if low.endswith("man") else None)
+    for t in tokens:
+        # Only a person's: "its" and "their" too often mean a thing just named.
+        if t.tag_ != "PRP$" or t in subject or t.i in replace or t.lower_ not in ("his", "her"):
+            continue
+        if person and gender in (None, "m" if t.lower_ == "his" else "f"):
+            continue  # "The first patient received her cells": the subject's own
+        name = resolve(t)
+        if name and name not in said and name.split()[-1] not in said:
+            replace[t.i] = name + "'s"
+            said += " " + name  # a second "her" in the title is hers again
+
+
 def _name_descriptions(tokens: list[Any], replace: dict[int, str],
                        describe: Callable[[Any], str | None] | None) -> None:
     """Name a bare "the <noun>" past the subject too: "SoftBank agreed to sell the company"
@@ -435,6 +472,11 @@ def _subject(verb: Any, drop: set[int],
     while rel.dep_ == "conj" and rel.head.i != rel.i and (
             subject_of_own(rel) is None or subject_of_own(rel).tag_ in ("WDT", "WP")):
         rel = rel.head  # "the club that began ..., and which was bottom ...": the club
+    shared = subject_of_own(rel) if rel is not verb and subject_of_own(verb) is None else None
+    if shared is not None and shared.tag_ not in ("WDT", "WP") and shared.lower_ != "that":
+        # "..., when the vessel capsized and sank in April", misread as a relative clause
+        # of the noun before it: "sank" shares "capsized"'s own subject, the vessel.
+        rel = verb
     if rel.dep_ in ("relcl", "acl") and rel.head.pos_ in ("NOUN", "PROPN", "PRON"):
         antecedent = rel.head
         if antecedent.pos_ == "NOUN" and antecedent.dep_ == "appos" \
