@@ -14,6 +14,10 @@ from dateline.temporal.tagger import find_dates
     ("the next day", ("day", 1)), ("the following month", ("month", 1)),
     ("the day before", ("day", -1)), ("that day", ("day", 0)), ("the same year", ("year", 0)),
     ("next week", None), ("last year", None), ("in March", None),
+    # A part of the story's day counts from the day just named.
+    ("that evening", ("day", 0)), ("later that night", ("day", 0)),
+    ("the next morning", ("day", 1)), ("the night before", ("day", -1)),
+    ("the previous afternoon", ("day", -1)), ("tomorrow night", None), ("every night", None),
 ])
 def test_step_reads_only_anaphoric_phrases(phrase, expected):
     assert step(phrase) == expected

@@ -310,3 +310,27 @@ def test_whose_thing_it_is_is_named_past_a_subject_that_is_not_a_person() -> Non
     got = titles("The manager picked Tom Reyes, who had not played since injuring his ankle "
                  "in April.")
     assert got["2018-04"] == "Tom Reyes had not played since injuring his ankle"
+
+
+def pairs(text: str) -> list[tuple[str, str]]:
+    """(date, title) of each event, in the extractor's order."""
+    article = Article(text=text, title="T", published=BASE, url=None, path="mem.txt")
+    return [(str(ev.date), ev.title) for ev in extract_events(article)]
+
+
+def test_a_clause_across_a_semicolon_is_an_event_of_its_own() -> None:
+    got = pairs("On Monday the bank admitted the money was gone. Mr Lind handed himself in to "
+                "prosecutors that evening and was arrested; he was released on Tuesday after "
+                "posting bail of €5m. The board met on Thursday.")
+    # "that evening" is the Monday just named; "€5m." ends its sentence.
+    assert got == [("2018-11-26", "The bank admitted the money was gone"),
+                   ("2018-11-26", "Mr Lind handed himself in to prosecutors and was arrested"),
+                   ("2018-11-27", "Lind was released after posting bail of €5m"),
+                   ("2018-11-29", "The board met")]
+
+
+def test_a_name_has_no_date_and_a_passer_by_is_no_event() -> None:
+    got = pairs('The jury met on Thursday. Jurors had toured the estate, known as Oakhill, '
+                'the previous afternoon. "We came to see it," said Linda Ortiz, 61, a retired '
+                'teacher from Tucson who had lined up outside the court that morning.')
+    assert got == [("2018-11-29", "The jury met"), ("2018-11-28", "Jurors had toured the estate")]

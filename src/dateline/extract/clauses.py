@@ -227,7 +227,7 @@ def _noun_participle(verb: Any) -> bool:
     period's ("the quarter ended Sept. 30") no happening, a name ("known as") no event."""
     return verb.tag_ == "VBN" and verb.i == verb.head.i + 1 \
         and verb.head.lemma_.lower() not in _DOCUMENTS | _PERIODS \
-        and verb.lemma_.lower() not in _NAMING
+        and verb.lemma_.lower() not in NAMING
 
 
 def dates_participle(verb: Any, span: Any) -> bool:
@@ -248,7 +248,22 @@ _DOCUMENTS = {"letter", "filing", "statement", "report", "complaint", "memo", "m
               "message", "release", "video", "speech", "order", "judgment", "decision"}
 _PERIODS = {"quarter", "year", "month", "week", "period", "season", "half", "day", "term",
             "fiscal", "session"}
-_NAMING = {"know", "call", "name", "dub", "nickname", "title", "label", "brand", "style"}
+NAMING = {"know", "call", "name", "dub", "nickname", "title", "label", "brand", "style"}
+
+
+def vox_pop(verb: Any) -> bool:
+    """Whether ``verb`` tells the background of someone quoted for colour: '"We came to
+    see the Capitol," said Linda Ortiz, 61, a retired teacher who had lined up outside
+    that morning'. What the passer-by did is no event of the story."""
+    if verb.dep_ != "relcl" or verb.head.dep_ != "appos":
+        return False
+    person = verb.head.head
+    said = person.head
+    if person.dep_ not in ("nsubj", "nsubjpass") or person.ent_type_ != "PERSON" \
+            or said.lemma_.lower() not in ("say", "add", "tell"):
+        return False
+    sent = verb.sent
+    return any(t.text in ('"', "“", "”") for t in sent) and said.i < person.i
 
 
 def is_state(verb: Any) -> bool:

@@ -178,6 +178,12 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
         if cl.dates_a_listed_noun(span) or cl.is_argument(span):
             continue
         head = cl.clause_head(span.root)
+        if head.dep_ == "acl" and head.lemma_.lower() in cl.NAMING and head.i > head.head.i:
+            # "Jurors had toured the property, known as Moselle, the previous afternoon":
+            # a name has no date; the parser hung the tour's on it.
+            head = cl.clause_head(head.head)
+        if cl.vox_pop(head):
+            continue
         if head.dep_ == "acl" and head.head.dep_ == "pobj" and not (
                 cl.can_title(head) and (head.tag_ != "VBN" or cl.dates_participle(head, span)
                                         or any(c.dep_ in ("dobj", "agent") for c in head.children))):

@@ -41,11 +41,12 @@ def load() -> Any:
     import spacy
     from spacy.language import Language
 
-    from dateline.extract.repair import add_abbreviations, mend_lead_verb
+    from dateline.extract.repair import add_abbreviations, mend_lead_verb, mend_semicolon_clauses
 
     if "dateline_paragraphs" not in Language.factories:
         Language.component("dateline_paragraphs", func=_paragraphs)
         Language.component("dateline_lead_verb", func=mend_lead_verb)
+        Language.component("dateline_semicolons", func=mend_semicolon_clauses)
     for name in MODEL_NAMES:
         try:
             nlp = spacy.load(name)
@@ -53,6 +54,7 @@ def load() -> Any:
             continue
         nlp.add_pipe("dateline_paragraphs", before="parser")
         nlp.add_pipe("dateline_lead_verb", after="parser")
+        nlp.add_pipe("dateline_semicolons", after="dateline_lead_verb")
         add_abbreviations(nlp)
         return nlp
     raise ModelMissing("no English spaCy model is installed; run: pip install "

@@ -1,11 +1,14 @@
 """Known mistakes of the small English model, mended before extraction reads the parse.
 
-Two kinds, both common in news and both costly: the lead sentence of an article often
+Three kinds, all common in news and costly: the lead sentence of an article often
 reads "Wirecard, the payments group that was once worth more than Deutsche Bank, filed for
 insolvency on Thursday", which the model parses with no verb at its root and "filed" as a
 participle of "Deutsche Bank" (so the date went to "was once worth"); and titles of rank
 such as "Capt." or "Sgt.", which its tokenizer splits from their full stop, so the
-sentence ends in the middle of a name ("... led by Capt." / "Jason Neubauer, opened").
+sentence ends in the middle of a name ("... led by Capt." / "Jason Neubauer, opened");
+and a clause set off by a semicolon or colon, which it hangs on the other clause as what
+was said ("Braun handed himself in that evening; he was released on Tuesday" became one
+event, "Braun handed himself in ... and was released").
 """
 
 from __future__ import annotations
@@ -29,6 +32,11 @@ def add_abbreviations(nlp: Any) -> None:
 
     for abbr in ABBREVIATIONS:
         nlp.tokenizer.add_special_case(abbr, [{ORTH: abbr}])
+    # "bail of €5m." kept "m." as one token (an abbreviation of the model's), so the
+    # sentence ran on into the next one; a lone "m." is money or metres in news.
+    rules = dict(nlp.tokenizer.rules)
+    if rules.pop("m.", None) is not None:
+        nlp.tokenizer.rules = rules
 
 
 def _subject_first(root: Any, sent: Any) -> bool:
@@ -79,4 +87,28 @@ def mend_lead_verb(doc: Any) -> Any:
         for t in tail:
             if t.head.i < verb.i:  # not already under the verb after an earlier move
                 t.head = verb
+    return doc
+
+
+# Verbs whose clause before them is what was said: '"We won," she said'.
+_SAYING = {"say", "tell", "add", "announce", "state", "write", "claim", "insist", "warn",
+           "declare", "argue", "explain", "note", "report", "confirm", "admit", "deny",
+           "think", "believe", "know", "agree", "accept", "suggest", "expect"}
+_QUOTES = set("\"“”'‘’")
+
+
+def mend_semicolon_clauses(doc: Any) -> Any:
+    """A clause the parser made the complement of a clause across a semicolon or colon
+    becomes a clause beside it (``parataxis``), so each keeps its own event and title.
+
+    A pipeline component (after the parser)."""
+    for tok in doc:
+        if tok.dep_ != "ccomp" or tok.head.lemma_.lower() in _SAYING:
+            continue
+        head = tok.head
+        lo, hi = (tok.right_edge.i + 1, head.i) if tok.i < head.i else (head.i + 1, tok.left_edge.i)
+        between = doc[lo:hi]
+        if any(t.text in (";", ":") for t in between) and not any(
+                t.text in _QUOTES for t in doc[tok.sent.start:tok.sent.end]):
+            tok.dep_ = "parataxis"
     return doc

@@ -31,6 +31,12 @@ _ONE = r"(day|week|month|year)"
 _NEXT = re.compile(rf"(?i)(?:the\s+(next|previous)|(?:the\s+)?(following|preceding))\s+{_ONE}"
                    rf"|the\s+{_ONE}\s+(after|before)")
 _SAME = re.compile(rf"(?i)(?:that|the\s+same)\s+{_ONE}")
+# A part of the story's day: "that evening" is the day just named, "the next morning" the
+# day after it, "the night before" the day before it.
+_PART = r"(?:morning|afternoon|evening|night)"
+_PART_SAME = re.compile(rf"(?i)(?:(?:later|earlier|late|early)\s+)?(?:that|the\s+same)\s+{_PART}")
+_PART_NEXT = re.compile(rf"(?i)(?:early\s+|late\s+)?the\s+(?:next|following)\s+{_PART}")
+_PART_BEFORE = re.compile(rf"(?i)the\s+(?:previous\s+{_PART}|{_PART}\s+before)")
 # How fine a value must be for a step of each unit to keep its precision.
 _NEEDS = {"day": ("day",), "week": ("day",), "month": ("day", "month"),
           "year": ("day", "month", "season", "year"),
@@ -59,6 +65,12 @@ def step(text: str) -> tuple[str, int] | None:
     m = _SAME.fullmatch(t)
     if m:
         return m[1].lower(), 0
+    if _PART_SAME.fullmatch(t):
+        return "day", 0
+    if _PART_NEXT.fullmatch(t):
+        return "day", 1
+    if _PART_BEFORE.fullmatch(t):
+        return "day", -1
     return None
 
 
@@ -140,7 +152,8 @@ def _reyear(value: str, year: int) -> str | None:
     return f"{year:04d}{m[1]}" if m else None
 
 
-_FIND = re.compile(rf"(?i)\b(?:{_NEXT.pattern[4:]}|{_SAME.pattern[4:]})\b")
+_FIND = re.compile(rf"(?i)\b(?:{_NEXT.pattern[4:]}|{_SAME.pattern[4:]}|{_PART_SAME.pattern[4:]}|"
+                   rf"{_PART_NEXT.pattern[4:]}|{_PART_BEFORE.pattern[4:]})\b")
 
 
 def chain(text: str, mentions: Iterable[Any], usable: Any) -> list[Any]:
