@@ -270,7 +270,7 @@ def is_state(verb: Any) -> bool:
     """A clause that says how things stand, not what happened: "the crash remains the
     deadliest", "the victory means ...", "Dylan is the first American to win it"."""
     lemma = verb.lemma_.lower()
-    if _a_record(verb):
+    if _a_record(verb) or _did_not_happen(verb):
         return True
     if lemma in _STATIVE:
         return verb.tag_ not in ("VBD", "VBN")  # "remained silent on Sunday" did happen
@@ -285,6 +285,21 @@ def is_state(verb: Any) -> bool:
 
 _STATIVE = {"remain", "mean", "represent", "comprise", "total", "equal", "resemble",
             "deserve", "outnumber", "exceed"}
+
+
+def _did_not_happen(verb: Any) -> bool:
+    """A clause that says something did not (or is not expected to) happen: "the judge
+    did not decide", "decisions are not expected before 2026", "patients are unlikely to
+    be treated", "have yet to ratify". "Not until March" still dates a happening, and "had
+    not conceded by Monday" is news as of that day."""
+    if any(c.lower_ in ("until", "by", "till") for c in verb.subtree if c.dep_ in ("prep", "agent")):
+        return False
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    if any(c.dep_ == "acomp" and c.lower_ == "unlikely" for c in verb.children):
+        return True
+    return verb.lemma_.lower() == "have" and any(
+        c.lower_ == "yet" for c in verb.children) and any(c.dep_ == "xcomp" for c in verb.children)
 
 
 def _a_record(verb: Any) -> bool:
