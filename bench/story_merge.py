@@ -26,6 +26,8 @@ checks that the files come out byte-identical.
 reports of both dated to a single day are all moved onto one day and grouped together;
 a group that holds reports of both stories is a merge that is certainly wrong (a folder
 of events from many stories meets this when two stories have news on the same day).
+Its second count does the same for every day of one story against every day of the
+other, one pair of days at a time (few reports on the day, as in a real folder).
 """
 
 from __future__ import annotations
@@ -76,6 +78,32 @@ def cross_story(reports: dict[str, list]) -> list[list]:
         for g in match.group(moved[a] + moved[b]):
             if len({r.article.split(":", 1)[0] for r in g.reports}) == 2:
                 mixed.append(g.reports)
+    return mixed
+
+
+def cross_days(reports: dict[str, list]) -> list[list]:
+    """The groups that mix two stories when one day of each is moved onto one day: for
+    every two stories and every day of each, the reports of those two days alone. Where
+    :func:`cross_story` crowds every day of two stories together, this asks what a
+    folder of two stories meets on a day each happens to have news: one report of each
+    article on that day is the case a same-day rule must not take for one event."""
+    import dataclasses
+
+    from dateline.store import match
+
+    days: dict[str, dict[str, list]] = {}
+    for name, reps in reports.items():
+        for r in reps:
+            if match.span_days(r.date) == 1 and r.basis != "published":
+                days.setdefault(name, {}).setdefault(r.date, []).append(
+                    dataclasses.replace(r, date="2030-01-01", article=f"{name}:{r.article}"))
+    mixed = []
+    for a, b in combinations(sorted(days), 2):
+        for da in sorted(days[a]):
+            for db in sorted(days[b]):
+                for g in match.group(days[a][da] + days[b][db]):
+                    if len({r.article.split(":", 1)[0] for r in g.reports}) == 2:
+                        mixed.append(g.reports)
     return mixed
 
 
@@ -215,6 +243,12 @@ def main(argv: list[str] | None = None) -> int:
         mixed = cross_story(reports)
         pairs = len(stories) * (len(stories) - 1) // 2
         print(f"cross-story probe: {len(mixed)} groups mix two stories ({pairs} story pairs)")
+        if args.verbose:
+            for reps in mixed:
+                print("  " + " | ".join(f"{r.title[:60]} [{r.verb}]" for r in reps))
+        mixed = cross_days(reports)
+        print(f"cross-story day probe: {len(mixed)} groups mix two stories (every day of one "
+              f"story against every day of another)")
         if args.verbose:
             for reps in mixed:
                 print("  " + " | ".join(f"{r.title[:60]} [{r.verb}]" for r in reps))
