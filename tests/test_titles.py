@@ -348,3 +348,13 @@ def test_what_did_not_happen_is_no_event(text: str) -> None:
 def test_not_until_and_not_by_still_date_the_news() -> None:
     got = titles("The rival had still not conceded by Monday afternoon.")
     assert list(got.values()) == ["The rival had not conceded by Monday afternoon"]
+
+
+def test_both_and_that_read_alone() -> None:
+    got = titles("Anna Lind and Tom Berg founded the firm in 2001. Both left the board in May.")
+    assert got["2018-05"] == "Anna Lind and Tom Berg left the board"
+    got = titles("The council unveiled a plan in May. That plan was abandoned in August.")
+    assert got["2018-08"] == "The plan was abandoned"
+    # "This year's" is a date's, not a pointer to something just said.
+    assert titles("This year's festival opened in June.")["2018-06"] == \
+        "This year's festival opened"

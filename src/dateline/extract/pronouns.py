@@ -66,10 +66,11 @@ class Resolver:
             gender = "m" if low in ("he", "him", "his") else "f"
             return self._proper_subject(tok, start, gender) \
                 or self.names.person_before(tok.idx, start, gender)
-        if low in GROUP_PRONOUNS:
+        if low in GROUP_PRONOUNS or low == "both" and tok.dep_ in ("nsubj", "nsubjpass"):
+            # "Turkey and Hungary have yet to ratify it, although both approved ...".
             group = self._plural_subject(tok, self._window(tok.idx, 1))
-            if group:
-                return group
+            if group or low == "both":
+                return group  # "both" is two of something, never one name
         # "it", "its", "they": the nearest earlier subject that is a named organisation or
         # place, in this sentence or the two before; else, for "it"/"its", the nearest
         # earlier subject that is a thing named with "the" ("the club ... a position it

@@ -289,7 +289,8 @@ def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None])
     unresolved = None
     for t in tokens:
         if t.pos_ == "PRON" and t.i not in replace and t in subject_tokens[:1] \
-                and t.lower_ in ("he", "she", "it", "they", "his", "her", "its", "their"):
+                and t.lower_ in ("he", "she", "it", "they", "his", "her", "its", "their",
+                                 "both"):
             name = resolve(t)
             if name:
                 replace[t.i] = name + ("'s" if t.tag_ == "PRP$" or t.dep_ == "poss"
@@ -514,6 +515,10 @@ def _subject(verb: Any, drop: set[int],
     if subj is None or subj.i in drop:
         return [], replace
     phrase = _phrase(subj, drop)
+    if phrase and phrase[0].dep_ == "det" and phrase[0].lower_ in ("that", "this", "those", "these") \
+            and phrase[0].head.i == subj.i and subj.lemma_.lower() not in _TIME_WORDS:
+        # "That plan was abandoned": a title is read alone, where "that" points nowhere.
+        replace[phrase[0].i] = "the"
     person = subj.ent_type_ == "NORP" or re.fullmatch(r"\d+-year-old", subj.lower_)
     if describe is not None and (subj.pos_ == "NOUN" or person) \
             and _bare_description(subj, phrase):
@@ -542,6 +547,10 @@ def _subject(verb: Any, drop: set[int],
                 replace[t.i] = ""
             replace[subj.i] = name
     return phrase, replace
+
+
+_TIME_WORDS = {"year", "month", "week", "day", "season", "time", "morning", "evening", "night",
+               "afternoon", "weekend", "summer", "winter", "spring", "autumn", "fall"}
 
 
 def _bare_description(subj: Any, phrase: list[Any]) -> bool:
