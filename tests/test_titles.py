@@ -358,3 +358,11 @@ def test_both_and_that_read_alone() -> None:
     # "This year's" is a date's, not a pointer to something just said.
     assert titles("This year's festival opened in June.")["2018-06"] == \
         "This year's festival opened"
+
+
+def test_a_count_and_an_extent_end_a_title_well() -> None:
+    got = titles("The confirmed toll stood at 217 on Tuesday evening, officials said.")
+    assert got["2018-11-27"] == "Officials said the confirmed toll stood at 217"
+    assert pairs("Talks at the lawyers' offices ran through Thursday, but broke down late "
+                 "that night.") == [("2018-11-29", "Talks at the lawyers' offices ran through Thursday"),
+                                    ("2018-11-29", "Talks at the lawyers' offices broke down")]

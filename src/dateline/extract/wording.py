@@ -116,9 +116,11 @@ _MONTH_BEFORE = re.compile(r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct
                            r"[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?$")
 
 
-# "No 10", "Apollo 13", "Chapter 11": a number that names a thing ends a title well.
+# "No 10", "Apollo 13", "Chapter 11": a number that names a thing ends a title well, and
+# so does a count after its preposition ("stood at 217", "rose to 1,200").
 _NUMBERED = re.compile(r"(?:No\.?|Apollo|Chapter|Article|Section|Title|Gate|Terminal|Pier|"
-                       r"Platform|Route|Highway|Unit|Block|Flight|Resolution|aged|of|to)\s+\d+$")
+                       r"Platform|Route|Highway|Unit|Block|Flight|Resolution|aged|of|to|at|"
+                       r"from|with|than|about|nearly|almost|around|over|under)\s+\d[\d,.]*$")
 # "stretched into 2025": a year its verb needs, put back on purpose, is no weak end.
 _EXTENT_END = re.compile(r"\b(?:into|until|till|back to)\s+\d{4}$")
 
