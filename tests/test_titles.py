@@ -366,3 +366,14 @@ def test_a_count_and_an_extent_end_a_title_well() -> None:
     assert pairs("Talks at the lawyers' offices ran through Thursday, but broke down late "
                  "that night.") == [("2018-11-29", "Talks at the lawyers' offices ran through Thursday"),
                                     ("2018-11-29", "Talks at the lawyers' offices broke down")]
+
+
+def test_what_began_when_is_told_by_the_when_clause() -> None:
+    got = titles("The unravelling began on 18 June, when Grant & Co, the firm's auditor for a "
+                 "decade, refused to sign off the accounts.")
+    assert got["2018-06-18"] == "Grant & Co refused to sign off the accounts"
+    got = titles("The final blow came on Wednesday, when the home secretary resigned.")
+    assert got["2018-11-28"] == "The home secretary resigned"
+    # A when-clause that tells a state leaves the title as it was.
+    got = titles("Their previous titles came in 1978, when they were hosts.")
+    assert got["1978"] == "Their previous titles came"

@@ -235,6 +235,9 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
                 and subject_of(verb.head) is not None \
                 and not cl.future_or_conditional(verb, m.value, base):
             title_verb = verb.head
+        when = _told_by_when(verb, heads) if len(dated) == 1 else None
+        if when is not None:
+            title_verb = when
         title = build_title(title_verb, drop, resolve)
         if _broken(title):
             # Without its date the clause may not stand ("The record date is Nov. 9",
@@ -334,6 +337,30 @@ def _names_for(names: Names, spans: list[tuple[int, int]], title: Title, resolve
         if who and who not in found["people"]:
             found["people"].insert(0, who)
     return found
+
+
+_LIGHT_START = {"begin", "start", "come", "happen", "occur", "unfold", "follow", "erupt"}
+
+
+def _told_by_when(verb: Any, heads: set[int]) -> Any | None:
+    """The clause that says what happened when the main one only says that it did: "The
+    unravelling began on 18 June, when EY refused to sign off the accounts" is EY's
+    refusal; "the crisis started in 2015, when ..." likewise. None otherwise."""
+    subj = subject_of(verb)
+    if verb.lemma_.lower() not in _LIGHT_START or subj is None or subj.pos_ != "NOUN" \
+            or any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in verb.children):
+        return None
+    for child in verb.subtree:
+        # "began on 18 June, when ...": the parser hangs the clause on the verb or on the
+        # day it names. Only the first such clause, and only one that tells a happening.
+        on = child.head.i == verb.i or child.head.ent_type_ == "DATE" and child.dep_ == "relcl"
+        if child.dep_ in ("advcl", "relcl") and on and child.i > verb.i \
+                and any(c.lower_ == "when" for c in child.children):
+            if child.i not in heads and child.pos_ == "VERB" and cl.can_title(child) \
+                    and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+                return child
+            return None
+    return None
 
 
 def _review(title: Title, verb: Any, mention: Any, base: datetime.date,
