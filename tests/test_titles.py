@@ -377,3 +377,16 @@ def test_what_began_when_is_told_by_the_when_clause() -> None:
     # A when-clause that tells a state leaves the title as it was.
     got = titles("Their previous titles came in 1978, when they were hosts.")
     assert got["1978"] == "Their previous titles came"
+
+
+def test_what_was_said_in_a_letter_is_what_was_said() -> None:
+    got = titles("Ana Ruiz, the minority leader, said in a letter to colleagues on Tuesday "
+                 "morning that the majority had shown no willingness to compromise.")
+    assert got["2018-11-27"] == ("Ana Ruiz said the majority had shown no willingness to "
+                                 "compromise")
+
+
+def test_a_clause_before_a_semicolon_and_said_is_its_own() -> None:
+    got = pairs("Some astronomers had petitioned the agency in March to rename it; the agency "
+                "said in September that it had found no reason to.")
+    assert got[0] == ("2018-03", "Some astronomers had petitioned the agency to rename it")

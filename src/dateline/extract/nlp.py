@@ -41,20 +41,28 @@ def load() -> Any:
     import spacy
     from spacy.language import Language
 
-    from dateline.extract.repair import add_abbreviations, mend_lead_verb, mend_semicolon_clauses
+    from dateline.extract.repair import (
+        add_abbreviations,
+        mend_lead_verb,
+        mend_said_that,
+        mend_semicolon_clauses,
+    )
 
     if "dateline_paragraphs" not in Language.factories:
         Language.component("dateline_paragraphs", func=_paragraphs)
         Language.component("dateline_lead_verb", func=mend_lead_verb)
         Language.component("dateline_semicolons", func=mend_semicolon_clauses)
+        Language.component("dateline_said_that", func=mend_said_that)
     for name in MODEL_NAMES:
         try:
             nlp = spacy.load(name)
         except OSError:  # spaCy's "can't find model" is an OSError
             continue
         nlp.add_pipe("dateline_paragraphs", before="parser")
-        nlp.add_pipe("dateline_lead_verb", after="parser")
-        nlp.add_pipe("dateline_semicolons", after="dateline_lead_verb")
+        # After the lemmatizer: the mends read lemmas ("say") and parts of speech.
+        nlp.add_pipe("dateline_lead_verb", last=True)
+        nlp.add_pipe("dateline_semicolons", last=True)
+        nlp.add_pipe("dateline_said_that", last=True)
         add_abbreviations(nlp)
         return nlp
     raise ModelMissing("no English spaCy model is installed; run: pip install "

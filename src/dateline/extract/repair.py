@@ -49,7 +49,6 @@ def _subject_first(root: Any, sent: Any) -> bool:
 def _main_verb(sent: Any) -> Any:
     """The past-tense verb the model took for a participle in "X, <aside>, filed ..."."""
     root = sent.root
-    # Fine tags, not parts of speech: this runs before the attribute ruler sets those.
     if root.tag_ not in ("NN", "NNS", "NNP", "NNPS") or not _subject_first(root, sent):
         return None
     doc = sent.doc
@@ -68,7 +67,7 @@ def _main_verb(sent: Any) -> Any:
 def mend_lead_verb(doc: Any) -> Any:
     """Make the verb after a subject's aside the root of its sentence, as it reads.
 
-    A pipeline component (after the parser): the subject becomes the verb's ``nsubj``,
+    A pipeline component (after the lemmatizer): the subject becomes the verb's ``nsubj``,
     the verb a past tense (not a participle, so no title reads "Wirecard was filed for
     insolvency"), and what follows the verb but hung on the aside hangs on the verb.
     """
@@ -101,9 +100,10 @@ def mend_semicolon_clauses(doc: Any) -> Any:
     """A clause the parser made the complement of a clause across a semicolon or colon
     becomes a clause beside it (``parataxis``), so each keeps its own event and title.
 
-    A pipeline component (after the parser)."""
+    A pipeline component (after the lemmatizer)."""
     for tok in doc:
-        if tok.dep_ != "ccomp" or tok.head.lemma_.lower() in _SAYING:
+        # "He said: the plan is dead" is what was said; a clause before "; NASA said" is not.
+        if tok.dep_ != "ccomp" or tok.i > tok.head.i and tok.head.lemma_.lower() in _SAYING:
             continue
         head = tok.head
         lo, hi = (tok.right_edge.i + 1, head.i) if tok.i < head.i else (head.i + 1, tok.left_edge.i)
@@ -111,4 +111,23 @@ def mend_semicolon_clauses(doc: Any) -> Any:
         if any(t.text in (";", ":") for t in between) and not any(
                 t.text in _QUOTES for t in doc[tok.sent.start:tok.sent.end]):
             tok.dep_ = "parataxis"
+    return doc
+
+
+def mend_said_that(doc: Any) -> Any:
+    """What was said, which the parser hung on the noun before it as a relative clause:
+    "said in a letter to colleagues on Tuesday that Republicans had shown ..." (a relative
+    "that" is a subject or object; this one is a conjunction, so the clause is the verb's).
+
+    A pipeline component (after the lemmatizer)."""
+    for tok in doc:
+        if tok.dep_ != "relcl" or not any(c.lower_ == "that" and c.dep_ == "mark"
+                                          for c in tok.children):
+            continue
+        if not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that" for c in tok.children):
+            continue
+        verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if verb is not None and verb.lemma_.lower() in _SAYING and verb.i < tok.i:
+            tok.head = verb
+            tok.dep_ = "ccomp"
     return doc
