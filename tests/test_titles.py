@@ -390,3 +390,10 @@ def test_a_clause_before_a_semicolon_and_said_is_its_own() -> None:
     got = pairs("Some astronomers had petitioned the agency in March to rename it; the agency "
                 "said in September that it had found no reason to.")
     assert got[0] == ("2018-03", "Some astronomers had petitioned the agency to rename it")
+
+
+def test_its_after_the_company_is_the_company_by_name() -> None:
+    got = titles("Norcel, the Danish battery maker, listed its shares in May. The company went "
+                 "bust on Friday. Its shares fell on Monday.")
+    assert got["2018-11-30"] == "Norcel went bust"
+    assert got["2018-11-26"] == "Norcel's shares fell"

@@ -91,6 +91,11 @@ class Resolver:
                     and cand.tag_ == "NN" and any(c.lower_ == "the" for c in cand.children):
                 words = [c for c in cand.children if c.i < cand.i and c.dep_ in (
                     "det", "amod", "compound")]
+                if [w.lower_ for w in words] == ["the"]:
+                    # "The company went bust ... Its shares": the company by its name.
+                    name = self.describe(cand)
+                    if name:
+                        return name
                 return " ".join([*(w.text for w in words), cand.text])
             if cand.dep_ in ("nsubj", "nsubjpass") and cand.pos_ == "PROPN" \
                     and self.names.entity_at(cand.idx, cand.idx + 1) is None \
