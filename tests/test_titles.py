@@ -397,3 +397,23 @@ def test_its_after_the_company_is_the_company_by_name() -> None:
                  "bust on Friday. Its shares fell on Monday.")
     assert got["2018-11-30"] == "Norcel went bust"
     assert got["2018-11-26"] == "Norcel's shares fell"
+
+
+def test_no_apposition_crosses_a_semicolon() -> None:
+    got = titles("The gallery was founded by Ada Lowe, a tea trader, whose paintings went on "
+                 "show in the 1890s; its present building, designed by Tom Hart, opened in "
+                 "1901.")
+    assert got["1901"] == "The gallery's present building opened"
+
+
+def test_himself_after_the_auxiliary_is_no_subject() -> None:
+    got = titles("The general ran the country after a coup in 1983, and was himself "
+                 "overthrown by fellow officers in August 1985.")
+    assert got["1985-08"] == "The general was overthrown by fellow officers"
+
+
+def test_a_schedule_keeps_its_date() -> None:
+    got = titles("The final, between Ana Ruiz and Tom Berg, had been scheduled for Sunday "
+                 "afternoon.")
+    assert list(got.values()) == ["The final, between Ana Ruiz and Tom Berg, had been "
+                                  "scheduled for Sunday afternoon"]

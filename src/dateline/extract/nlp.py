@@ -44,8 +44,10 @@ def load() -> Any:
     from dateline.extract.repair import (
         add_abbreviations,
         mend_lead_verb,
+        mend_reflexive_subject,
         mend_said_that,
         mend_semicolon_clauses,
+        mend_semicolon_subject,
     )
 
     if "dateline_paragraphs" not in Language.factories:
@@ -53,6 +55,8 @@ def load() -> Any:
         Language.component("dateline_lead_verb", func=mend_lead_verb)
         Language.component("dateline_semicolons", func=mend_semicolon_clauses)
         Language.component("dateline_said_that", func=mend_said_that)
+        Language.component("dateline_semicolon_subject", func=mend_semicolon_subject)
+        Language.component("dateline_reflexive", func=mend_reflexive_subject)
     for name in MODEL_NAMES:
         try:
             nlp = spacy.load(name)
@@ -63,6 +67,8 @@ def load() -> Any:
         nlp.add_pipe("dateline_lead_verb", last=True)
         nlp.add_pipe("dateline_semicolons", last=True)
         nlp.add_pipe("dateline_said_that", last=True)
+        nlp.add_pipe("dateline_semicolon_subject", last=True)
+        nlp.add_pipe("dateline_reflexive", last=True)
         add_abbreviations(nlp)
         return nlp
     raise ModelMissing("no English spaCy model is installed; run: pip install "

@@ -131,3 +131,44 @@ def mend_said_that(doc: Any) -> Any:
             tok.head = verb
             tok.dep_ = "ccomp"
     return doc
+
+
+def mend_semicolon_subject(doc: Any) -> Any:
+    """A clause after a semicolon whose subject the parser made an apposition of a noun
+    before it: "founded by Frederick Horniman ...; its present building, designed by
+    Townsend, opened in 1901" read "Horniman ... opened". No apposition crosses a
+    semicolon: the noun is the subject of the last participle hung on it.
+
+    A pipeline component (after the lemmatizer)."""
+    for tok in doc:
+        if tok.dep_ != "appos" or tok.head.i >= tok.i \
+                or not any(t.text == ";" for t in doc[tok.head.i + 1:tok.left_edge.i]):
+            continue
+        verbs = [c for c in tok.children if c.dep_ == "acl" and c.i > tok.i
+                 and c.tag_ in ("VBD", "VBN")]
+        if not verbs:
+            continue
+        verb, root = verbs[-1], tok.sent.root
+        if root.i == tok.i or root in verb.subtree:
+            continue
+        verb.head = root
+        verb.dep_ = "parataxis"
+        if not any(c.dep_ == "agent" for c in verb.children):
+            verb.tag_ = "VBD"  # "opened in 1901", not "was opened"
+        tok.head = verb
+        tok.dep_ = "nsubj"
+    return doc
+
+
+_REFLEXIVE = {"himself", "herself", "itself", "themselves"}
+
+
+def mend_reflexive_subject(doc: Any) -> Any:
+    """"and was himself overthrown": a reflexive after the auxiliary stresses the subject,
+    it is not one (the parser made it the subject, so the title read "Was himself
+    overthrown"). A pipeline component (after the lemmatizer)."""
+    for tok in doc:
+        if tok.lower_ in _REFLEXIVE and tok.dep_ in ("nsubj", "nsubjpass") \
+                and any(c.dep_ in ("aux", "auxpass") and c.i < tok.i for c in tok.head.children):
+            tok.dep_ = "npadvmod"
+    return doc

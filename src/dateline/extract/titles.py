@@ -50,9 +50,10 @@ class Title:
 _TIME_OF_DAY = re.compile(r"(?i)(?:about |around |just after |just before )?"
                           r"(?:\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.?|p\.m\.?)|noon|midday|"
                           r"midnight|dawn|dusk)(?: (?:local time|GMT|BST|UTC|ET|EST|EDT|PT))?")
-# Verbs whose date phrase is their extent: without it the title says nothing.
+# Verbs whose date phrase is their extent or their appointment ("is scheduled for
+# Sunday"): without it the title says nothing.
 _NEEDS_ITS_EXTENT = {"stretch", "last", "extend", "date", "drag", "linger", "persist", "span",
-                     "run", "continue"}
+                     "run", "continue", "schedule", "reschedule", "slate"}
 # Verbs that report what someone said, decided or found: their clause is what they say.
 _REPORTING = {"say", "tell", "announce", "report", "confirm", "write", "add", "claim",
               "state", "warn", "argue", "insist", "admit", "deny", "note", "explain",
