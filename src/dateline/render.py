@@ -10,7 +10,7 @@ import contextlib
 import os
 import stat
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,9 +22,18 @@ from markupsafe import Markup
 from dateline import HOMEPAGE, __version__, views
 from dateline.digests import digest
 from dateline.model import Content, Event, Problem, Timeline
+from dateline.site import plan as site_plan
 from dateline.site.exports import Memo, render_exports
 from dateline.site.jsonld import event_jsonld, json_for_script
-from dateline.site.plan import SPLIT_INDEX_AT, Deferred, PageSpec, SitePlan, event_url, plan_pages
+from dateline.site.plan import (
+    SPLIT_INDEX_AT,
+    Deferred,
+    PageSpec,
+    SitePlan,
+    event_url,
+    layout_key,
+    plan_pages,
+)
 from dateline.store.yamldoc import is_inside
 
 if TYPE_CHECKING:
@@ -170,19 +179,51 @@ def plan_site(content: Content, site_root: Path, split_at: int = SPLIT_INDEX_AT,
     page shares (the settings and the templates) to each key, and the Jinja environment
     to render with. With a `memo`, rendering reuses (and adds to) what an earlier build made.
     """
+    return plan_build(content, site_root, split_at, memo).pages
+
+
+@dataclass(frozen=True)
+class Planned:
+    """plan_build()'s answer: the pages, the site's layout key and whether the plan is partial."""
+
+    pages: list[Page]  # in output order; when `partial`, only those that may have changed
+    layout: str  # what every page's key shares, and which pages exist (plan.layout_key)
+    partial: bool
+    paths: list[str]  # of every file of the site, in output order
+
+
+def plan_build(content: Content, site_root: Path, split_at: int | None = None,
+               memo: RenderMemo | None = None, changed: Collection[str] | None = None,
+               layout: str = "") -> Planned:
+    """plan_site(), or only the pages that may differ from the previous build's.
+
+    `changed` names the events (slugs) whose files changed since a build whose layout key
+    was `layout`. When the layout is the same, every page's key outside the returned pages
+    is the previous build's (its parts are the same), so a one-edit rebuild plans a few
+    dozen pages instead of one per event. Otherwise every page is planned. `split_at`
+    defaults to site.plan.SPLIT_INDEX_AT as it is when called.
+    """
+    if split_at is None:
+        split_at = site_plan.SPLIT_INDEX_AT
     memo = memo or RenderMemo()
     env = make_environment(site_root, memo.markdown, memo.bytecode)
-    site = plan_pages(content, split_at)
+    split = len(content.events) > split_at
+    base_key = digest(__version__, repr(content.timeline), split, _templates_digest(site_root))
+    site_layout = digest(base_key, layout_key(content, split))
+    partial = changed is not None and layout == site_layout
+    site = plan_pages(content, split_at, changed if partial else None)
     common = _common_context(env, content.timeline, site.terms)
-    base_key = digest(__version__, repr(content.timeline), site.split, _templates_digest(site_root))
-    pages = [Page(".nojekyll", "", lambda: b"")]
+    html = [*site.paths, *(["404.html"] if content.timeline.not_found_root else [])]
+    pages = [] if partial else [Page(".nojekyll", "", lambda: b"")]
     pages += [_page(env, common, base_key, spec) for spec in site.pages]
-    if content.timeline.not_found_root:
+    if content.timeline.not_found_root and not partial:
         pages.append(_not_found_page(env, common, base_key, content.timeline.not_found_root))
-    pages += _export_pages(content, site, base_key, [p.path for p in pages[1:]], memo.exports)
-    pages += [Page(path, digest(data), lambda data=data: data)
-              for path, data in static_files(site_root).items()]
-    return pages
+    pages += _export_pages(content, site, base_key, html, memo.exports)
+    statics = static_files(site_root)
+    if not partial:
+        pages += [Page(path, digest(data), lambda data=data: data) for path, data in statics.items()]
+    paths = [".nojekyll", *html, *(p.path for p in pages if p.path in EXPORT_FILES), *statics]
+    return Planned(pages, site_layout, partial, paths)
 
 
 def _common_context(env: jinja2.Environment, timeline: Timeline, terms: views.Terms) -> dict:

@@ -45,7 +45,7 @@ STATE_FILE = "state.json"
 FINGERPRINT_FILE = "fingerprint"
 SHARDED = ("files", "markdown", "fragments")  # the BuildState fields stored in shards
 SHARDS = 32
-FORMAT = 11  # bump when BuildState changes shape: an old cache is then ignored, not misread
+FORMAT = 12  # bump when BuildState changes shape: an old cache is then ignored, not misread
 VERSION = f"{__version__}/{FORMAT}/{SHAPE}".replace(" ", "_")
 _LEGACY = (".pickle", "templates")  # what caches before FORMAT 8 held (pickle, compiled code)
 
@@ -60,6 +60,7 @@ class BuildState:
     files: dict[str, ParsedFile] = field(default_factory=dict)
     markdown: dict[str, str] = field(default_factory=dict)
     pages: dict[str, str] = field(default_factory=dict)
+    layout: str = ""  # the pages' layout key (render.plan_build): which a partial plan needs
     fragments: dict[str, tuple[bytes, ...]] = field(default_factory=dict)  # export pieces (Fragments)
     out: str = ""
     manifest: dict[str, Stat] = field(default_factory=dict)
@@ -178,10 +179,11 @@ def _decode_state(raw: object) -> BuildState:
         raise TypeError("not a build state")
     pages, manifest = raw["pages"], raw["manifest"]
     if not (isinstance(pages, dict) and isinstance(manifest, dict)
-            and isinstance(raw["out"], str) and isinstance(raw["settings_key"], str)):
+            and isinstance(raw["out"], str) and isinstance(raw["settings_key"], str)
+            and isinstance(raw["layout"], str)):
         raise TypeError("not a build state")
-    return BuildState(settings_key=raw["settings_key"], pages=pages, out=raw["out"],
-                      manifest={k: tuple(v) for k, v in manifest.items()})
+    return BuildState(settings_key=raw["settings_key"], pages=pages, layout=raw["layout"],
+                      out=raw["out"], manifest={k: tuple(v) for k, v in manifest.items()})
 
 
 def _load_shard(name: str, path: Path, settings_key: str, decode: Decoder) -> dict:
@@ -245,7 +247,8 @@ def save_state(root: Path, state: BuildState, fingerprint: str) -> None:
             if name not in state.untouched:
                 _save_field(folder, state, name)
         store.dump(folder / STATE_FILE, VERSION, {
-            "settings_key": state.settings_key, "pages": state.pages, "out": state.out,
+            "settings_key": state.settings_key, "pages": state.pages, "layout": state.layout,
+            "out": state.out,
             "manifest": {k: list(v) for k, v in state.manifest.items()}})
         store.dump(folder / FINGERPRINT_FILE, VERSION, fingerprint)
     except (OSError, TypeError, ValueError):
