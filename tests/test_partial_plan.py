@@ -158,3 +158,22 @@ def _partial_expected(root: Path) -> bool:
     base = render.digest(render.__version__, repr(content.timeline), split,
                          render._templates_digest(root))
     return render.digest(base, plan.layout_key(content, split)) == state.layout
+
+
+def test_joined_pieces_are_cut_and_spliced_exactly():
+    from dateline.site.exports.joined import Joined, join_pieces
+
+    pieces = [(b"V%d\r\n" % i, b'{"s":%d}' % i, b"row%d\n" % i, b'{"r":%d}' % i) for i in range(5)]
+    joined = Joined.of("L", [f"k{i}" for i in range(5)], pieces)
+    assert joined.whole() and joined.bodies[1] == b",".join(p[1] for p in pieces)
+    assert joined.lookup()["k3"] == pieces[3]
+    new = (b"NEW\r\n", b"{}", b"n\n", b"[]")
+    spliced = joined.replaced("L", {0: ("n0", new), 4: ("n4", new)})
+    expected = Joined.of("L", ["n0", "k1", "k2", "k3", "n4"], [new, *pieces[1:4], new])
+    assert spliced == expected and spliced.whole()
+    # Another layout: pieces found by key, the others made.
+    made = []
+    other = join_pieces(joined, "M", 3, lambda i: f"k{i + 2}", lambda i: made.append(i) or new,
+                        lambda i, k: True)
+    assert other == Joined.of("M", ["k2", "k3", "k4"], pieces[2:]) and made == []
+    assert not Joined("L", ["a"], ([1],) * 4, (b"xy",) * 4).whole()  # lengths of another body

@@ -23,7 +23,8 @@ from dateline import HOMEPAGE, __version__, views
 from dateline.digests import digest
 from dateline.model import Content, Event, Problem, Timeline
 from dateline.site import plan as site_plan
-from dateline.site.exports import Memo, render_exports
+from dateline.site.exports import render_exports
+from dateline.site.exports.joined import ExportMemo
 from dateline.site.jsonld import event_jsonld, json_for_script
 from dateline.site.plan import (
     SPLIT_INDEX_AT,
@@ -94,7 +95,7 @@ class RenderMemo:
     """
 
     markdown: dict[str, str] = field(default_factory=dict)  # body -> sanitized HTML
-    exports: Memo = field(default_factory=dict)  # each event's export pieces
+    exports: ExportMemo | None = None  # the previous build's export pieces
     bytecode: jinja2.BytecodeCache | None = None  # compiled templates
 
 
@@ -218,7 +219,7 @@ def plan_build(content: Content, site_root: Path, split_at: int | None = None,
     pages += [_page(env, common, base_key, spec) for spec in site.pages]
     if content.timeline.not_found_root and not partial:
         pages.append(_not_found_page(env, common, base_key, content.timeline.not_found_root))
-    pages += _export_pages(content, site, base_key, html, memo.exports)
+    pages += _export_pages(content, site, base_key, html, memo.exports, site_layout)
     statics = static_files(site_root)
     if not partial:
         pages += [Page(path, digest(data), lambda data=data: data) for path, data in statics.items()]
@@ -256,7 +257,7 @@ def _not_found_page(env: jinja2.Environment, common: dict, base_key: str, root: 
 
 
 def _export_pages(content: Content, site: SitePlan, base_key: str, html_pages: list[str],
-                  memo: Memo) -> list[Page]:
+                  memo: ExportMemo | None, layout: str) -> list[Page]:
     """The export files, all made in one pass over the events the first time one is asked for."""
     terms, url = site.terms, content.timeline.url
     made: dict[str, bytes] = {}
@@ -265,7 +266,8 @@ def _export_pages(content: Content, site: SitePlan, base_key: str, html_pages: l
         if not made:
             made.update(render_exports(
                 content, event_url, url or None, pages=html_pages, feed_limit=FEED_ENTRIES,
-                filter_keys=lambda e: [f"{t.kind}:{t.slug}" for t in terms.of(e)], memo=memo))
+                filter_keys=lambda e: [f"{t.kind}:{t.slug}" for t in terms.of(e)], memo=memo,
+                layout=layout))
         return made[name]
 
     key = digest(base_key, "exports", *site.faces.values(), *html_pages)

@@ -83,11 +83,11 @@ def _build(root: Path, out: Path, strict: bool, use_cache: bool, site_url: str |
         cache.clear_fingerprint(root)
         return BuildResult(False, content.problems, len(content.events), notes=_notes(state),
                            timings=clock.laps)
-    fragments = cache.fragments_for(root, state)
+    exports = cache.exports_memo(root, out, state)
     # Pages are rendered only where their key changed when site/ is as the last build left it.
     in_place = state.out == str(out) and site_unchanged(out, state.manifest)
     try:
-        memo = RenderMemo(state.markdown, fragments, template_cache() if use_cache else None)
+        memo = RenderMemo(state.markdown, exports, template_cache() if use_cache else None)
         planned = _plan(content, root, memo, state, in_place)
         clock.lap("plan")
         report, manifest = _render_and_write(planned, content, state, out, parallel, clock,
@@ -98,8 +98,7 @@ def _build(root: Path, out: Path, strict: bool, use_cache: bool, site_url: str |
                            notes=_notes(state), timings=clock.laps)
     clock.lap("write")
     if use_cache:
-        if fragments.touched:
-            state.fragments = fragments.fresh()
+        state.exports = exports
         _remember(root, out, state, content, planned, fingerprint, manifest)
         clock.lap("save cache")
     return BuildResult(True, content.problems, len(content.events), len(planned.paths), report,
