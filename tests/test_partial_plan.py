@@ -177,3 +177,18 @@ def test_joined_pieces_are_cut_and_spliced_exactly():
                         lambda i, k: True)
     assert other == Joined.of("M", ["k2", "k3", "k4"], pieces[2:]) and made == []
     assert not Joined("L", ["a"], ([1],) * 4, (b"xy",) * 4).whole()  # lengths of another body
+
+
+def test_compact_cards_made_by_forked_workers_are_kept_for_the_next_build(site, monkeypatch, tmp_path):
+    from dateline.build import cache, workers
+
+    monkeypatch.setattr(workers, "PARALLEL_FROM", 1)
+    root = site({f"events/e{i:02d}.yaml": _event(i) for i in range(12)})
+    assert build_site(root, root / "site").ok
+    cards = cache.load_state(root).cards
+    assert len({k.split("\x1f")[0] for k in cards}) == 12  # every event's, from the workers
+    (root / "content/events/e03.yaml").write_text(_event(3, title="Event 3, renamed"))
+    assert build_site(root, root / "site").ok
+    assert build_site(root, tmp_path / "cold", use_cache=False).ok
+    assert _tree(root / "site") == _tree(tmp_path / "cold")
+    assert "Event 3, renamed" in cache.load_state(root).cards["e03\x1f3\x1f../"]

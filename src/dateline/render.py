@@ -97,6 +97,7 @@ class RenderMemo:
     markdown: dict[str, str] = field(default_factory=dict)  # body -> sanitized HTML
     exports: ExportMemo | None = None  # the previous build's export pieces
     bytecode: jinja2.BytecodeCache | None = None  # compiled templates
+    cards: dict[str, str] | None = None  # compact event cards, stamped (_Cards)
 
 
 class _Mode:
@@ -213,7 +214,8 @@ def plan_build(content: Content, site_root: Path, split_at: int | None = None,
     site_layout = digest(base_key, layout_key(content, split))
     partial = changed is not None and layout == site_layout
     site = plan_pages(content, split_at, changed if partial else None)
-    common = _common_context(env, content.timeline, site.terms)
+    common = _common_context(env, content.timeline, site.terms, memo.cards,
+                             lambda e: f"{base_key}\x1f{site.faces[e.slug]}\x1f")
     html = [*site.paths, *(["404.html"] if content.timeline.not_found_root else [])]
     pages = [] if partial else [Page(".nojekyll", "", lambda: b"")]
     pages += [_page(env, common, base_key, spec) for spec in site.pages]
@@ -227,11 +229,13 @@ def plan_build(content: Content, site_root: Path, split_at: int | None = None,
     return Planned(pages, site_layout, partial, paths)
 
 
-def _common_context(env: jinja2.Environment, timeline: Timeline, terms: views.Terms) -> dict:
-    """What every page's template may use."""
+def _common_context(env: jinja2.Environment, timeline: Timeline, terms: views.Terms,
+                    cards: dict[str, str] | None = None,
+                    stamp: Callable[[Event], str] | None = None) -> dict:
+    """What every page's template may use; `cards` and `stamp` as _Cards takes them."""
     common: dict = {"timeline": timeline, "terms": terms, "term_kinds": views.TERM_KINDS,
                     "event_url": event_url, "eras_of": lambda e: views.eras_of(e, timeline.eras)}
-    common["card"] = _Cards(env, common)
+    common["card"] = _Cards(env, common, cards, stamp)
     common["jsonld"] = lambda event, path: Markup(json_for_script(
         event_jsonld(event, f"{timeline.url}{path}" if timeline.url else path.split("/")[-1],
                      timeline)))
@@ -279,18 +283,29 @@ class _Cards:
     """card(event, level, full, root): the event_item macro, rendered once and reused.
 
     An event appears in related lists and on term pages many times over; re-running the
-    macro each time was most of the build's render time.
+    macro each time was most of the build's render time. Compact cards (the ones that
+    repeat) are also kept between builds in `memo`, by event, level and root, each stamped
+    with `stamp(event)`: what the card shows besides its level and root (the settings and
+    templates, and the event's face, which names its bytes and its term links). A term page
+    lists hundreds of events: after one edit, only the edited one's card is made again.
     """
 
-    def __init__(self, env: jinja2.Environment, common: dict) -> None:
+    def __init__(self, env: jinja2.Environment, common: dict, memo: dict[str, str] | None = None,
+                 stamp: Callable[[Event], str] | None = None) -> None:
         self._env, self._common = env, common
         self._modules: dict[str, object] = {}
         self._cards: dict[tuple, Markup] = {}
+        self._memo, self._stamp = (memo, stamp) if memo is not None and stamp else (None, None)
 
     def __call__(self, event: Event, level: int = 3, full: bool = True, root: str = "") -> Markup:
         key = (event.slug, level, full, root)
         html = self._cards.get(key)
         if html is None:
+            if not full and self._memo is not None:
+                html = self._remembered(event, level, root)
+                if html is not None:
+                    self._cards[key] = html
+                    return html
             module = self._modules.get(root)
             if module is None:
                 module = self._env.get_template("_macros.html").make_module({**self._common, "root": root})
@@ -298,7 +313,19 @@ class _Cards:
             html = Markup(module.event_item(event, level, full))  # type: ignore[attr-defined]
             if not full:  # a full card shows once per page kind; only compact ones repeat
                 self._cards[key] = html
+                if self._memo is not None:
+                    self._memo[card_key(event.slug, level, root)] = self._stamp(event) + html
         return html
+
+    def _remembered(self, event: Event, level: int, root: str) -> Markup | None:
+        found = self._memo.get(card_key(event.slug, level, root))
+        stamp = self._stamp(event)
+        return Markup(found[len(stamp):]) if found and found.startswith(stamp) else None
+
+
+def card_key(slug: str, level: int, root: str) -> str:
+    """The key of a compact card in RenderMemo.cards; the event's slug comes first."""
+    return f"{slug}\x1f{level}\x1f{root}"
 
 
 def _templates_digest(site_root: Path) -> str:

@@ -47,7 +47,7 @@ CACHE_DIR = ".dateline-cache"
 STATE_FILE = "state.json"
 FINGERPRINT_FILE = "fingerprint"
 EXPORTS_FILE = "exports.json"
-SHARDED = ("files", "markdown")  # the BuildState fields stored in shards
+SHARDED = ("files", "markdown", "cards")  # the BuildState fields stored in shards
 SHARDS = 32
 FORMAT = 12  # bump when BuildState changes shape: an old cache is then ignored, not misread
 VERSION = f"{__version__}/{FORMAT}/{SHAPE}".replace(" ", "_")
@@ -64,6 +64,7 @@ class BuildState:
     settings_key: str = ""  # timeline.yaml digest: phrase dates depend on its date_base
     files: dict[str, ParsedFile] = field(default_factory=dict)
     markdown: dict[str, str] = field(default_factory=dict)
+    cards: dict[str, str] = field(default_factory=dict)  # compact event cards (render._Cards)
     pages: dict[str, str] = field(default_factory=dict)
     layout: str = ""  # the pages' layout key (render.plan_build): which a partial plan needs
     # The export pieces this build made (and their files' frames), to be saved for the next.
@@ -91,7 +92,7 @@ def load_state(root: Path) -> BuildState:
             IndexError) as exc:
         return BuildState(notes=[f"{STATE_FILE}: {exc}"])
     decode = Decoder()
-    for name in ("files", "markdown"):  # every build needs them
+    for name in SHARDED:  # every build needs them
         _load_field(folder, state, name, decode, refused)
     state.notes = refused
     return state
@@ -192,7 +193,7 @@ def _load_shard(name: str, path: Path, settings_key: str, decode: Decoder) -> di
         if raw["key"] != settings_key:
             return {}
         return {shown: decode.file(entry) for shown, entry in raw["entries"].items()}
-    _, texts = store.load_texts(path, VERSION)  # markdown: body, HTML, body, HTML, ...
+    _, texts = store.load_texts(path, VERSION)  # key, text, key, text, ...
     it = iter(texts)
     return dict(zip(it, it, strict=True))
 
@@ -202,9 +203,9 @@ def _save_shard(name: str, path: Path, settings_key: str, shard: dict) -> None:
         store.dump(path, VERSION, {"key": settings_key,
                                    "entries": {k: encode_file(v) for k, v in shard.items()}})
         return
-    texts: list[str] = []  # markdown
-    for body, html in shard.items():
-        texts += (body, html)
+    texts: list[str] = []  # markdown (body, HTML) or cards (key, stamped HTML)
+    for key, text in shard.items():
+        texts += (key, text)
     store.dump_texts(path, VERSION, {}, texts)
 
 

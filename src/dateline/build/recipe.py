@@ -87,7 +87,8 @@ def _build(root: Path, out: Path, strict: bool, use_cache: bool, site_url: str |
     # Pages are rendered only where their key changed when site/ is as the last build left it.
     in_place = state.out == str(out) and site_unchanged(out, state.manifest)
     try:
-        memo = RenderMemo(state.markdown, exports, template_cache() if use_cache else None)
+        memo = RenderMemo(state.markdown, exports, template_cache() if use_cache else None,
+                          state.cards)
         planned = _plan(content, root, memo, state, in_place)
         clock.lap("plan")
         report, manifest = _render_and_write(planned, content, state, out, parallel, clock,
@@ -173,7 +174,7 @@ def _render_and_write(planned: Planned, content: Content, state: cache.BuildStat
     paths = set(planned.paths)
     if in_place:
         todo = [p for p in plan if state.pages.get(p.path) != p.key or p.path not in state.manifest]
-        changed = render_pages(todo, state.markdown, parallel, bodies)
+        changed = render_pages(todo, state.markdown, parallel, bodies, cards=state.cards)
         clock.lap("render")
         staging = Staging(out, list_files(out), skip=set(changed))
         try:
@@ -191,7 +192,7 @@ def _render_and_write(planned: Planned, content: Content, state: cache.BuildStat
     # Pages go straight into the staging folder, from the workers that render them.
     staging = Staging(out)
     try:
-        render_pages(plan, state.markdown, parallel, bodies, sink=staging)
+        render_pages(plan, state.markdown, parallel, bodies, sink=staging, cards=state.cards)
     except BaseException:
         staging.abort()
         raise
@@ -210,6 +211,8 @@ def _remember(root: Path, out: Path, state: cache.BuildState, content: Content,
               planned: Planned, fingerprint: str, manifest: dict[str, Stat]) -> None:
     bodies = {e.body for e in content.events}
     state.markdown = {k: v for k, v in state.markdown.items() if k in bodies}
+    slugs = {e.slug for e in content.events}
+    state.cards = {k: v for k, v in state.cards.items() if k.partition("\x1f")[0] in slugs}
     keys = {p.path: p.key for p in planned.pages}
     state.pages = {**state.pages, **keys} if planned.partial else keys
     state.layout = planned.layout
