@@ -192,3 +192,14 @@ def test_compact_cards_made_by_forked_workers_are_kept_for_the_next_build(site, 
     assert build_site(root, tmp_path / "cold", use_cache=False).ok
     assert _tree(root / "site") == _tree(tmp_path / "cold")
     assert "Event 3, renamed" in cache.load_state(root).cards["e03\x1f3\x1f../"]
+
+
+def test_a_partial_rebuild_forgets_the_markdown_of_replaced_bodies(timeline):
+    from dateline.build import cache
+
+    root, rebuild = timeline
+    path = root / "content/events/e07.yaml"
+    path.write_text(_event(7).replace("Body *7*", "Body *seven*"))
+    rebuild(partial=True)
+    kept = cache.load_state(root).markdown
+    assert "Body *seven*" in kept and "Body *7*" not in kept and "Body *8*" in kept

@@ -209,10 +209,16 @@ def _up_to_date(root: Path, out: Path, fingerprint: str) -> bool:
 
 def _remember(root: Path, out: Path, state: cache.BuildState, content: Content,
               planned: Planned, fingerprint: str, manifest: dict[str, Stat]) -> None:
-    bodies = {e.body for e in content.events}
-    state.markdown = {k: v for k, v in state.markdown.items() if k in bodies}
-    slugs = {e.slug for e in content.events}
-    state.cards = {k: v for k, v in state.cards.items() if k.partition("\x1f")[0] in slugs}
+    if planned.partial:
+        # The same events as before: only the old bodies of the changed ones may be stale
+        # (the same text on another event only costs that one a conversion), and their cards
+        # were made again in place.
+        _forget_old_bodies(state)
+    else:
+        bodies = {e.body for e in content.events}
+        state.markdown = {k: v for k, v in state.markdown.items() if k in bodies}
+        slugs = {e.slug for e in content.events}
+        state.cards = {k: v for k, v in state.cards.items() if k.partition("\x1f")[0] in slugs}
     keys = {p.path: p.key for p in planned.pages}
     state.pages = {**state.pages, **keys} if planned.partial else keys
     state.layout = planned.layout
@@ -221,6 +227,21 @@ def _remember(root: Path, out: Path, state: cache.BuildState, content: Content,
     # Only a build without warnings may be skipped next time: warnings must be shown again.
     line = "" if content.problems else f"{fingerprint}\n{digest(sorted(state.manifest.items()))}"
     cache.save_state(root, state, line)
+
+
+def _forget_old_bodies(state: cache.BuildState) -> None:
+    """Drop the Markdown of the bodies that changed files no longer have."""
+    before = state.loaded.get("files", ({}, []))[0]
+    old, new = set(), set()
+    for shown, entry in state.files.items():
+        was = before.get(shown)
+        if was is not entry:  # parsed again this build
+            if was is not None and was.event is not None:
+                old.add(was.event.body)
+            if entry.event is not None:
+                new.add(entry.event.body)
+    for body in old - new:
+        state.markdown.pop(body, None)
 
 
 class _Clock:

@@ -13,6 +13,7 @@ thousand pieces. Any other rebuild looks the pieces up by key (`lookup`).
 from __future__ import annotations
 
 import itertools
+from array import array
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -45,11 +46,17 @@ class Joined:
     def whole(self) -> bool:
         """Whether the lengths add up to the bodies (a cache of another shape does not)."""
         n = len(self.keys)
-        return (len(self.lengths) == len(self.bodies) == len(SEPARATORS)
-                and all(len(lengths) == n and all(isinstance(x, int) and x >= 0 for x in lengths)
-                        and len(body) == sum(lengths) + len(sep) * max(n - 1, 0)
-                        for lengths, body, sep in zip(self.lengths, self.bodies, SEPARATORS,
-                                                      strict=True)))
+        if not len(self.lengths) == len(self.bodies) == len(SEPARATORS):
+            return False
+        for lengths, body, sep in zip(self.lengths, self.bodies, SEPARATORS, strict=True):
+            try:
+                counts = array("q", lengths)  # whole numbers only, and fast to check
+            except (TypeError, OverflowError):
+                return False
+            if (len(counts) != n or (n and min(counts) < 0)
+                    or len(body) != sum(counts) + len(sep) * max(n - 1, 0)):
+                return False
+        return True
 
     def _starts(self) -> list[list[int]]:
         return [list(itertools.accumulate((x + len(sep) for x in lengths[:-1]), initial=0))
@@ -105,8 +112,9 @@ def join_pieces(previous: Joined | None, layout: str, count: int, key: Callable[
 
 class ExportMemo:
     """What render_exports() may reuse from the previous build, and what it leaves for the
-    next: the previous build's Joined, read on first use (`load`), this build's (`made`) and
-    each file's frame (`frames`: the bytes before and after its body, by file name)."""
+    next: the previous build's Joined, read on first use (`load`, which checks it is
+    whole()), this build's (`made`) and each file's frame (`frames`: the bytes before and
+    after its body, by file name)."""
 
     def __init__(self, load: Callable[[], Joined | None] | None = None) -> None:
         self._load = load
@@ -118,8 +126,7 @@ class ExportMemo:
         if self._load is None:
             return None
         load, self._load = self._load, None
-        found = load()
-        self._previous = found if found is not None and found.whole() else None
+        self._previous = load()
         return self._previous
 
     _previous: Joined | None = None
