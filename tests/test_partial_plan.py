@@ -40,9 +40,9 @@ def timeline(site, tmp_path, monkeypatch):
     seen: list[object] = []
     real = render.plan_pages
 
-    def spy(content, split_at=plan.SPLIT_INDEX_AT, changed=None):
+    def spy(content, split_at=plan.SPLIT_INDEX_AT, changed=None, layout=None):
         seen.append(changed)
-        return real(content, split_at, changed)
+        return real(content, split_at, changed, layout)
 
     monkeypatch.setattr(render, "plan_pages", spy)
     cold_runs = [0]
@@ -154,10 +154,10 @@ def _partial_expected(root: Path) -> bool:
 
     content = load_site(root)
     state = cache.load_state(root)
-    split = len(content.events) > plan.SPLIT_INDEX_AT
-    base = render.digest(render.__version__, repr(content.timeline), split,
+    shape = plan.site_layout(content, plan.SPLIT_INDEX_AT)
+    base = render.digest(render.__version__, repr(content.timeline), shape.split,
                          render._templates_digest(root))
-    return render.digest(base, plan.layout_key(content, split)) == state.layout
+    return render.digest(base, shape.key) == state.layout
 
 
 def test_joined_pieces_are_cut_and_spliced_exactly():
@@ -203,3 +203,17 @@ def test_a_partial_rebuild_forgets_the_markdown_of_replaced_bodies(timeline):
     rebuild(partial=True)
     kept = cache.load_state(root).markdown
     assert "Body *seven*" in kept and "Body *7*" not in kept and "Body *8*" in kept
+
+
+def test_tags_reordered_or_a_second_source_keep_the_layout_and_equal_a_cold_build(timeline):
+    root, rebuild = timeline
+    path = root / "content/events/e10.yaml"
+    assert "tags: [t2, t0]" in path.read_text()
+    path.write_text(_event(10, tags="t0, t2"))  # the same terms, in another order
+    rebuild(partial=True)
+    sources = ("sources:\n  - {title: A, url: 'https://a.example/1'}\n"
+               "  - {title: B, url: 'https://b.example/1'}\n")
+    path.write_text(_event(10, tags="t0, t2") + sources)  # the index counts these
+    rebuild(partial=True)
+    path.write_text(_event(10, tags="t0, t2"))
+    rebuild(partial=True)

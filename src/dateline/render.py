@@ -32,8 +32,8 @@ from dateline.site.plan import (
     PageSpec,
     SitePlan,
     event_url,
-    layout_key,
     plan_pages,
+    site_layout,
 )
 from dateline.store.yamldoc import is_inside
 
@@ -189,7 +189,7 @@ class Planned:
     """plan_build()'s answer: the pages, the site's layout key and whether the plan is partial."""
 
     pages: list[Page]  # in output order; when `partial`, only those that may have changed
-    layout: str  # what every page's key shares, and which pages exist (plan.layout_key)
+    layout: str  # what every page's key shares, and which pages exist (plan.site_layout)
     partial: bool
     paths: list[str]  # of every file of the site, in output order
 
@@ -209,11 +209,11 @@ def plan_build(content: Content, site_root: Path, split_at: int | None = None,
         split_at = site_plan.SPLIT_INDEX_AT
     memo = memo or RenderMemo()
     env = make_environment(site_root, memo.markdown, memo.bytecode)
-    split = len(content.events) > split_at
-    base_key = digest(__version__, repr(content.timeline), split, _templates_digest(site_root))
-    site_layout = digest(base_key, layout_key(content, split))
-    partial = changed is not None and layout == site_layout
-    site = plan_pages(content, split_at, changed if partial else None)
+    shape = site_layout(content, split_at)
+    base_key = digest(__version__, repr(content.timeline), shape.split, _templates_digest(site_root))
+    key = digest(base_key, shape.key)
+    partial = changed is not None and layout == key
+    site = plan_pages(content, split_at, changed if partial else None, shape)
     common = _common_context(env, content.timeline, site.terms, memo.cards,
                              lambda e: f"{base_key}\x1f{site.faces[e.slug]}\x1f")
     html = [*site.paths, *(["404.html"] if content.timeline.not_found_root else [])]
@@ -221,12 +221,12 @@ def plan_build(content: Content, site_root: Path, split_at: int | None = None,
     pages += [_page(env, common, base_key, spec) for spec in site.pages]
     if content.timeline.not_found_root and not partial:
         pages.append(_not_found_page(env, common, base_key, content.timeline.not_found_root))
-    pages += _export_pages(content, site, base_key, html, memo.exports, site_layout)
+    pages += _export_pages(content, site, base_key, html, memo.exports, key)
     statics = static_files(site_root)
     if not partial:
         pages += [Page(path, digest(data), lambda data=data: data) for path, data in statics.items()]
     paths = [".nojekyll", *html, *(p.path for p in pages if p.path in EXPORT_FILES), *statics]
-    return Planned(pages, site_layout, partial, paths)
+    return Planned(pages, key, partial, paths)
 
 
 def _common_context(env: jinja2.Environment, timeline: Timeline, terms: views.Terms,

@@ -126,10 +126,12 @@ def _changed_events(state: cache.BuildState, content: Content) -> set[str] | Non
         return None
     before = state.loaded["files"][0]
     changed = set()
-    for event in content.events:
-        old = before.get(event.path)
-        if old is None or old.event is None or old.event.digest != event.digest:
-            changed.add(event.slug)
+    for shown, entry in state.files.items():
+        old = before.get(shown)
+        if old is entry or entry.event is None:  # as loaded: the file is unchanged
+            continue
+        if old is None or old.event is None or old.event.digest != entry.event.digest:
+            changed.add(entry.event.slug)
     return changed
 
 

@@ -76,18 +76,47 @@ def event_url(event: Event) -> str:
     return f"events/{event.slug}.html"
 
 
-def plan_pages(content: Content, split_at: int = SPLIT_INDEX_AT,
-               changed: Collection[str] | None = None) -> SitePlan:
-    """The HTML pages of the site: index, year pages (when split), events, term lists, terms.
+@dataclass(frozen=True)
+class Layout:
+    """What decides which pages a site has and every part of their keys but the events'
+    faces: the events in order, each one's year, and which events each term has."""
 
-    With `changed` (event slugs), only the pages whose key may show one of those events'
-    faces: right when the site's layout (layout_key) is the previous build's, since every
-    other page's key is then made of the same parts as before.
-    """
+    terms: views.Terms
+    years: list[views.YearGroup]
+    split: bool
+    key: str  # a digest of all of it
+
+
+def site_layout(content: Content, split_at: int = SPLIT_INDEX_AT) -> Layout:
+    """The layout of the site `content` makes (see Layout)."""
     events = content.events
     terms = views.collect_terms(events)
     years = views.group_by_year(events)
     split = len(events) > split_at
+    # Ids are tame (letters, digits, "-", "_", "."), so joining slugs is unambiguous; term
+    # names are free text, so each is written as its repr. An event's own order of tags,
+    # and whether several articles report it, show only where its face does (and the index,
+    # which is always planned).
+    parts = [str(split), "\x1f".join([e.slug for e in events]),
+             "\x1f".join([f"{g.year}:{len(g.events)}" for g in years])]
+    for kind in terms.by_kind:
+        for term in terms.by_kind[kind]:
+            parts.append(f"{kind}{term.name!r}" + "\x1f".join([e.slug for e in term.events]))
+    return Layout(terms, years, split, digest(*parts))
+
+
+def plan_pages(content: Content, split_at: int = SPLIT_INDEX_AT,
+               changed: Collection[str] | None = None, layout: Layout | None = None) -> SitePlan:
+    """The HTML pages of the site: index, year pages (when split), events, term lists, terms.
+
+    With `changed` (event slugs), only the pages whose key may show one of those events'
+    faces: right when the site's layout (site_layout) is the previous build's, since every
+    other page's key is then made of the same parts as before. `layout` is
+    site_layout(content, split_at) when the caller has it already.
+    """
+    events = content.events
+    layout = layout or site_layout(content, split_at)
+    terms, years, split = layout.terms, layout.years, layout.split
     faces = _faces(events, terms)
     term_faces = _TermFaces(faces, terms)
     pages = [_index_page(content, years, terms, faces, split)]
@@ -103,15 +132,6 @@ def plan_pages(content: Content, split_at: int = SPLIT_INDEX_AT,
         pages += _event_pages(events, terms, faces, term_faces, sorted(near))
         pages += _term_pages(terms, term_faces, shown_terms)
     return SitePlan(pages, terms, split, faces, page_paths(events, years, terms, split))
-
-
-def layout_key(content: Content, split: bool) -> str:
-    """What decides which pages exist and every part of their keys other than the events'
-    faces: the events in order, each one's year, terms and whether several articles report
-    it (the index counts them)."""
-    return digest(str(split), *(
-        f"{e.slug}|{e.date.first.year}|{e.tags}|{e.people}|{e.places}|{len(e.sources) > 1}"
-        for e in content.events))
 
 
 def page_paths(events: list[Event], years: list[views.YearGroup], terms: views.Terms,
