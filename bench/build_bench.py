@@ -22,7 +22,8 @@ page weight of the largest .html page of the biggest built site. ``--big`` adds 
 ``--compare SRC`` instead times this checkout against another dateline source tree (e.g. an
 older commit unpacked with ``git archive COMMIT src | tar -x -C /tmp/old``) side by side: each
 case (cold, no-op, one edit) runs the two alternately, run by run, on their own copies of the
-same events, so a busy shared machine slows both alike; it prints the medians and the ratios.
+same events, so a busy shared machine slows both alike; it prints the medians and the ratios,
+of wall time and of CPU time (user + system of the build process and its workers).
 """
 
 from __future__ import annotations
@@ -59,8 +60,9 @@ date_base: 2025-12-31
 language: en
 """
 
-# Runs the command given after "--", writes {"wall", "maxrss_kib", "rc"} to argv[1]. The child
-# inherits this helper's stdout/stderr, so the caller captures them.
+# Runs the command given after "--", writes {"wall", "cpu", "maxrss_kib", "rc"} to argv[1] (cpu:
+# the child's user + system seconds, which a busy shared machine inflates far less than wall
+# time). The child inherits this helper's stdout/stderr, so the caller captures them.
 _HELPER = r"""
 import json, resource, subprocess, sys, time
 t = time.perf_counter()
@@ -68,7 +70,7 @@ rc = subprocess.call(sys.argv[3:], cwd=sys.argv[2] or None)
 wall = time.perf_counter() - t
 ru = resource.getrusage(resource.RUSAGE_CHILDREN)
 with open(sys.argv[1], "w") as f:
-    json.dump({"wall": wall, "maxrss_kib": ru.ru_maxrss, "rc": rc}, f)
+    json.dump({"wall": wall, "cpu": ru.ru_utime + ru.ru_stime, "maxrss_kib": ru.ru_maxrss, "rc": rc}, f)
 """
 
 TIMING_RE = re.compile(r"^timing\s+(\S+)\s+([0-9]*\.?[0-9]+(?:[eE][-+]?\d+)?)\s*$", re.M)
@@ -267,6 +269,7 @@ def bench_compare(n: int, runs: int, other_src: Path,
     for case in cases:
         before = befores[case]
         walls: dict[str, list[float]] = {"this": [], "other": []}
+        cpus: dict[str, list[float]] = {"this": [], "other": []}
         for i in range(runs + 1):
             # Alternate which goes first, so neither always runs right after the other's writes.
             for label in (("this", "other") if i % 2 else ("other", "this")):
@@ -278,12 +281,18 @@ def bench_compare(n: int, runs: int, other_src: Path,
                     sys.exit(f"{label} {case} failed: {(r['stderr'] or r['stdout'])[-500:]}")
                 if i:
                     walls[label].append(r["wall"])
+                    cpus[label].append(r["cpu"])
         med_this, med_other = statistics.median(walls["this"]), statistics.median(walls["other"])
+        cpu_this, cpu_other = statistics.median(cpus["this"]), statistics.median(cpus["other"])
         res[case] = {"this_s": walls["this"], "other_s": walls["other"], "this_median_s": med_this,
-                     "other_median_s": med_other, "ratio": med_this / med_other}
+                     "other_median_s": med_other, "ratio": med_this / med_other,
+                     "this_cpu_s": cpus["this"], "other_cpu_s": cpus["other"],
+                     "cpu_ratio": cpu_this / cpu_other}
         print(f"  {case:8} N={n}: this {med_this:.3f} s, other {med_other:.3f} s, "
               f"this/other = {med_this / med_other:.2f}x   (this {[round(w, 3) for w in walls['this']]},"
               f" other {[round(w, 3) for w in walls['other']]})", flush=True)
+        print(f"  {case:8} N={n}: CPU this {cpu_this:.3f} s, other {cpu_other:.3f} s, "
+              f"this/other = {cpu_this / cpu_other:.2f}x", flush=True)
     return res
 
 

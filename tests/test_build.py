@@ -76,4 +76,6 @@ def test_no_fork_when_told_not_to_and_export_pieces_do_not_pile_up(site, monkeyp
             assert build_site(root, root / "site", site_url=url, parallel=False).ok
     finally:
         watching[0] = False
-    assert len(cache.fragments_for(root, cache.load_state(root)).read()) == 12  # only the last build's pieces
+    state = cache.load_state(root)
+    kept = cache.exports_memo(root, (root / "site").resolve(), state).previous()
+    assert kept is not None and len(kept.keys) == 12  # only the last build's pieces

@@ -60,7 +60,7 @@ def test_random_damage_to_every_cache_file_still_builds_exactly_the_cold_site(si
     folder = root / ".dateline-cache"
     files = sorted(p for p in folder.iterdir() if p.is_file() and p.name != ".gitignore")
     kinds = {p.name.split("-")[0].split(".")[0] for p in files}
-    assert kinds == {"state", "fingerprint", *cache.SHARDED}, kinds
+    assert kinds == {"state", "fingerprint", "exports", *cache.SHARDED}, kinds
     rng = random.Random(2024)
     for i, path in enumerate(files):
         if not path.exists():
@@ -135,27 +135,47 @@ def test_a_cache_of_another_version_is_ignored_with_one_note(site, tmp_path):
 
 
 def test_damaged_export_pieces_are_found_when_read_and_cost_only_speed(site, tmp_path):
-    # The export pieces are read only when the exports are made (cache.fragments_for), after
+    # The export pieces are read only when the exports are made (cache.exports_memo), after
     # the pages were planned: damage found then must still give the cold build's bytes.
     root = site(_events(12))
     assert build_site(root, root / "site").ok
-    shards = sorted((root / ".dateline-cache").glob("fragments-*"))
-    assert shards
+    index = root / ".dateline-cache" / cache.EXPORTS_FILE
+    assert index.exists()
     rng = random.Random(7)
-    for path in shards:
-        _damage(path, rng)
+    _damage(index, rng)
     (root / "content/events/e05.yaml").write_text(VARIANTS[0])
     result = run_dateline("-C", str(root), "build")
     assert result.returncode == 0, result.stderr
-    assert "note: ignored a damaged or outdated build cache (fragments-" in result.stderr
+    assert f"note: ignored a damaged or outdated build cache ({cache.EXPORTS_FILE}" in result.stderr
     assert build_site(root, tmp_path / "cold", use_cache=False).ok
     assert tree(root / "site") == tree(tmp_path / "cold")
-    # The damaged shards were stored again whole: the next edit needs no note.
+    # The damaged index was stored again whole: the next edit needs no note.
     (root / "content/events/e06.yaml").write_text(VARIANTS[1])
     again = run_dateline("-C", str(root), "build")
     assert again.returncode == 0 and "note:" not in again.stderr
     assert build_site(root, tmp_path / "cold2", use_cache=False).ok
     assert tree(root / "site") == tree(tmp_path / "cold2")
+
+
+def test_export_files_changed_in_site_keeping_size_and_mtime_are_not_spliced(site, tmp_path):
+    # The pieces are cut from the last build's export files in site/: one edited in place,
+    # with its size and mtime put back (so site/ still looks as left), is not used.
+    import os
+
+    root = site(_events(12))
+    assert build_site(root, root / "site").ok
+    for name in ("events.json", "events.ics", "timeline.json", "events.csv"):
+        path = root / "site" / name
+        st = path.stat()
+        data = bytearray(path.read_bytes())
+        data[len(data) // 2] ^= 0x20
+        path.write_bytes(bytes(data))
+        os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    (root / "content/events/e05.yaml").write_text(VARIANTS[1].replace("1999", "2005"))
+    result = build_site(root, root / "site")
+    assert result.ok and result.notes == []
+    assert build_site(root, tmp_path / "cold", use_cache=False).ok
+    assert tree(root / "site") == tree(tmp_path / "cold")
 
 
 def test_a_rebuild_that_renders_nothing_does_not_read_the_export_pieces(site, monkeypatch):
@@ -168,11 +188,13 @@ def test_a_rebuild_that_renders_nothing_does_not_read_the_export_pieces(site, mo
     assert first.ok and first.problems
     before = tree(root / "site")
     read = []
-    real = store.load_texts
-    monkeypatch.setattr(store, "load_texts", lambda path, version: (read.append(path.name),
-                                                                    real(path, version))[1])
+    real = store.load
+    monkeypatch.setattr(store, "load", lambda path, version: (read.append(path.name),
+                                                              real(path, version))[1])
     again = build_site(root, root / "site")
     assert again.ok and not again.up_to_date and again.report.written == 0
-    assert read and not [name for name in read if name.startswith("fragments-")]
+    assert read and cache.EXPORTS_FILE not in read
     assert tree(root / "site") == before
-    assert len(cache.fragments_for(root, cache.load_state(root)).read()) == 6  # kept as they were
+    state = cache.load_state(root)
+    kept = cache.exports_memo(root, (root / "site").resolve(), state).previous()
+    assert kept is not None and len(kept.keys) == 6  # kept as they were

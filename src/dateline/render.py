@@ -10,7 +10,7 @@ import contextlib
 import os
 import stat
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,9 +22,19 @@ from markupsafe import Markup
 from dateline import HOMEPAGE, __version__, views
 from dateline.digests import digest
 from dateline.model import Content, Event, Problem, Timeline
-from dateline.site.exports import Memo, render_exports
+from dateline.site import plan as site_plan
+from dateline.site.exports import render_exports
+from dateline.site.exports.joined import ExportMemo
 from dateline.site.jsonld import event_jsonld, json_for_script
-from dateline.site.plan import SPLIT_INDEX_AT, Deferred, PageSpec, SitePlan, event_url, plan_pages
+from dateline.site.plan import (
+    SPLIT_INDEX_AT,
+    Deferred,
+    PageSpec,
+    SitePlan,
+    event_url,
+    plan_pages,
+    site_layout,
+)
 from dateline.store.yamldoc import is_inside
 
 if TYPE_CHECKING:
@@ -85,8 +95,9 @@ class RenderMemo:
     """
 
     markdown: dict[str, str] = field(default_factory=dict)  # body -> sanitized HTML
-    exports: Memo = field(default_factory=dict)  # each event's export pieces
+    exports: ExportMemo | None = None  # the previous build's export pieces
     bytecode: jinja2.BytecodeCache | None = None  # compiled templates
+    cards: dict[str, str] | None = None  # compact event cards, stamped (_Cards)
 
 
 class _Mode:
@@ -170,26 +181,61 @@ def plan_site(content: Content, site_root: Path, split_at: int = SPLIT_INDEX_AT,
     page shares (the settings and the templates) to each key, and the Jinja environment
     to render with. With a `memo`, rendering reuses (and adds to) what an earlier build made.
     """
+    return plan_build(content, site_root, split_at, memo).pages
+
+
+@dataclass(frozen=True)
+class Planned:
+    """plan_build()'s answer: the pages, the site's layout key and whether the plan is partial."""
+
+    pages: list[Page]  # in output order; when `partial`, only those that may have changed
+    layout: str  # what every page's key shares, and which pages exist (plan.site_layout)
+    partial: bool
+    paths: list[str]  # of every file of the site, in output order
+
+
+def plan_build(content: Content, site_root: Path, split_at: int | None = None,
+               memo: RenderMemo | None = None, changed: Collection[str] | None = None,
+               layout: str = "") -> Planned:
+    """plan_site(), or only the pages that may differ from the previous build's.
+
+    `changed` names the events (slugs) whose files changed since a build whose layout key
+    was `layout`. When the layout is the same, every page's key outside the returned pages
+    is the previous build's (its parts are the same), so a one-edit rebuild plans a few
+    dozen pages instead of one per event. Otherwise every page is planned. `split_at`
+    defaults to site.plan.SPLIT_INDEX_AT as it is when called.
+    """
+    if split_at is None:
+        split_at = site_plan.SPLIT_INDEX_AT
     memo = memo or RenderMemo()
     env = make_environment(site_root, memo.markdown, memo.bytecode)
-    site = plan_pages(content, split_at)
-    common = _common_context(env, content.timeline, site.terms)
-    base_key = digest(__version__, repr(content.timeline), site.split, _templates_digest(site_root))
-    pages = [Page(".nojekyll", "", lambda: b"")]
+    shape = site_layout(content, split_at)
+    base_key = digest(__version__, repr(content.timeline), shape.split, _templates_digest(site_root))
+    key = digest(base_key, shape.key)
+    partial = changed is not None and layout == key
+    site = plan_pages(content, split_at, changed if partial else None, shape)
+    common = _common_context(env, content.timeline, site.terms, memo.cards,
+                             lambda e: f"{base_key}\x1f{site.faces[e.slug]}\x1f")
+    html = [*site.paths, *(["404.html"] if content.timeline.not_found_root else [])]
+    pages = [] if partial else [Page(".nojekyll", "", lambda: b"")]
     pages += [_page(env, common, base_key, spec) for spec in site.pages]
-    if content.timeline.not_found_root:
+    if content.timeline.not_found_root and not partial:
         pages.append(_not_found_page(env, common, base_key, content.timeline.not_found_root))
-    pages += _export_pages(content, site, base_key, [p.path for p in pages[1:]], memo.exports)
-    pages += [Page(path, digest(data), lambda data=data: data)
-              for path, data in static_files(site_root).items()]
-    return pages
+    pages += _export_pages(content, site, base_key, html, memo.exports, key)
+    statics = static_files(site_root)
+    if not partial:
+        pages += [Page(path, digest(data), lambda data=data: data) for path, data in statics.items()]
+    paths = [".nojekyll", *html, *(p.path for p in pages if p.path in EXPORT_FILES), *statics]
+    return Planned(pages, key, partial, paths)
 
 
-def _common_context(env: jinja2.Environment, timeline: Timeline, terms: views.Terms) -> dict:
-    """What every page's template may use."""
+def _common_context(env: jinja2.Environment, timeline: Timeline, terms: views.Terms,
+                    cards: dict[str, str] | None = None,
+                    stamp: Callable[[Event], str] | None = None) -> dict:
+    """What every page's template may use; `cards` and `stamp` as _Cards takes them."""
     common: dict = {"timeline": timeline, "terms": terms, "term_kinds": views.TERM_KINDS,
                     "event_url": event_url, "eras_of": lambda e: views.eras_of(e, timeline.eras)}
-    common["card"] = _Cards(env, common)
+    common["card"] = _Cards(env, common, cards, stamp)
     common["jsonld"] = lambda event, path: Markup(json_for_script(
         event_jsonld(event, f"{timeline.url}{path}" if timeline.url else path.split("/")[-1],
                      timeline)))
@@ -215,7 +261,7 @@ def _not_found_page(env: jinja2.Environment, common: dict, base_key: str, root: 
 
 
 def _export_pages(content: Content, site: SitePlan, base_key: str, html_pages: list[str],
-                  memo: Memo) -> list[Page]:
+                  memo: ExportMemo | None, layout: str) -> list[Page]:
     """The export files, all made in one pass over the events the first time one is asked for."""
     terms, url = site.terms, content.timeline.url
     made: dict[str, bytes] = {}
@@ -224,7 +270,8 @@ def _export_pages(content: Content, site: SitePlan, base_key: str, html_pages: l
         if not made:
             made.update(render_exports(
                 content, event_url, url or None, pages=html_pages, feed_limit=FEED_ENTRIES,
-                filter_keys=lambda e: [f"{t.kind}:{t.slug}" for t in terms.of(e)], memo=memo))
+                filter_keys=lambda e: [f"{t.kind}:{t.slug}" for t in terms.of(e)], memo=memo,
+                layout=layout))
         return made[name]
 
     key = digest(base_key, "exports", *site.faces.values(), *html_pages)
@@ -236,18 +283,29 @@ class _Cards:
     """card(event, level, full, root): the event_item macro, rendered once and reused.
 
     An event appears in related lists and on term pages many times over; re-running the
-    macro each time was most of the build's render time.
+    macro each time was most of the build's render time. Compact cards (the ones that
+    repeat) are also kept between builds in `memo`, by event, level and root, each stamped
+    with `stamp(event)`: what the card shows besides its level and root (the settings and
+    templates, and the event's face, which names its bytes and its term links). A term page
+    lists hundreds of events: after one edit, only the edited one's card is made again.
     """
 
-    def __init__(self, env: jinja2.Environment, common: dict) -> None:
+    def __init__(self, env: jinja2.Environment, common: dict, memo: dict[str, str] | None = None,
+                 stamp: Callable[[Event], str] | None = None) -> None:
         self._env, self._common = env, common
         self._modules: dict[str, object] = {}
         self._cards: dict[tuple, Markup] = {}
+        self._memo, self._stamp = (memo, stamp) if memo is not None and stamp else (None, None)
 
     def __call__(self, event: Event, level: int = 3, full: bool = True, root: str = "") -> Markup:
         key = (event.slug, level, full, root)
         html = self._cards.get(key)
         if html is None:
+            if not full and self._memo is not None:
+                html = self._remembered(event, level, root)
+                if html is not None:
+                    self._cards[key] = html
+                    return html
             module = self._modules.get(root)
             if module is None:
                 module = self._env.get_template("_macros.html").make_module({**self._common, "root": root})
@@ -255,7 +313,19 @@ class _Cards:
             html = Markup(module.event_item(event, level, full))  # type: ignore[attr-defined]
             if not full:  # a full card shows once per page kind; only compact ones repeat
                 self._cards[key] = html
+                if self._memo is not None:
+                    self._memo[card_key(event.slug, level, root)] = self._stamp(event) + html
         return html
+
+    def _remembered(self, event: Event, level: int, root: str) -> Markup | None:
+        found = self._memo.get(card_key(event.slug, level, root))
+        stamp = self._stamp(event)
+        return Markup(found[len(stamp):]) if found and found.startswith(stamp) else None
+
+
+def card_key(slug: str, level: int, root: str) -> str:
+    """The key of a compact card in RenderMemo.cards; the event's slug comes first."""
+    return f"{slug}\x1f{level}\x1f{root}"
 
 
 def _templates_digest(site_root: Path) -> str:

@@ -13,13 +13,15 @@ Every file is JSON behind a header with the cache version and a checksum (store.
 pickle, nothing that can run code. Losing or damaging any of it is always safe: what cannot
 be read is not used, and the build is simply slower (BuildState.notes says so once).
 
-The per-event parts (parsed files, Markdown HTML, export fragments) are stored in shards,
-and a build rewrites only the shards whose entries changed: after one edit that is a few
-hundred kilobytes instead of the whole cache. Every shard entry is checked against its key
-on use (a file's stat, a body's text, a fragment's inputs), so shards from different builds
-can be mixed safely, for example after a build was interrupted. The export fragments (the
-largest part) are read only when the exports are made: a build whose pages are all as
-before (one with warnings is never skipped) does not read them.
+The per-event parts (parsed files, Markdown HTML) are stored in shards, and a build
+rewrites only the shards whose entries changed: after one edit that is a few hundred
+kilobytes instead of the whole cache. Every shard entry is checked against its key on use
+(a file's stat, a body's text), so shards from different builds can be mixed safely, for
+example after a build was interrupted. The export pieces (the largest part) are the
+previous build's export files in site/ themselves: `exports.json` keeps each piece's key
+and length and each file's frame and checksum (site.exports.joined), and is read only when
+the exports are made: a build whose pages are all as before (one with warnings is never
+skipped) does not read it.
 """
 
 from __future__ import annotations
@@ -29,7 +31,6 @@ import hashlib
 import os
 import shutil
 import zlib
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,15 +40,19 @@ from dateline.build.codec import SHAPE, Decoder, encode_file
 from dateline.build.stats import Stat
 from dateline.content import ParsedFile
 from dateline.digests import digest
+from dateline.site.exports.joined import FILES as EXPORT_BODIES
+from dateline.site.exports.joined import ExportMemo, Joined
 
 CACHE_DIR = ".dateline-cache"
 STATE_FILE = "state.json"
 FINGERPRINT_FILE = "fingerprint"
-SHARDED = ("files", "markdown", "fragments")  # the BuildState fields stored in shards
+EXPORTS_FILE = "exports.json"
+SHARDED = ("files", "markdown", "cards")  # the BuildState fields stored in shards
 SHARDS = 32
-FORMAT = 11  # bump when BuildState changes shape: an old cache is then ignored, not misread
+FORMAT = 12  # bump when BuildState changes shape: an old cache is then ignored, not misread
 VERSION = f"{__version__}/{FORMAT}/{SHAPE}".replace(" ", "_")
 _LEGACY = (".pickle", "templates")  # what caches before FORMAT 8 held (pickle, compiled code)
+_OLD_PIECES = "fragments-"  # the export pieces' shards before FORMAT 12
 
 
 
@@ -59,56 +64,16 @@ class BuildState:
     settings_key: str = ""  # timeline.yaml digest: phrase dates depend on its date_base
     files: dict[str, ParsedFile] = field(default_factory=dict)
     markdown: dict[str, str] = field(default_factory=dict)
+    cards: dict[str, str] = field(default_factory=dict)  # compact event cards (render._Cards)
     pages: dict[str, str] = field(default_factory=dict)
-    fragments: dict[str, tuple[bytes, ...]] = field(default_factory=dict)  # export pieces (Fragments)
+    layout: str = ""  # the pages' layout key (render.plan_build): which a partial plan needs
+    # The export pieces this build made (and their files' frames), to be saved for the next.
+    exports: ExportMemo | None = None
     out: str = ""
     manifest: dict[str, Stat] = field(default_factory=dict)
     # Each sharded field as loaded (merged, shards), so saving rewrites only changed shards.
     loaded: dict[str, tuple[dict, list[dict]]] = field(default_factory=dict, repr=False, compare=False)
     notes: list[str] = field(default_factory=list, repr=False, compare=False)  # what was refused
-    # Sharded fields whose shards on disk save_state() leaves as they are: not read.
-    untouched: set[str] = field(default_factory=set, repr=False, compare=False)
-
-
-class Fragments(dict):
-    """Each event's pieces of the big exports from the previous build, keyed by what they show.
-
-    The memo render_exports() is given (see dateline.site.exports.Memo); it also records
-    which keys this build looked up, so that only those are kept for the next one. Keys are
-    stored as their repr(), one string (exact for the texts, tuples and None they hold), so
-    the cache keeps them as plain text and loads them without rebuilding ten thousand tuples.
-    """
-
-    def __init__(self, *args: object, load: Callable[[], dict] | None = None) -> None:
-        super().__init__(*args)
-        self.used: set[str] = set()  # the keys this build asked for
-        self._load = load  # reads the stored pieces, on the first lookup
-
-    def read(self) -> Fragments:
-        """Itself, with the stored pieces read in if they were not yet."""
-        if self._load is not None:
-            load, self._load = self._load, None
-            dict.update(self, load())  # not self[...] = ...: those keys are repr()s already
-        return self
-
-    def get(self, key: tuple, default: object = None) -> object:
-        """The pieces under `key` (or `default`), noting that this build used them."""
-        self.read()
-        text = repr(key)
-        self.used.add(text)
-        return super().get(text, default)
-
-    def __setitem__(self, key: tuple, value: tuple[bytes, ...]) -> None:
-        super().__setitem__(repr(key), value)
-
-    @property
-    def touched(self) -> bool:
-        """Whether any export was made with it this build."""
-        return bool(self.used)
-
-    def fresh(self) -> dict[str, tuple[bytes, ...]]:
-        """The pieces this build used, for the next one (others would only pile up)."""
-        return {k: v for k, v in self.items() if k in self.used}
 
 
 def load_state(root: Path) -> BuildState:
@@ -127,10 +92,9 @@ def load_state(root: Path) -> BuildState:
             IndexError) as exc:
         return BuildState(notes=[f"{STATE_FILE}: {exc}"])
     decode = Decoder()
-    for name in ("files", "markdown"):  # every build needs them
+    for name in SHARDED:  # every build needs them
         _load_field(folder, state, name, decode, refused)
     state.notes = refused
-    state.untouched.add("fragments")  # read by fragments_for() when the exports need them
     return state
 
 
@@ -157,20 +121,55 @@ def _load_field(folder: Path, state: BuildState, name: str, decode: Decoder,
     state.loaded[name] = (merged, shards)
 
 
-def fragments_for(root: Path, state: BuildState) -> Fragments:
-    """The export pieces of the previous build, read from their shards on the first lookup.
+def exports_memo(root: Path, out: Path, state: BuildState) -> ExportMemo:
+    """The previous build's export pieces, read only if the exports are made.
 
-    Damaged shards found then are added to state.notes (and cost only their own entries).
+    The bodies are read from the export files in `out` (site/), which hold them between
+    their frames: the cache keeps only each piece's key and length and each file's frame
+    lengths, size and checksum, so a rebuild does not write twenty megabytes twice. A file
+    of site/ that is not the one the last build wrote, or a damaged index, means the pieces
+    are made again (a damaged index is added to state.notes).
     """
-    if "fragments" not in state.untouched:  # no cache, or read already
-        return Fragments(state.fragments)
+    def load() -> Joined | None:
+        if state.out != str(out):
+            return None
+        try:
+            head = store.load(root / CACHE_DIR / EXPORTS_FILE, VERSION)
+        except FileNotFoundError:
+            return None
+        except (OSError, store.CacheRefused) as exc:
+            state.notes.append(f"{EXPORTS_FILE}: {exc}")
+            return None
+        try:
+            bodies = tuple(_body(out / name, *head["files"][name]) for name in EXPORT_BODIES)
+            found = Joined(head["layout"], head["keys"], tuple(head["lengths"]), bodies)
+            if not (isinstance(found.layout, str) and isinstance(found.keys, list)
+                    and all(isinstance(k, str) for k in found.keys) and found.whole()):
+                raise ValueError("export pieces of another shape")
+        except (OSError, ValueError, TypeError, KeyError):
+            return None  # site/ holds other exports than the last build's: make them again
+        return found
 
-    def load() -> dict:
-        _load_field(root / CACHE_DIR, state, "fragments", Decoder(), state.notes)
-        state.untouched.discard("fragments")
-        return state.fragments
+    return ExportMemo(load)
 
-    return Fragments(load=load)
+
+def _body(path: Path, head: int, tail: int, size: int, crc: int) -> bytes:
+    """The pieces of one export file of site/, checked against what the last build wrote."""
+    with open(path, "rb") as fh:
+        data = fh.read(size + 1)
+    if len(data) != size or zlib.crc32(data) != crc or not 0 <= head <= size - tail:
+        raise ValueError("not the exports the last build wrote")
+    return data[head:size - tail]
+
+
+def _save_exports(folder: Path, made: Joined, frames: dict[str, tuple[bytes, bytes]]) -> None:
+    files = {}
+    for name, body in zip(EXPORT_BODIES, made.bodies, strict=True):
+        before, after = frames[name]
+        crc = zlib.crc32(after, zlib.crc32(body, zlib.crc32(before)))
+        files[name] = [len(before), len(after), len(before) + len(body) + len(after), crc]
+    store.dump(folder / EXPORTS_FILE, VERSION, {
+        "layout": made.layout, "keys": made.keys, "lengths": list(made.lengths), "files": files})
 
 
 def _decode_state(raw: object) -> BuildState:
@@ -178,10 +177,11 @@ def _decode_state(raw: object) -> BuildState:
         raise TypeError("not a build state")
     pages, manifest = raw["pages"], raw["manifest"]
     if not (isinstance(pages, dict) and isinstance(manifest, dict)
-            and isinstance(raw["out"], str) and isinstance(raw["settings_key"], str)):
+            and isinstance(raw["out"], str) and isinstance(raw["settings_key"], str)
+            and isinstance(raw["layout"], str)):
         raise TypeError("not a build state")
-    return BuildState(settings_key=raw["settings_key"], pages=pages, out=raw["out"],
-                      manifest={k: tuple(v) for k, v in manifest.items()})
+    return BuildState(settings_key=raw["settings_key"], pages=pages, layout=raw["layout"],
+                      out=raw["out"], manifest={k: tuple(v) for k, v in manifest.items()})
 
 
 def _load_shard(name: str, path: Path, settings_key: str, decode: Decoder) -> dict:
@@ -193,18 +193,9 @@ def _load_shard(name: str, path: Path, settings_key: str, decode: Decoder) -> di
         if raw["key"] != settings_key:
             return {}
         return {shown: decode.file(entry) for shown, entry in raw["entries"].items()}
-    if name == "markdown":  # body, HTML, body, HTML, ...
-        _, texts = store.load_texts(path, VERSION)
-        it = iter(texts)
-        return dict(zip(it, it, strict=True))
-    # Export pieces (bytes, as the exports join them): rows of the key and the pieces, all
-    # rows of one width.
-    head, blobs = store.load_blobs(path, VERSION)
-    width = head["width"]
-    if not (isinstance(width, int) and width > 1 and len(blobs) % width == 0):
-        raise ValueError("export pieces of another shape")
-    rows = zip(*[iter(blobs)] * width, strict=True)
-    return {row[0].decode("utf-8", "surrogatepass"): row[1:] for row in rows}
+    _, texts = store.load_texts(path, VERSION)  # key, text, key, text, ...
+    it = iter(texts)
+    return dict(zip(it, it, strict=True))
 
 
 def _save_shard(name: str, path: Path, settings_key: str, shard: dict) -> None:
@@ -212,20 +203,10 @@ def _save_shard(name: str, path: Path, settings_key: str, shard: dict) -> None:
         store.dump(path, VERSION, {"key": settings_key,
                                    "entries": {k: encode_file(v) for k, v in shard.items()}})
         return
-    if name == "markdown":
-        texts: list[str] = []
-        for body, html in shard.items():
-            texts += (body, html)
-        store.dump_texts(path, VERSION, {}, texts)
-        return
-    widths = {1 + len(pieces) for pieces in shard.values()}
-    if len(widths) != 1:
-        raise ValueError("export pieces of different lengths")  # not saved: the next build is cold
-    blobs: list[bytes] = []
-    for key, pieces in shard.items():
-        blobs.append(key.encode("utf-8", "surrogatepass"))
-        blobs += pieces
-    store.dump_blobs(path, VERSION, {"width": widths.pop()}, blobs)
+    texts: list[str] = []  # markdown (body, HTML) or cards (key, stamped HTML)
+    for key, text in shard.items():
+        texts += (key, text)
+    store.dump_texts(path, VERSION, {}, texts)
 
 
 def save_state(root: Path, state: BuildState, fingerprint: str) -> None:
@@ -242,10 +223,12 @@ def save_state(root: Path, state: BuildState, fingerprint: str) -> None:
         _remove_legacy(folder)
         store.remove_dead_temporaries(folder)
         for name in SHARDED:
-            if name not in state.untouched:
-                _save_field(folder, state, name)
+            _save_field(folder, state, name)
+        if state.exports is not None and state.exports.made is not None:
+            _save_exports(folder, state.exports.made, state.exports.frames)
         store.dump(folder / STATE_FILE, VERSION, {
-            "settings_key": state.settings_key, "pages": state.pages, "out": state.out,
+            "settings_key": state.settings_key, "pages": state.pages, "layout": state.layout,
+            "out": state.out,
             "manifest": {k: list(v) for k, v in state.manifest.items()}})
         store.dump(folder / FINGERPRINT_FILE, VERSION, fingerprint)
     except (OSError, TypeError, ValueError):
@@ -269,7 +252,7 @@ def _remove_legacy(folder: Path) -> None:
     # Caches of older versions held pickles and compiled templates: code, not data. They
     # are never read, and removing them keeps "no pickle in the cache" true on disk too.
     for entry in os.scandir(folder):
-        if entry.name.endswith(_LEGACY[0]):
+        if entry.name.endswith(_LEGACY[0]) or entry.name.startswith(_OLD_PIECES):
             with contextlib.suppress(OSError):
                 os.unlink(entry.path)
         elif entry.name == _LEGACY[1] and entry.is_dir(follow_symlinks=False):

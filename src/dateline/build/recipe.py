@@ -22,7 +22,7 @@ from dateline.build.write import Staging, WriteReport, list_files, recover
 from dateline.content import FileMemo, load_content
 from dateline.digests import digest
 from dateline.model import Content, Problem
-from dateline.render import Page, RenderError, RenderMemo, plan_site
+from dateline.render import Planned, RenderError, RenderMemo, plan_build
 from dateline.urls import with_slash
 
 
@@ -83,24 +83,56 @@ def _build(root: Path, out: Path, strict: bool, use_cache: bool, site_url: str |
         cache.clear_fingerprint(root)
         return BuildResult(False, content.problems, len(content.events), notes=_notes(state),
                            timings=clock.laps)
-    fragments = cache.fragments_for(root, state)
+    exports = cache.exports_memo(root, out, state)
+    # Pages are rendered only where their key changed when site/ is as the last build left it.
+    in_place = state.out == str(out) and site_unchanged(out, state.manifest)
     try:
-        memo = RenderMemo(state.markdown, fragments, template_cache() if use_cache else None)
-        plan = plan_site(content, root, memo=memo)
+        memo = RenderMemo(state.markdown, exports, template_cache() if use_cache else None,
+                          state.cards)
+        planned = _plan(content, root, memo, state, in_place)
         clock.lap("plan")
-        report, manifest = _render_and_write(plan, content, state, out, parallel, clock)
+        report, manifest = _render_and_write(planned, content, state, out, parallel, clock,
+                                             in_place)
     except RenderError as exc:
         cache.clear_fingerprint(root)
         return BuildResult(False, [*content.problems, exc.problem], len(content.events),
                            notes=_notes(state), timings=clock.laps)
     clock.lap("write")
     if use_cache:
-        if fragments.touched:
-            state.fragments = fragments.fresh()
-        _remember(root, out, state, content, plan, fingerprint, manifest)
+        state.exports = exports
+        _remember(root, out, state, content, planned, fingerprint, manifest)
         clock.lap("save cache")
-    return BuildResult(True, content.problems, len(content.events), len(plan), report,
-                       notes=_notes(state), timings=clock.laps, kept=(state, content, plan))
+    return BuildResult(True, content.problems, len(content.events), len(planned.paths), report,
+                       notes=_notes(state), timings=clock.laps, kept=(state, content, planned))
+
+
+def _plan(content: Content, root: Path, memo: RenderMemo, state: cache.BuildState,
+          in_place: bool) -> Planned:
+    """Every page, or after an edit that left the site's layout as it was, only the pages
+    whose key may have changed (the others keep the keys in `state.pages`)."""
+    changed = _changed_events(state, content) if in_place else None
+    planned = plan_build(content, root, memo=memo, changed=changed, layout=state.layout)
+    if planned.partial and (set(planned.paths) != state.pages.keys()
+                            or not state.pages.keys() <= state.manifest.keys()):
+        # The same layout must mean the same files: if not, plan them all (never a wrong site).
+        planned = plan_build(content, root, memo=memo)
+    return planned
+
+
+def _changed_events(state: cache.BuildState, content: Content) -> set[str] | None:
+    """The slugs of the events whose file is not the one the last build read (None when that
+    cannot be told: no previous build, a refused cache, problems in the content)."""
+    if not state.layout or state.notes or content.problems or "files" not in state.loaded:
+        return None
+    before = state.loaded["files"][0]
+    changed = set()
+    for shown, entry in state.files.items():
+        old = before.get(shown)
+        if old is entry or entry.event is None:  # as loaded: the file is unchanged
+            continue
+        if old is None or old.event is None or old.event.digest != entry.event.digest:
+            changed.add(entry.event.slug)
+    return changed
 
 
 def _notes(state: cache.BuildState) -> list[str]:
@@ -130,19 +162,21 @@ def _load(root: Path, state: cache.BuildState, stats: dict[str, Stat],
     return content
 
 
-def _render_and_write(plan: list[Page], content: Content, state: cache.BuildState, out: Path,
-                      parallel: bool, clock: _Clock
+def _render_and_write(planned: Planned, content: Content, state: cache.BuildState, out: Path,
+                      parallel: bool, clock: _Clock, in_place: bool
                       ) -> tuple[WriteReport, dict[str, Stat]]:
     """Render what changed and swap it in; returns the report and the new manifest of site/.
 
     Either way the new site is staged beside site/ and swapped in whole (write.py). When
-    site/ is exactly what the last build left, only pages whose key changed are rendered.
+    site/ is exactly what the last build left (`in_place`), only pages whose key changed
+    are rendered.
     """
+    plan = planned.pages
     bodies = [e.body for e in content.events if e.body]
-    paths = {p.path for p in plan}
-    if state.out == str(out) and site_unchanged(out, state.manifest):
+    paths = set(planned.paths)
+    if in_place:
         todo = [p for p in plan if state.pages.get(p.path) != p.key or p.path not in state.manifest]
-        changed = render_pages(todo, state.markdown, parallel, bodies)
+        changed = render_pages(todo, state.markdown, parallel, bodies, cards=state.cards)
         clock.lap("render")
         staging = Staging(out, list_files(out), skip=set(changed))
         try:
@@ -160,7 +194,7 @@ def _render_and_write(plan: list[Page], content: Content, state: cache.BuildStat
     # Pages go straight into the staging folder, from the workers that render them.
     staging = Staging(out)
     try:
-        render_pages(plan, state.markdown, parallel, bodies, sink=staging)
+        render_pages(plan, state.markdown, parallel, bodies, sink=staging, cards=state.cards)
     except BaseException:
         staging.abort()
         raise
@@ -175,16 +209,41 @@ def _up_to_date(root: Path, out: Path, fingerprint: str) -> bool:
     return digest(sorted(site_manifest(out).items())) == stored[1]
 
 
-def _remember(root: Path, out: Path, state: cache.BuildState, content: Content, plan: list,
-              fingerprint: str, manifest: dict[str, Stat]) -> None:
-    bodies = {e.body for e in content.events}
-    state.markdown = {k: v for k, v in state.markdown.items() if k in bodies}
-    state.pages = {p.path: p.key for p in plan}
+def _remember(root: Path, out: Path, state: cache.BuildState, content: Content,
+              planned: Planned, fingerprint: str, manifest: dict[str, Stat]) -> None:
+    if planned.partial:
+        # The same events as before: only the old bodies of the changed ones may be stale
+        # (the same text on another event only costs that one a conversion), and their cards
+        # were made again in place.
+        _forget_old_bodies(state)
+    else:
+        bodies = {e.body for e in content.events}
+        state.markdown = {k: v for k, v in state.markdown.items() if k in bodies}
+        slugs = {e.slug for e in content.events}
+        state.cards = {k: v for k, v in state.cards.items() if k.partition("\x1f")[0] in slugs}
+    keys = {p.path: p.key for p in planned.pages}
+    state.pages = {**state.pages, **keys} if planned.partial else keys
+    state.layout = planned.layout
     state.out = str(out)
     state.manifest = manifest
     # Only a build without warnings may be skipped next time: warnings must be shown again.
     line = "" if content.problems else f"{fingerprint}\n{digest(sorted(state.manifest.items()))}"
     cache.save_state(root, state, line)
+
+
+def _forget_old_bodies(state: cache.BuildState) -> None:
+    """Drop the Markdown of the bodies that changed files no longer have."""
+    before = state.loaded.get("files", ({}, []))[0]
+    old, new = set(), set()
+    for shown, entry in state.files.items():
+        was = before.get(shown)
+        if was is not entry:  # parsed again this build
+            if was is not None and was.event is not None:
+                old.add(was.event.body)
+            if entry.event is not None:
+                new.add(entry.event.body)
+    for body in old - new:
+        state.markdown.pop(body, None)
 
 
 class _Clock:

@@ -16,9 +16,11 @@ Stat = tuple[int, ...]  # (size, mtime_ns, ctime_ns) of an input, (size, mtime_n
 
 
 def _file_stats(folder: str, prefix: str, found: dict[str, Stat],
-                _seen: set[tuple[int, int]] | None = None) -> None:  # (device, inode) of folders
+                _seen: set[tuple[int, int]] | None = None,  # (device, inode) of folders
+                ordered: bool = True) -> None:
     """Add (size, mtime_ns, ctime_ns) of every file under `folder` to `found`, keyed prefix +
-    relative path. The ctime cannot be set back: an edit whose mtime was restored still shows.
+    relative path, in name order unless not `ordered`. The ctime cannot be set back: an edit
+    whose mtime was restored still shows.
 
     Symbolic links to folders are followed (a content/events/ linked from elsewhere must
     count), each real folder once. os.scandir gives each path without a join per file, which
@@ -31,13 +33,13 @@ def _file_stats(folder: str, prefix: str, found: dict[str, Stat],
             return
         seen.add((st.st_dev, st.st_ino))
         with os.scandir(folder) as it:
-            entries = sorted(it, key=lambda e: e.name)
+            entries = sorted(it, key=lambda e: e.name) if ordered else list(it)
     except OSError:
         return
     for entry in entries:
         try:
             if entry.is_dir():
-                _file_stats(entry.path, f"{prefix}{entry.name}/", found, seen)
+                _file_stats(entry.path, f"{prefix}{entry.name}/", found, seen, ordered)
                 continue
             st = entry.stat()
         except OSError:
@@ -66,7 +68,7 @@ def site_manifest(out: Path) -> dict[str, Stat]:
     hand there is overwritten by the next change anyway.
     """
     found: dict[str, Stat] = {}
-    _file_stats(str(out), "", found)
+    _file_stats(str(out), "", found, ordered=False)  # compared as a dict, or sorted first
     return {k: v[:2] for k, v in found.items()}
 
 

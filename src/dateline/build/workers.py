@@ -15,11 +15,13 @@ from dateline.build.write import Staging
 from dateline.render import Page
 
 PARALLEL_FROM = 400  # pages; below this, starting workers costs more than it saves (measured at 1,000 events)
-_JOB: tuple[list[Page], dict[str, str], Staging | None] | None = None  # what forked workers inherit
+# What forked workers inherit: the pages, the Markdown and card memos, the sink.
+_JOB: tuple[list[Page], dict[str, str], dict[str, str], Staging | None] | None = None
 
 
 def render_pages(pages: list[Page], markdown_cache: dict[str, str], parallel: bool = True,
-                 bodies: list[str] | None = None, sink: Staging | None = None) -> dict[str, bytes]:
+                 bodies: list[str] | None = None, sink: Staging | None = None,
+                 cards: dict[str, str] | None = None) -> dict[str, bytes]:
     """Render pages, on every core for a large build (a forked worker inherits the plan).
 
     Two rounds of forked workers: the first converts the Markdown bodies not yet in
@@ -27,6 +29,8 @@ def render_pages(pages: list[Page], markdown_cache: dict[str, str], parallel: bo
     forked once the cache is complete, renders the HTML pages. With a `sink`, every file
     goes into it as soon as it is made (by the worker that made it) and nothing is returned;
     otherwise the files come back as {path: bytes}. A template error surfaces as a RenderError.
+    `cards` is the memo of compact cards the pages render with (RenderMemo.cards): what the
+    workers add to it comes back into it, as their Markdown does.
     """
     workers = min(os.cpu_count() or 1, 4)
     html = [p for p in pages if p.path.endswith(".html")]
@@ -48,14 +52,16 @@ def render_pages(pages: list[Page], markdown_cache: dict[str, str], parallel: bo
                 files.update(_emit(((p.path, p.make()) for p in others), sink))
                 for part in pending.get():
                     markdown_cache.update(part)
-        _JOB = (html, markdown_cache, sink)
+        _JOB = (html, markdown_cache, {} if cards is None else cards, sink)
         with ctx.Pool(workers, initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
             pending = pool.starmap_async(_render_share, [(i, workers) for i in range(workers)])
             if not todo:
                 files.update(_emit(((p.path, p.make()) for p in others), sink))
-            for rendered, markdown, counts in pending.get():
+            for rendered, markdown, made, counts in pending.get():
                 files.update(rendered)
                 markdown_cache.update(markdown)
+                if cards is not None:
+                    cards.update(made)
                 if sink is not None:
                     sink.count(*counts)
     finally:
@@ -96,13 +102,15 @@ def _markdown_share(bodies: list[str]) -> dict[str, str]:
 
 
 def _render_share(share: int, workers: int
-                  ) -> tuple[dict[str, bytes], dict[str, str], tuple[int, int]]:
+                  ) -> tuple[dict[str, bytes], dict[str, str], dict[str, str], tuple[int, int]]:
     assert _JOB is not None
-    pages, markdown_cache, sink = _JOB
+    pages, markdown_cache, cards, sink = _JOB
     known = len(markdown_cache)
+    inherited = dict(cards)  # a card made again replaces its entry in place
     before = (sink.written, sink.unchanged) if sink is not None else (0, 0)
     rendered = _emit(((p.path, p.make()) for p in pages[share::workers]), sink)
     counts = (sink.written - before[0], sink.unchanged - before[1]) if sink is not None else (0, 0)
     # Dicts keep insertion order: what this worker added comes after what it inherited.
     added = dict(itertools.islice(markdown_cache.items(), known, None))
-    return rendered, added, counts
+    made = {k: v for k, v in cards.items() if inherited.get(k) is not v}
+    return rendered, added, made, counts
