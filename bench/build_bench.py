@@ -79,7 +79,14 @@ TIMING_RE = re.compile(r"^timing\s+(\S+)\s+([0-9]*\.?[0-9]+(?:[eE][-+]?\d+)?)\s*
 # --------------------------------------------------------------------------- running and timing
 
 def measure(cmd: list[str], cwd: Path | None = None, env: dict | None = None) -> dict:
-    """One whole-process run of cmd in a fresh helper; wall s, peak RSS KiB, rc, output."""
+    """One whole-process run of cmd in a fresh helper; wall s, peak RSS KiB, rc, output.
+
+    Runs may write and read bytecode caches even where the shell sets
+    PYTHONDONTWRITEBYTECODE (this project's machines do): an installed package has its
+    .pyc files, so compiling every module from source on every run (about 0.2 s here)
+    measures no user's build. The uncounted warm-up of each series writes them."""
+    env = dict(os.environ if env is None else env)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     with tempfile.NamedTemporaryFile("r", suffix=".json", delete=False) as tmp:
         res_path = tmp.name
     try:

@@ -417,3 +417,12 @@ def test_a_schedule_keeps_its_date() -> None:
                  "afternoon.")
     assert list(got.values()) == ["The final, between Ana Ruiz and Tom Berg, had been "
                                   "scheduled for Sunday afternoon"]
+
+
+def test_the_shares_are_the_story_s_company_s() -> None:
+    got = titles("Norcel, the Danish battery maker, apologised on Friday. The shares fell 11 "
+                 "percent on Monday.")
+    assert got["2018-11-26"] == "Norcel's shares fell 11 percent"
+    # No company in the story: the shares stay as written.
+    assert titles("The shares fell 11 percent on Monday.")["2018-11-26"] == \
+        "The shares fell 11 percent"

@@ -173,6 +173,12 @@ class Resolver:
                 or self.names.person_before(noun.idx, start)
         if noun.lemma_ not in BUSINESS_NOUNS:
             return self._named_head(noun, unique=strict) or self._kind_name(noun)
+        return self.company(noun, strict)
+
+    def company(self, noun: Any, strict: bool = False) -> str | None:
+        """The company a bare "the company" (or "the shares", whose owner goes unsaid)
+        means at ``noun``: see :meth:`describe`."""
+        start = self._window(noun.idx, 3)
         # "The FDIC said ... the bank's main office would reopen", "SoftBank agreed to sell
         # the company": who speaks of "the bank" or acts on "the company" is not it.
         actors = [c for a in noun.ancestors for c in a.children

@@ -531,6 +531,13 @@ def _subject(verb: Any, drop: set[int],
                 if t.i < subj.i:
                     replace[t.i] = ""
             replace[subj.i] = name
+    company = getattr(getattr(describe, "__self__", None), "company", None)
+    if company is not None and subj.lemma_.lower() in _COMPANY_PARTS and subj.i not in replace \
+            and [t.lower_ for t in phrase if t.i <= subj.i] == ["the", subj.lower_]:
+        # "The shares fell 11 percent": whose shares, when the story is a company's.
+        name = company(subj)
+        if name:
+            replace[phrase[0].i] = name + "'s"
     owner = next((c for c in subj.children if c.dep_ == "poss" and c.pos_ == "NOUN"), None)
     if describe is not None and owner is not None and subj.i not in replace \
             and [t.lower_ for t in owner.subtree] in (["the", owner.lower_, "'s"],
@@ -551,6 +558,9 @@ def _subject(verb: Any, drop: set[int],
     return phrase, replace
 
 
+# What a company has that a story names without saying whose ("the shares fell").
+_COMPANY_PARTS = {"share", "stock", "shareholder", "board", "headquarters", "revenue",
+                  "profit", "workforce"}
 _TIME_WORDS = {"year", "month", "week", "day", "season", "time", "morning", "evening", "night",
                "afternoon", "weekend", "summer", "winter", "spring", "autumn", "fall"}
 
