@@ -720,13 +720,6 @@ def test_a_year_on_a_happening_or_a_subject_still_dates_its_verb() -> None:
     assert [d for d, _ in got] == ["2002", "2020"], got
 
 
-def test_a_date_after_before_or_after_dates_another_happening() -> None:
-    # The concern came after the raids, the urging before the vote: neither on their day.
-    got = _dated("Several donors voiced concern after last month's raids. She urged him to "
-                 "quit before Tuesday's vote.")
-    assert not any(d.startswith("2023-06") or d == "2023-07-18" for d, _ in got), got
-
-
 def test_a_yardstick_year_dates_nothing() -> None:
     got = _dated("Turnout was 61 percent, well down on 2019, the commission said on Monday. "
                  "Sales were higher than in 2018.")
@@ -739,7 +732,19 @@ def test_the_period_of_a_set_of_figures_is_not_when_they_were_withdrawn() -> Non
     assert [d for d, _ in got] == ["2023-07-18"], got
 
 
+def test_a_date_after_before_or_after_dates_another_happening() -> None:
+    # The concern came after the raids, the urging before the vote: neither on their day.
+    got = _dated("Several donors voiced concern after last month's raids. She urged him to "
+                 "quit before Tuesday's vote.")
+    assert not any(d.startswith("2023-06") or d == "2023-07-18" for d, _ in got), got
+
+
 def test_an_expected_weekday_or_month_is_ahead() -> None:
     got = _dated("The verdict is expected to draw crowds to the square on Sunday. Officials "
                  "said the vote was likely to be held between January and April.")
     assert [d for d, _ in got] == ["2023-07-23", "2024-01/2024-04"], got
+
+
+def test_a_weekday_of_last_week_is_that_day() -> None:
+    got = _dated("Police arrested four men in a raid on Tuesday last week.")
+    assert got == [("2023-07-11", "Police arrested four men in a raid")], got
