@@ -85,6 +85,8 @@ def names_a_past_thing(span: Any) -> bool:
         # "meet next week's payroll": the payroll's date, not the meeting's; but "issued
         # Thursday's ruling", "won Sunday's election": the happening is the verb's.
         return not is_happening(noun)
+    if root.dep_ == "poss" and noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+        return True  # "Monday's vote was a turning point": a verdict on the vote, undated
     return noun.dep_ == "pobj" and noun.head.lower_ in _ABOUT
 
 
