@@ -750,13 +750,6 @@ def test_a_weekday_of_last_week_is_that_day() -> None:
     assert got == [("2023-07-11", "Police arrested four men in a raid")], got
 
 
-def test_what_happened_this_week_happened_by_the_publication_day() -> None:
-    got = _dated("The minister resigned this week. The board will meet this week. Shares "
-                 "fell earlier this week, the firm said.")
-    assert [d for d, _ in got] == ["2023-07-17/2023-07-20", "2023-07-17/2023-07-23",
-                                   "2023-07-17/2023-07-20"], got
-
-
 def test_a_verdict_on_a_dated_happening_is_not_dated_by_it() -> None:
     got = _dated("An expert said Tuesday's ruling was a big step forward. Monday's storm "
                  "killed three people.")

@@ -222,8 +222,6 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
         value = mt.future_year(value, date_text, verb, base)
         ahead = mt.weekday_ahead(value, date_text, verb, base)
         moved, value = ahead != value, ahead
-        value = mt.so_far(value, date_text, moved or cl.future_or_conditional(verb, value, base),
-                          base)
         # Other events' clauses are theirs, except one that holds this verb's own.
         # What a reporting verb says stays in its title even when it is an event of its
         # own ("the bridge will be demolished, the council decided on Monday").

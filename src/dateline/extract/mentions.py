@@ -250,24 +250,6 @@ def weekday_ahead(value: str, date_text: str, verb: Any, base: datetime.date) ->
     return (day + datetime.timedelta(days=7)).isoformat()
 
 
-_THIS_WEEK = re.compile(r"(?i)(?:earlier\s+)?this\s+week")
-
-
-def so_far(value: str, date_text: str, ahead: bool, base: datetime.date) -> str:
-    """What happened "this week" happened between its Monday and the publication day, not
-    on a day still to come; ``ahead``: the verb is future or conditional, so the week's
-    rest is open to it."""
-    if ahead or not _THIS_WEEK.fullmatch(date_text.strip()):
-        return value
-    try:
-        v = parse_value(value)
-    except (DateError, ValueError):
-        return value
-    if not v.first <= base < v.last:
-        return value
-    return base.isoformat() if v.first == base else f"{v.first.isoformat()}/{base.isoformat()}"
-
-
 def past_year(value: str, date_text: str, verb: Any, base: datetime.date,
                before: str) -> str:
     """A date without a year that a past-tense verb puts after the publication day is
