@@ -751,6 +751,15 @@ def test_a_weekday_of_last_week_is_that_day() -> None:
 
 
 def test_a_verdict_on_a_dated_happening_is_not_dated_by_it() -> None:
+    # Said of Tuesday's ruling on some other day; an unreported "was" is the news itself.
     got = _dated("An expert said Tuesday's ruling was a big step forward. Monday's storm "
-                 "killed three people.")
-    assert [d for d, _ in got] == ["2023-07-17"], got
+                 "killed three people. Last Friday's announcement was the first sign of "
+                 "trouble.")
+    assert [d for d, _ in got] == ["2023-07-17", "2023-07-14"], got
+
+
+def test_a_thing_a_year_names_keeps_it_for_what_it_tells_happened() -> None:
+    got = _dated("Critics attacked her vote against the 1994 Water Act, which Ruiz sponsored. "
+                 "The judge said on Friday the bank had broken the Banking Act, the 1957 law "
+                 "that still governs lending.")
+    assert [d for d, _ in got] == ["1994", "2023-07-14"], got

@@ -85,8 +85,11 @@ def names_a_past_thing(span: Any) -> bool:
         # "meet next week's payroll": the payroll's date, not the meeting's; but "issued
         # Thursday's ruling", "won Sunday's election": the happening is the verb's.
         return not is_happening(noun)
-    if root.dep_ == "poss" and noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
-        return True  # "Monday's vote was a turning point": a verdict on the vote, undated
+    if root.dep_ == "poss" and noun.dep_ == "nsubj" and noun.head.lemma_ == "be" \
+            and noun.head.dep_ == "ccomp" and noun.head.head.lemma_ in _SAYING:
+        # "an expert said Monday's vote was a turning point": a verdict on the vote, said
+        # on a day the sentence does not give.
+        return True
     return noun.dep_ == "pobj" and noun.head.lower_ in _ABOUT
 
 
@@ -119,6 +122,24 @@ def names_a_thing(span: Any) -> bool:
 
 # After these the thing named marks when the verb happened.
 _WHEN_OF_THING = {"during", "in", "at", "throughout", "amid", "since", "until"}
+
+
+_SAYING = {"say", "tell", "add", "argue", "believe", "think", "describe", "call", "note"}
+
+
+def thing_clause(span: Any) -> Any | None:
+    """The relative clause of the thing a year names ("the 1994 act, which the senator
+    sponsored"): what it tells happened that year."""
+    top = span.root.head
+    while top.dep_ in ("compound", "nmod", "appos", "conj") and top.head.pos_ in ("NOUN", "PROPN"):
+        top = top.head
+    for noun in (span.root.head, top):
+        rel = next((c for c in noun.children if c.dep_ == "relcl"), None)
+        # A present one ("the 1957 law that still governs lending") tells how things stand.
+        if rel is not None and (rel.tag_ == "VBD" or rel.tag_ == "VBN" and any(
+                c.lower_ in ("was", "were", "had") for c in rel.children)):
+            return rel
+    return None
 
 
 def is_argument(span: Any) -> bool:

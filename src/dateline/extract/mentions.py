@@ -61,8 +61,9 @@ def not_an_event(mention: Any, text: str) -> bool:
 
 # The period a set of figures covers ("withdrew its results for 2019", "the accounts of
 # the first quarter"): when the figures were dealt with is another date.
-_PERIOD_OF = re.compile(r"(?i)\b(?:results|accounts|figures|earnings|profits?|losses|sales|"
-                        r"revenues?|budgets?|statistics)\s+(?:for|of)\s+(?:\w+\s+and\s+)?"
+# Earnings "for the quarter" are left alone: TempEval-3 dates their posting by it.
+_PERIOD_OF = re.compile(r"(?i)\b(?:results|accounts|figures|budgets?|statistics)\s+(?:for|of)\s+"
+                        r"(?:\w+\s+and\s+)?"
                         r"(?:the\s+)?$")
 # A year something is measured against ("well down on 2011", "higher than in 2019",
 # "compared with 2015"): the yardstick's date, not when anything was said or done.
