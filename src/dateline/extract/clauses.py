@@ -117,7 +117,9 @@ def names_a_thing(span: Any) -> bool:
         return False  # "the 2020 tournament was cancelled": what befell the thing that year
     if noun.pos_ == "PROPN":
         return top.dep_ == "pobj"
-    return not is_happening(noun)
+    # A common noun only where it is the verb's object or an aside naming another: after a
+    # preposition the year dated the verb in two of TempEval-3 platinum's event links.
+    return not is_happening(noun) and (top.dep_ == "dobj" or noun.dep_ == "appos")
 
 
 # After these the thing named marks when the verb happened.

@@ -61,8 +61,9 @@ def not_an_event(mention: Any, text: str) -> bool:
 
 # The period a set of figures covers ("withdrew its results for 2019", "the accounts of
 # the first quarter"): when the figures were dealt with is another date.
-# Earnings "for the quarter" are left alone: TempEval-3 dates their posting by it.
-_PERIOD_OF = re.compile(r"(?i)\b(?:results|accounts|figures|budgets?|statistics)\s+(?:for|of)\s+"
+# Earnings "for the quarter" and "the job figures for January" are left alone: TempEval-3
+# dates what is said of them by it.
+_PERIOD_OF = re.compile(r"(?i)\b(?:results|accounts)\s+(?:for|of)\s+"
                         r"(?:\w+\s+and\s+)?"
                         r"(?:the\s+)?$")
 # A year something is measured against ("well down on 2011", "higher than in 2019",
