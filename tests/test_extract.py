@@ -701,3 +701,65 @@ def test_the_noun_an_apposition_gave_a_name_is_that_name(tmp_path: Path) -> None
     sale = [e for e in events if "on sale" in e.title]
     assert [(e.date, e.title) for e in sale] == [("2024-06", "The iPhone will go on sale")]
     assert not any("lower case" in r for r in sale[0].review)
+
+
+def _dated(text: str, published: dt.date = dt.date(2023, 7, 20)) -> list[tuple[str, str]]:
+    return [(e.date, e.title) for e in extract_events(_article("T\n\n" + text, published))]
+
+
+def test_a_year_in_the_name_of_a_thing_dates_no_verb() -> None:
+    # The law's year, the accounts' year, a tournament's year in an inquiry's object.
+    got = _dated("The regulator ruled on Friday that the bank had broken the Banking Act, "
+                 "the 1957 law. The auditor refused on 3 July to approve the firm's 2021 "
+                 "accounts. The inquiry examined the award of the 2010 Asian Games.")
+    assert [d for d, _ in got] == ["2023-07-14", "2023-07-03"], got
+
+
+def test_a_year_on_a_happening_or_a_subject_still_dates_its_verb() -> None:
+    got = _dated("Brazil won the 2002 World Cup. The 2020 tournament was cancelled.")
+    assert [d for d, _ in got] == ["2002", "2020"], got
+
+
+def test_a_yardstick_year_dates_nothing() -> None:
+    got = _dated("Turnout was 61 percent, well down on 2019, the commission said on Monday. "
+                 "Sales were higher than in 2018.")
+    assert [d for d, _ in got] == ["2023-07-17"], got
+
+
+def test_the_period_of_a_set_of_figures_is_not_when_they_were_withdrawn() -> None:
+    got = _dated("On Tuesday the company withdrew its results for 2021 and the first half "
+                 "of this year.")
+    assert [d for d, _ in got] == ["2023-07-18"], got
+
+
+def test_a_date_after_before_or_after_dates_another_happening() -> None:
+    # The concern came after the raids, the urging before the vote: neither on their day.
+    got = _dated("Several donors voiced concern after last month's raids. She urged him to "
+                 "quit before Tuesday's vote.")
+    assert not any(d.startswith("2023-06") or d == "2023-07-18" for d, _ in got), got
+
+
+def test_an_expected_weekday_or_month_is_ahead() -> None:
+    got = _dated("The verdict is expected to draw crowds to the square on Sunday. Officials "
+                 "said the vote was likely to be held between January and April.")
+    assert [d for d, _ in got] == ["2023-07-23", "2024-01/2024-04"], got
+
+
+def test_a_weekday_of_last_week_is_that_day() -> None:
+    got = _dated("Police arrested four men in a raid on Tuesday last week.")
+    assert got == [("2023-07-11", "Police arrested four men in a raid")], got
+
+
+def test_a_verdict_on_a_dated_happening_is_not_dated_by_it() -> None:
+    # Said of Tuesday's ruling on some other day; an unreported "was" is the news itself.
+    got = _dated("An expert said Tuesday's ruling was a big step forward. Monday's storm "
+                 "killed three people. Last Friday's announcement was the first sign of "
+                 "trouble.")
+    assert [d for d, _ in got] == ["2023-07-17", "2023-07-14"], got
+
+
+def test_a_thing_a_year_names_keeps_it_for_what_it_tells_happened() -> None:
+    got = _dated("Critics attacked her vote against the 1994 Water Act, which Ruiz sponsored. "
+                 "The judge said on Friday the bank had broken the Banking Act, the 1957 law "
+                 "that still governs lending.")
+    assert [d for d, _ in got] == ["1994", "2023-07-14"], got

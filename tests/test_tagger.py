@@ -122,6 +122,11 @@ def test_find_dates_never_raises_on_date_like_words(words: list[str]) -> None:
     ("Gas lamps lit the streets at the turn of the century.",
      [("the turn of the century", "2000~")]),
     ("The survey is due to be published in May.", [("May", "2023-05")]),
+    # A weekday with its week is one day of that week, not the coming weekday and a week.
+    ("The crew left on Thursday last week.", [("Thursday last week", "2022-12-01")]),
+    ("The crew returns on Monday next week.", [("Monday next week", "2022-12-12")]),
+    ("He quit on Monday, last week was hard.",
+     [("Monday", "2022-12-05"), ("last week", "2022-11-28/2022-12-04")]),
 ])
 def test_general_rules(text: str, want: list[tuple[str, str | None]]) -> None:
     assert found(text) == want

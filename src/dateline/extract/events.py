@@ -175,6 +175,11 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
             elif cl.is_happening(noun):
                 happenings.append((m, span, noun))
             continue
+        if cl.names_a_thing(span):
+            rel = cl.thing_clause(span)
+            if rel is not None:
+                by_verb.setdefault(rel.i, []).append((m, span))
+            continue
         if cl.dates_a_listed_noun(span) or cl.is_argument(span):
             continue
         head = cl.clause_head(span.root)

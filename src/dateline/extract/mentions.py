@@ -51,8 +51,25 @@ def not_an_event(mention: Any, text: str) -> bool:
             and re.match(r"\s+[A-Z]", text[mention.end:mention.end + 2]):
         return True  # "20th Century Fox", "21st Century Insurance": a name
     before = text[max(0, mention.start - 60):mention.start]
+    if _YARDSTICK.search(before[-30:]) and re.match(r"\d{4}\b", mention.text.strip()):
+        return True
+    if _PERIOD_OF.search(before[-30:]):
+        return True
     return bool(re.search(r"(?i)\b(?:\w{3,}est|first|most|least|worst|best)\b[^,.;]{0,40}"
                           r"\bsince\s+(?:the\s+)?$", before))
+
+
+# The period a set of figures covers ("withdrew its results for 2019", "the accounts of
+# the first quarter"): when the figures were dealt with is another date.
+# Earnings "for the quarter" and "the job figures for January" are left alone: TempEval-3
+# dates what is said of them by it.
+_PERIOD_OF = re.compile(r"(?i)\b(?:results|accounts)\s+(?:for|of)\s+"
+                        r"(?:\w+\s+and\s+)?"
+                        r"(?:the\s+)?$")
+# A year something is measured against ("well down on 2011", "higher than in 2019",
+# "compared with 2015"): the yardstick's date, not when anything was said or done.
+_YARDSTICK = re.compile(r"(?i)\b(?:(?:up|down|higher|lower)\s+on|than(?:\s+in)?|"
+                        r"compared\s+(?:with|to)(?:\s+in)?)\s+$")
 
 
 def date_text(text: str, start: int, mtext: str) -> str:
@@ -160,6 +177,33 @@ def _present_schedule(verb: Any) -> bool:
                                       for c in verb.children)
 
 
+def _expected(verb: Any, reported: bool = False) -> bool:
+    """A verb put ahead by its own words: "will meet", "is expected to swell", "are due to
+    vote", "is likely to be held". ``reported`` also takes a past "was likely to be held":
+    a month said to lie ahead in reported speech is still ahead; a weekday may be past."""
+    if any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in verb.children):
+        return True
+    # "was expected to open in March" is often told of a past plan; "was likely to" rarely.
+    tenses = ("VBZ", "VBP", "VBD") if reported else ("VBZ", "VBP")
+
+    def ahead(v: Any) -> bool:
+        if v.lemma_.lower() == "be":  # "is likely to", "are due to": the "to" hangs on either
+            return v.tag_ in tenses and any(c.dep_ == "acomp" and c.lower_ in (
+                "likely", "due", "set", "expected") for c in v.children) \
+                and any(t.dep_ == "xcomp" for t in v.subtree)
+        if not any(c.dep_ == "xcomp" for c in v.children) and v is not verb.head:
+            return False
+        return v.lemma_.lower() in _AHEAD_VERBS and (
+            v.tag_ in ("VBZ", "VBP")
+            or any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("is", "are", "will")
+                   for c in v.children))
+
+    return ahead(verb) or verb.dep_ == "xcomp" and ahead(verb.head)
+
+
+_AHEAD_VERBS = {"expect", "schedule", "plan", "intend", "set", "due"}
+
+
 # Present-tense verbs that report or describe rather than schedule.
 _REPORTING_PRESENT = {"say", "tell", "report", "show", "suggest", "indicate", "mean", "remain",
                       "have", "know", "think", "believe", "seem", "appear", "include",
@@ -180,7 +224,7 @@ def future_year(value: str, date_text: str, verb: Any, base: datetime.date) -> s
         return value
     ahead = any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in verb.children) \
         or any(c.dep_ == "acomp" and c.lower_ == "due" for c in verb.children) \
-        or _present_schedule(verb)
+        or _present_schedule(verb) or _expected(verb, reported=True)
     if not ahead:
         return value
     shifted = re.sub(r"\b(\d{4})(?=-)", lambda y: str(int(y.group(1)) + 1), value)
@@ -202,7 +246,8 @@ def weekday_ahead(value: str, date_text: str, verb: Any, base: datetime.date) ->
     if not _BARE_WEEKDAY.fullmatch(date_text.strip()) or not re.fullmatch(r"\d{4}-\d\d-\d\d", value):
         return value
     day = datetime.date.fromisoformat(value)
-    if day >= base or not _present_schedule(verb) or verb.tag_ not in ("VBZ", "VBP"):
+    if day >= base or not (_present_schedule(verb) and verb.tag_ in ("VBZ", "VBP")
+                           or _expected(verb)):
         return value
     return (day + datetime.timedelta(days=7)).isoformat()
 

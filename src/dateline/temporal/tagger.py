@@ -178,6 +178,10 @@ _NUMBER_BEFORE = re.compile(r"(?:[$£€#]|No\.|number|page|room|flight|route)\s
                             re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"\s*(?:-|\u2013|to|and|until|till|through)\s*$", re.IGNORECASE)
 _RANGE_LEAD = re.compile(r"(?:\bfrom|\bbetween)\s+$", re.IGNORECASE)
+# "on Wednesday last week" is one day: the weekday of that week, not the coming Wednesday
+# and the whole of last week.
+_WEEKDAY_ONLY = re.compile(r"(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGNORECASE)
+_WHICH_WEEK = re.compile(r"\s+(?:last|this|next)\s+week", re.IGNORECASE)
 # "three days after Christmas", "the week before 4 July": an offset from the date after it.
 # A count is needed: "days after Oct. 12" names no offset we could apply.
 _OFFSET_LEAD = re.compile(rf"\b(?:the\s+(?:day|week|month|year)|{_NUMW}\s+(?:day|week|month|year)s?)"
@@ -282,6 +286,10 @@ def _merge(text: str, spans: list[tuple[int, int]]) -> list[tuple[tuple[int, int
             lead = _RANGE_LEAD.search(text, max(0, ps - _BEHIND), ps)
             if lead and _RANGE_JOIN.fullmatch(text, pe, s):
                 merged[-1] = ((lead.start(), e), s)
+                continue
+            if _WEEKDAY_ONLY.fullmatch(text, ps, pe) and pe < s \
+                    and _WHICH_WEEK.fullmatch(text, pe, e):
+                merged[-1] = ((ps, e), ps)
                 continue
         tail = _OPEN_END.match(text, e)
         if tail:
