@@ -28,10 +28,8 @@ ABBREVIATIONS = (
 
 def add_abbreviations(nlp: Any) -> None:
     """Teach the tokenizer the abbreviations above, each one token with its stop."""
-    from spacy.symbols import ORTH
-
     for abbr in ABBREVIATIONS:
-        nlp.tokenizer.add_special_case(abbr, [{ORTH: abbr}])
+        nlp.tokenizer.add_special_case(abbr, [{"ORTH": abbr}])
     # "bail of €5m." kept "m." as one token (an abbreviation of the model's), so the
     # sentence ran on into the next one; a lone "m." is money or metres in news.
     rules = dict(nlp.tokenizer.rules)
