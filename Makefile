@@ -1,7 +1,6 @@
 # Two commands do all the set-up on a fresh machine:
 #   make site   builds the example timeline into site/ and prints where to open it
 #   make test   installs the test tools (and Debian's chromium for browser tests) and runs pytest
-# Both install Debian's WordNet database (wordnet-base) for merging a story's articles.
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -16,9 +15,7 @@ $(BIN)/dateline: pyproject.toml requirements/model.txt
 	$(BIN)/python -m pip install --quiet -e .
 	touch $@
 
-# Debian's WordNet database for story merging (scripts/install-wordnet.sh says why).
 install: $(BIN)/dateline
-	bash scripts/install-wordnet.sh
 
 install-test: install
 	$(BIN)/python -m pip install --quiet -e '.[test]'

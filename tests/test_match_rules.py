@@ -10,7 +10,6 @@ import pytest
 
 from dateline.store import match
 from dateline.store.match import Report
-from dateline.store.names import participants
 
 
 def _rep(article: str, date: str, title: str, *, verb: str, subject: str = "",
@@ -227,83 +226,3 @@ def test_a_confidence_vote_is_not_an_election() -> None:
     assert motion == "confidence vote"
     assert election == "election"
     assert match.thing(motion) != match.thing(election)
-
-
-def _day(article: str, title: str, **kw) -> Report:
-    return _rep(article, "2025-04-09", title, **kw)
-
-
-def test_one_event_each_on_a_day_merges_on_a_named_participant() -> None:
-    # Two articles that each date one event to 9 April: "roared ashore" and "hit the coast"
-    # share no act and few words, but the same named storm and nothing against it.
-    roared = _day("a", "Storm Odile roared ashore", verb="roar", subject="odile",
-                  lemmas=("storm", "odile", "roar"))
-    hit = _day("b", "Odile hit the coast of the peninsula", verb="hit", subject="odile",
-               obj="coast", lemmas=("odile", "hit", "coast", "peninsula"))
-    assert match.evidence(roared, hit, "agree") == 0
-    assert match.evidence(roared, hit, "agree", lone=True) > 0
-    assert [len(g.reports) for g in match.group([roared, hit])] == [2]
-    # A second event of the first article on that day: the day is no longer one event's.
-    flood = _day("a", "Rivers burst their banks in the north", verb="burst", subject="river",
-                 lemmas=("river", "burst", "bank", "north"))
-    assert sorted(len(g.reports) for g in match.group([roared, hit, flood])) == [1, 1, 1]
-
-
-def test_one_event_each_on_a_day_stays_two_when_their_names_differ() -> None:
-    grid = _day("a", "The national grid failed across Ruritania", verb="fail", subject="grid",
-                places=("Ruritania",), lemmas=("national", "grid", "fail", "ruritania"))
-    order = _day("b", "The order came for Port Elm", verb="come", subject="order",
-                 places=("Port Elm",), lemmas=("order", "come", "port", "elm", "grid"))
-    assert match.evidence(grid, order, "agree", lone=True) == 0
-
-
-def test_one_event_each_on_a_day_two_deeds_of_a_common_noun_stay_two() -> None:
-    # A participant that is no name ("the minister") and a city both name are not enough
-    # for two different acts.
-    met = _day("a", "The minister met the envoy in Paris", verb="meet", subject="minister",
-               obj="envoy", places=("Paris",), lemmas=("minister", "meet", "envoy", "paris"))
-    signed = _day("b", "The minister signed the deal in Paris", verb="sign",
-                  subject="minister", obj="deal", places=("Paris",),
-                  lemmas=("minister", "sign", "deal", "paris"))
-    assert match.evidence(met, signed, "agree", lone=True) == 0
-
-
-def test_one_event_each_on_a_day_two_weak_signs_merge_one_does_not() -> None:
-    # The same act and a word in common beside it: one event told of other participants.
-    out = _day("a", "The first climber came out of the shaft", verb="come out",
-               subject="climber", lemmas=("first", "climber", "come", "shaft"))
-    brought = _day("b", "They were brought out of the shaft in pairs", verb="bring out",
-                   subject="they", lemmas=("bring", "shaft", "pair"))
-    assert match.evidence(out, brought, "agree", lone=True) > 0
-    # The same act alone is what any two stories' days may share.
-    bare = _day("b", "They were brought out in pairs", verb="bring out", subject="they",
-                lemmas=("bring", "pair"))
-    assert match.evidence(out, bare, "agree", lone=True) == 0
-
-
-def test_a_regulator_confirming_a_recall_is_the_recall_under_initials() -> None:
-    recalled = _day("a", "The safety commission recalled a million kettles in the United "
-                    "States", verb="recall", subject="commission", obj="kettle",
-                    places=("United States",),
-                    lemmas=("safety", "commission", "recall", "million", "kettle"))
-    confirmed = _day("b", "The recall was confirmed by the US regulator", verb="confirm",
-                     subject="regulator", obj="recall", places=("US",),
-                     lemmas=("recall", "confirm", "regulator"))
-    assert match.evidence(recalled, confirmed, "agree", lone=True) > 0
-
-
-def test_initials_name_what_the_full_name_names() -> None:
-    assert match.shared_names({"us"}, {"united states"}) == {"us"}
-    assert match.shared_names({"faa"}, {"federal aviation administration"}) == {"faa"}
-    assert match.shared_names({"ioc"}, {"international olympic committee"}) == {"ioc"}
-    assert not match.shared_names({"us"}, {"united kingdom"})
-    assert not match.shared_names({"u"}, {"uganda"})
-
-
-def test_a_pronoun_left_as_subject_is_no_participant() -> None:
-    plug = _day("a", "They pulled the plug", verb="pull", subject="they",
-                lemmas=("pull", "plug"))
-    verdict = _day("b", "They read out the verdict", verb="read out", subject="they",
-                   obj="verdict", lemmas=("read", "verdict"))
-    assert participants(plug) == set() and participants(verdict) == {"verdict"}
-    assert match.evidence(plug, verdict, "agree", lone=True) == 0

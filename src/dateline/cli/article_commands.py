@@ -161,8 +161,6 @@ def _print_write_report(report, dry_run: bool) -> None:  # noqa: ANN001 - store.
         click.echo(f"skipped {path} (exists; --force to overwrite)")
     for path, why in report.conflicts:
         click.echo(f"left {path} as it is: {why}")
-    for note in report.notes:
-        click.echo(f"note: {note}", err=True)
     click.echo(f"{len(report.written)} new file(s), {len(report.updated)} with sources added, "
                f"{len(report.skipped)} skipped, {len(report.conflicts)} left for an editor"
                + (" (dry run: nothing written)" if dry_run else ""))

@@ -2,16 +2,10 @@
 act ("hit" and "struck"), which are too light to say anything ("said", "was"), which nouns
 name a happening and which verb they come from ("the collapse", "collapsed"), and the
 ordinals that tell one of a series from another. General English, not any story's words.
-Where WordNet is installed (store/lexicon.py), it widens two of these answers beyond the
-hand lists: which verb a noun comes from ("the killing" -> "kill", "evidence" ->
-"testify") and which participants are one kind of thing ("the sub" is a submersible, a
-shareholder an investor). Without it the hand lists answer alone.
 Pure: match.py asks, this module answers.
 """
 
 from __future__ import annotations
-
-from dateline.store import lexicon
 
 # Verbs that say little about what happened: two reports sharing one of these share
 # nothing in particular ("said", "was", "had").
@@ -120,43 +114,6 @@ def derives(noun: str, verb: str) -> bool:
             if stem in roots or stem + "e" == verb or stem + "t" in roots:
                 return True
     return False
-
-
-# How many of a word's senses, most frequent first, WordNet answers from: the rarer ones
-# connect nearly every word to every other ("batter" is a baseball player).
-SENSES = 2
-
-
-def derived_act(noun: str, verb: str) -> bool:
-    """Whether WordNet says ``noun`` is the act of ``verb``, or of a verb that names the
-    same act ("the killing" and "died"; "gave evidence" and "testified")."""
-    wn = lexicon.load()
-    if wn is None or not noun or not verb or verb in LIGHT_VERBS or noun in LIGHT_VERBS:
-        return False
-    for sense in wn.senses(noun, "n")[:SENSES]:
-        for symbol, offset, pos, _ in sense.pointers:
-            if symbol == "+" and pos == "v" \
-                    and any(w == verb or same_act(w, verb) for w in wn.synset(offset, "v").words):
-                return True
-    for sense in wn.senses(verb, "v")[:SENSES]:
-        for symbol, offset, pos, _ in sense.pointers:
-            if symbol == "+" and pos == "n" and noun in wn.synset(offset, "n").words:
-                return True
-    return False
-
-
-def kin(a: str, b: str) -> bool:
-    """Whether WordNet says two participants' head nouns are one kind of thing: one sense
-    in common, or one a direct kind of the other ("sub" of "submersible", "shareholder"
-    of "investor"). Only the most frequent senses count."""
-    wn = lexicon.load()
-    if wn is None or not a or not b or a == b or " " in a or " " in b:
-        return False
-    sa, sb = wn.senses(a, "n")[:SENSES], wn.senses(b, "n")[:SENSES]
-    oa, ob = {s.offset for s in sa}, {s.offset for s in sb}
-    up_a = {o for s in sa for o, _ in s.targets("@")}
-    up_b = {o for s in sb for o, _ in s.targets("@")}
-    return bool(oa & ob or up_a & ob or up_b & oa)
 
 
 def thing(word: str) -> str:

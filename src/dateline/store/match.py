@@ -12,13 +12,11 @@ minister met the envoy" and "the minister signed the deal" on one day stay two e
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from dateline.dates import DateError, DateValue, parse_value
 from dateline.store.acts import EVENT_NOUNS, LIGHT_VERBS, derives, ordinals, same_act, thing
-from dateline.store.names import name_form, other_named_actors, participants, shared_names
-from dateline.store.sameday import lone_day, lone_days
 
 # The review reason of a disagreement (the store recognises its own reason by it).
 DISAGREE = "sources disagree on the date"
@@ -63,6 +61,11 @@ class Report:
                                                  *self.organizations))
 
 
+def name_form(name: str) -> str:
+    """A name as comparisons use it: "St. John's" and "St John's", "U.S." and "US" are one."""
+    return " ".join(name.casefold().replace(".", "").split())
+
+
 def reading(value: str) -> DateValue | None:
     try:
         return parse_value(value)
@@ -92,6 +95,23 @@ def relation(a: str, b: str) -> str:
 # Verbs that say what someone said: the act is in what they said ("the Coast Guard said
 # debris had been found").
 _SAYING = LIGHT_VERBS | {"announce", "confirm", "declare"}
+
+
+def _named(part: str, rep: Report) -> bool:
+    """Whether a participant of ``rep`` is one of its names (not a common noun)."""
+    return bool(part) and bool(shared_names({name_form(part)}, rep.names))
+
+
+def _other_named_actors(a: Report, b: Report) -> bool:
+    """Both subjects are names, and different ones ("China" and "Ethiopian Airlines"
+    grounding planes on one day are two events)."""
+    if not (_named(a.subject, a) and _named(b.subject, b)):
+        return False
+    sa, sb = name_form(a.subject), name_form(b.subject)
+    return not (shared_names({sa}, {sb}) or shared_names({sa}, b.names)
+                or shared_names({sb}, a.names))
+
+
 def _by_role(parts: set[str], other: Report,
              roles: tuple[tuple[str, str], ...]) -> set[str]:
     """The participants of one report that are a role whose holder the ``other`` names
@@ -110,24 +130,8 @@ def _said_act(a: Report, b: Report) -> bool:
          and any(same_act(w, a.verb) for w in b.lemmas))
 
 
-def evidence(a: Report, b: Report, rel: str, lone: bool = False) -> float:
-    """How strongly the parse says ``a`` and ``b`` report one happening (0: it does not).
-
-    ``lone``: each is the only event its article dates to that one day, which lets
-    weaker signs count where nothing stronger does (see :func:`_lone_day`)."""
-    score = _evidence(a, b, rel)
-    if score or not lone or rel != "agree" or a.article == b.article \
-            or not span_days(a.date) == span_days(b.date) == 1:
-        return score
-    if (a.basis == "published") != (b.basis == "published"):
-        return 0.0
-    oa, ob = ordinals(a.title), ordinals(b.title)
-    if oa and ob and not oa & ob:
-        return 0.0
-    return 4.0 if lone_day(a, b) else 0.0
-
-
-def _evidence(a: Report, b: Report, rel: str) -> float:
+def evidence(a: Report, b: Report, rel: str) -> float:
+    """How strongly the parse says ``a`` and ``b`` report one happening (0: it does not)."""
     if rel == "apart" or a.article == b.article:
         return 0.0
     if (a.basis == "published") != (b.basis == "published"):
@@ -136,7 +140,8 @@ def _evidence(a: Report, b: Report, rel: str) -> float:
     if oa and ob and not oa & ob:
         return 0.0  # the first and the last of a series
     names = shared_names(a.names, b.names)
-    pa, pb = participants(a), participants(b)
+    pa = {name_form(thing(a.subject)), name_form(thing(a.object))} - {""}
+    pb = {name_form(thing(b.subject)), name_form(thing(b.object))} - {""}
     # A participant named in one report and a name of the other meet too: "Kurtz" as
     # the subject of one and "George Kurtz" among the people of the other.
     parts = shared_names(pa, pb) | shared_names(pa, b.names) | shared_names(pb, a.names)
@@ -157,7 +162,7 @@ def _evidence(a: Report, b: Report, rel: str) -> float:
         # A disagreement on the date needs the clearest sign that it is one event: the
         # same act by the same participants, or the same act in mostly the same words.
         ok = verb and (bool(parts) or bool(names) or (beyond >= 3 and overlap >= 0.5)) \
-            and not other_named_actors(a, b)
+            and not _other_named_actors(a, b)
         return 20 + overlap if ok else 0.0
     if verb and (parts or names):
         return 30 + overlap + 0.1 * len(names)
@@ -168,7 +173,7 @@ def _evidence(a: Report, b: Report, rel: str) -> float:
     # it: "the fire broke out", "the fire destroyed the roof"; "the government survived
     # the vote", "Britain will hold an election"); or the act of one as the other's noun
     # ("the spire collapsed", "the collapse of the spire"), with a word in common beside it.
-    if one_day and not other_named_actors(a, b):
+    if one_day and not _other_named_actors(a, b):
         two_deeds = a.verb not in LIGHT_VERBS and b.verb not in LIGHT_VERBS
         if not two_deeds and any(thing(p) in EVENT_NOUNS for p in shared_names(pa, pb)):
             return 20 + overlap
@@ -190,7 +195,7 @@ def _evidence(a: Report, b: Report, rel: str) -> float:
     # part: one event unless each names a different actor. The act alone is not enough
     # ("announced a recall", "announced an inquiry"), nor is a light verb ("began").
     if verb and one_day and beyond >= 2 and a.verb not in LIGHT_VERBS \
-            and b.verb not in LIGHT_VERBS and not other_named_actors(a, b):
+            and b.verb not in LIGHT_VERBS and not _other_named_actors(a, b):
         return 8 + overlap
     # What someone said happened, and the act itself, on the same day in several of the
     # same words.
@@ -202,6 +207,18 @@ def _evidence(a: Report, b: Report, rel: str) -> float:
     if names and extra >= 2 and len(shared) >= 3 and overlap >= 0.3 and one_day:
         return 5 + overlap
     return 0.0
+
+
+def shared_names(a: Iterable[str], b: Iterable[str]) -> set[str]:
+    """The names of ``a`` that ``b`` has too, where a shorter form counts ("Kurtz" and
+    "George Kurtz", "Transportation Department" and "US Transportation Department")."""
+    words_b = [(n, set(n.split())) for n in b]
+    out = set()
+    for n in a:
+        wa = set(n.split())
+        if any(n == m or (wa and wb and (wa <= wb or wb <= wa)) for m, wb in words_b):
+            out.add(n)
+    return out
 
 
 @dataclass
@@ -225,9 +242,7 @@ def group(reports: Iterable[Report], seeds: Iterable[Group] = ()) -> list[Group]
     own article is there yet.
     """
     groups = list(seeds)
-    reports = sorted(reports, key=Report.sort_key)
-    lone = lone_days([*reports, *(r for g in groups for r in g.reports)])
-    for rep in reports:
+    for rep in sorted(reports, key=Report.sort_key):
         best, best_score = None, 0.0
         for g in groups:
             if rep.article in g.articles:
@@ -235,8 +250,7 @@ def group(reports: Iterable[Report], seeds: Iterable[Group] = ()) -> list[Group]
             rels = [relation(rep.date, m.date) for m in g.reports]
             if "apart" in rels:
                 continue
-            score = max(evidence(rep, m, rel, lone(rep, m))
-                        for m, rel in zip(g.reports, rels, strict=True))
+            score = max(evidence(rep, m, rel) for m, rel in zip(g.reports, rels, strict=True))
             if score > best_score:
                 best, best_score = g, score
         if best is None:
@@ -244,10 +258,10 @@ def group(reports: Iterable[Report], seeds: Iterable[Group] = ()) -> list[Group]
         else:
             best.reports.append(rep)
             best.articles.add(rep.article)
-    return _join(groups, lone)
+    return _join(groups)
 
 
-def _join(groups: list[Group], lone: Callable[[Report, Report], bool]) -> list[Group]:
+def _join(groups: list[Group]) -> list[Group]:
     """Join two groups when a report of one matches a report of the other as strongly as a
     report joins a group, their articles are apart and every date is compatible: taken
     one by one, the reports of three articles may have started two groups ("tore through"
@@ -262,7 +276,7 @@ def _join(groups: list[Group], lone: Callable[[Report, Report], bool]) -> list[G
                 rels = [(a, b, relation(a.date, b.date)) for a in g.reports for b in h.reports]
                 if any(rel == "apart" for _, _, rel in rels):
                     continue
-                if max(evidence(a, b, rel, lone(a, b)) for a, b, rel in rels) >= JOIN_SCORE:
+                if max(evidence(a, b, rel) for a, b, rel in rels) >= JOIN_SCORE:
                     if h.seed is not None:
                         g.seed, g.reports = h.seed, [*h.reports, *g.reports]
                     else:

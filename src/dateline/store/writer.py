@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from dateline.store import lexicon, match, render, roundtrip
+from dateline.store import match, render, roundtrip
 from dateline.store.match import Group, Report
 
 if TYPE_CHECKING:  # the store never loads the extraction stack itself
@@ -89,7 +89,6 @@ class WriteReport:
     conflicts: list[tuple[Path, str]] = field(default_factory=list)
     dry_run: bool = False
     previews: dict[Path, str] = field(default_factory=dict)  # dry run: the YAML not written
-    notes: list[str] = field(default_factory=list)  # what the user should know of the run
 
 
 @dataclass
@@ -139,9 +138,6 @@ def write_reports(reports: Iterable[Report], out_dir: Path, force: bool = False,
             fresh.append(rep)
     seeds = _seeds(_near(stored, fresh), describe) if describe is not None and fresh else []
     used: set[str] = set()
-    if len({r.article for r in fresh} | {r.article for g in seeds for r in g.reports}) > 1 \
-            and lexicon.load() is None:
-        report.notes.append(lexicon.MISSING)
     for g in match.group(fresh, seeds):
         if g.seed is None:
             _write_new(g, out_dir, force, dry_run, used, report)
