@@ -31,10 +31,9 @@ def add_abbreviations(nlp: Any) -> None:
     for abbr in ABBREVIATIONS:
         nlp.tokenizer.add_special_case(abbr, [{"ORTH": abbr}])
     # "bail of €5m." kept "m." as one token (an abbreviation of the model's), so the
-    # sentence ran on into the next one; a lone "m." is money or metres in news.
-    rules = dict(nlp.tokenizer.rules)
-    if rules.pop("m.", None) is not None:
-        nlp.tokenizer.rules = rules
+    # sentence ran on into the next one; a lone "m." is money or metres in news. (Setting
+    # the tokenizer's whole rule table instead costs 80 ms a load.)
+    nlp.tokenizer.add_special_case("m.", [{"ORTH": "m"}, {"ORTH": "."}])
 
 
 def _subject_first(root: Any, sent: Any) -> bool:
