@@ -426,3 +426,14 @@ def test_the_shares_are_the_story_s_company_s() -> None:
     # No company in the story: the shares stay as written.
     assert titles("The shares fell 11 percent on Monday.")["2018-11-26"] == \
         "The shares fell 11 percent"
+
+
+def test_a_name_with_its_honorific_is_the_full_name_the_article_gives() -> None:
+    got = titles("Amira Haddad has won the prize. Ms Haddad was told of it on Friday. She was "
+                 "flown to Britain in 2012.")
+    assert got["2012"] == "Amira Haddad was flown to Britain"
+    # Two people of one surname: "Mr Lind" could be either, so he stays as written.
+    from dateline.extract.names import _canonical_forms
+    forms = _canonical_forms([("people", "Anna Lind"), ("people", "Erik Lind"),
+                              ("people", "Mr Lind")])
+    assert forms[("people", "Mr Lind")] == "Mr Lind"

@@ -195,5 +195,17 @@ def _canonical_forms(items: Iterable[tuple[str, str]]) -> dict[tuple[str, str], 
             if k2 == kind and len(lw) > len(words) and _same_body(kind, words, lw):
                 best = longer
                 break
+        if best == name and kind == "people" and len(words) > 1 \
+                and words[0].lower().rstrip(".") in _HONORIFICS:
+            # "Ms Yousafzai" is "Malala Yousafzai" when the article names one such person.
+            fuller = {longer for k2, longer in names if k2 == kind and longer != name
+                      and longer.split()[0].lower().rstrip(".") not in _HONORIFICS
+                      and _same_body(kind, words[1:], longer.split())
+                      and len(longer.split()) > len(words) - 1}
+            if len(fuller) == 1:
+                best = fuller.pop()
         out[(kind, name)] = best
     return out
+
+
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof"}
