@@ -437,3 +437,30 @@ def test_a_name_with_its_honorific_is_the_full_name_the_article_gives() -> None:
     forms = _canonical_forms([("people", "Anna Lind"), ("people", "Erik Lind"),
                               ("people", "Mr Lind")])
     assert forms[("people", "Mr Lind")] == "Mr Lind"
+
+
+def test_a_person_told_by_age_or_title_is_named() -> None:
+    got = titles("Piotr Nowak has turned down the medal, the academy said. The 44-year-old "
+                 "told a radio station on Thursday that he did not want it.")
+    assert got["2018-11-29"].endswith("Nowak told a radio station that he did not want it")
+    assert not got["2018-11-29"].startswith("The")
+    # "The emperor" in the sentence before is who "he" continues, not the last name.
+    got = titles("Emperor Kenji gave up the throne in May. The new name was unveiled on 1 April "
+                 "by Hiro Tanaka, the chief secretary. In his last weeks the emperor made a "
+                 "round of visits. He travelled to the shrine on 18 April.")
+    assert got["2018-04-18"] == "Kenji travelled to the shrine"
+
+
+def test_an_aged_description_is_not_someone_described_otherwise() -> None:
+    got = titles("The speaker, Ravi Perera, told reporters that the letter was valid. The "
+                 "73-year-old former army officer had flown to Male on Thursday.")
+    assert "Ravi Perera" not in got["2018-11-29"]
+
+
+def test_an_age_beside_a_name_makes_it_a_person() -> None:
+    from dateline.extract.names import Names
+    from dateline.extract.nlp import parse
+
+    doc = parse("Neymar, 25, signed on Thursday. Neymar and his father met the coach.")
+    kinds = {m.name: m.kind for m in Names(doc).mentions}
+    assert kinds.get("Neymar") == "people"

@@ -21,7 +21,7 @@ from typing import Any
 from dateline.dates import parse_value
 from dateline.extract import clauses as cl
 from dateline.extract import mentions as mt
-from dateline.extract import nlp
+from dateline.extract import nlp, voices
 from dateline.extract.ingest import Article
 from dateline.extract.names import PERSON_PRONOUNS, Names
 from dateline.extract.pronouns import Resolver
@@ -123,10 +123,12 @@ def extract_article(article: Article, day_first: bool | None = None,
     # "Two days later" counts from the date just mentioned, not from the publication day.
     chained = chain(text, found, lambda m: mt.usable(m, text, base))
     quotes = mt.quote_spans(text)
+    colour = voices.colour_quotes(doc, quotes)
     named = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in mt.NAME_LABELS]
     mentions = [m for m in chained if mt.usable(m, text, base)
                 and not mt.inside_a_name(m, named) and not mt.month_in_a_name(doc, m)
-                and not mt.speakers_day(m, quotes) and not mt.since(text, m)]
+                and not mt.speakers_day(m, quotes) and not mt.since(text, m)
+                and not any(a <= m.start < b for a, b in colour)]
     names = Names(doc)
     resolve = Resolver(doc, names, text)
     cands: list[_Candidate] = []
@@ -151,6 +153,12 @@ def extract_article(article: Article, day_first: bool | None = None,
 _VAGUE = re.compile(r"(?i)recently|lately|nowadays|these days|at present|currently|right now|"
                     r"now|in the past|in the future|in recent (?:days|weeks|months|years)|"
                     r"(?:the )?(?:past|coming|next|last) (?:few )?(?:days|weeks|months|years)")
+
+
+def _first_person(verb: Any) -> bool:
+    """ "We will reopen the border": said by whom is the title's subject."""
+    subj = subject_of(verb)
+    return subj is not None and subj.lower_ in ("we", "i")
 
 
 def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names: Names,
@@ -187,7 +195,7 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
             # "Jurors had toured the property, known as Moselle, the previous afternoon":
             # a name has no date; the parser hung the tour's on it.
             head = cl.clause_head(head.head)
-        if cl.vox_pop(head):
+        if cl.vox_pop(head) or voices.background_of_voice(head):
             continue
         if head.dep_ == "acl" and head.head.dep_ == "pobj" and not (
                 cl.can_title(head) and (head.tag_ != "VBN" or cl.dates_participle(head, span)
@@ -238,7 +246,7 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
         # Reported speech: "X said the bridge collapsed on Monday" keeps the speaker.
         if verb.dep_ == "ccomp" and is_reporting(verb.head) and verb.head.i not in heads \
                 and subject_of(verb.head) is not None \
-                and not cl.future_or_conditional(verb, m.value, base):
+                and (not cl.future_or_conditional(verb, m.value, base) or _first_person(verb)):
             title_verb = verb.head
         when = _told_by_when(verb, heads) if len(dated) == 1 else None
         if when is not None:

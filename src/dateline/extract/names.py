@@ -28,6 +28,21 @@ PERSON_ROLES = {"patient", "victim", "suspect", "defendant", "accused", "gunman"
                 "novelist", "billionaire", "founder", "entrepreneur", "tycoon", "swimmer",
                 "climber", "surgeon", "rapper", "musician", "songwriter", "comedian"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
+
+
+def is_age(tok: Any) -> bool:
+    """Whether ``tok`` heads an age, "the 44-year-old": one token or, as the model often
+    splits it, "44 - year - old" under "old"."""
+    if re.fullmatch(r"\d+-year-old", tok.lower_):
+        return True
+    if tok.lower_ != "old" or tok.i < 4:
+        return False
+    return re.fullmatch(r"\d+-year-old", tok.doc[tok.i - 4:tok.i + 1].text.lower()) is not None
+
+
+def aged(noun: Any) -> bool:
+    """A person told by age: "the 44-year-old", "the 73-year-old former army officer"."""
+    return is_age(noun) or any(is_age(c) for c in noun.children if c.dep_ == "amod")
 THING_PRONOUNS = {"it", "its"}
 GROUP_PRONOUNS = {"they", "them", "their"}
 POSSESSIVE = {"his", "her", "its", "their"}
@@ -84,6 +99,10 @@ class Names:
         surnames = {n.split()[-1] for _, k, n in found if k == "people" and len(n.split()) > 1}
         found = [(ent, "people" if name in surnames else kind, name)
                  for ent, kind, name in found]
+        # "Neymar, 25, signed ...", "Neymar and his father": what the text says of a name
+        # outweighs the model's label for it elsewhere ("Neymar" read as a company).
+        persons = {name for ent, kind, name in found if kind != "people" and _said_a_person(ent)}
+        found = [(ent, "people" if name in persons else kind, name) for ent, kind, name in found]
         # "in Mingora", "in Mingora" again: a "person" only ever found *in* is a place.
         located: dict[str, bool] = {}
         for ent, kind, name in found:
@@ -165,6 +184,23 @@ _STORMS = {"hurricane", "storm", "typhoon", "cyclone", "tropical"}
 # Microsoft, "FTX Arena" is not FTX.
 _ORG_SUFFIXES = {"inc", "corp", "corporation", "co", "company", "group", "holdings", "ltd",
                  "plc", "llc", "sa", "ag", "international", "limited"}
+
+
+def _said_a_person(ent: Any) -> bool:
+    """Whether the text around ``ent`` says it is a person whatever the model's label:
+    an age beside it ("Neymar, 25,"), a person's noun in apposition ("Neymar, the
+    Brazilian forward"), or a his/her that can only be its ("Neymar and his father")."""
+    root = ent.root
+    for c in root.children:
+        if c.dep_ != "appos" or c.i < root.i:
+            continue
+        if c.like_num and c.text.isdigit() and 14 <= int(c.text) <= 110 or is_age(c):
+            return True
+        if c.pos_ == "NOUN" and c.lemma_.lower() in PERSON_ROLES:
+            return True
+    conj = [c for c in root.children if c.dep_ == "conj"]
+    return any(g.dep_ == "poss" and g.lower_ in ("his", "her") and g.i < c.i
+               for c in conj for g in c.children)
 
 
 def _named_thing(ent: Any) -> bool:

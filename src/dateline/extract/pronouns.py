@@ -7,20 +7,25 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from dateline.extract.mentions import quote_spans
 from dateline.extract.names import (
     BUSINESS_NOUNS,
     GROUP_PRONOUNS,
     PERSON_PRONOUNS,
     PERSON_ROLES,
     Names,
+    aged,
+    is_age,
     title_gender,
 )
+from dateline.extract.voices import speaker_of
 
 # Titles a story gives one person and then uses alone ("the prime minister said").
 _TITLES = {"minister", "president", "chancellor", "governor", "mayor", "premier", "senator",
            "secretary", "speaker", "chairman", "chairwoman", "chair", "commissioner", "judge",
            "prosecutor", "captain", "coach", "manager", "executive", "director", "ambassador",
-           "general", "admiral", "pope", "king", "queen", "prince", "princess", "sheriff"}
+           "general", "admiral", "pope", "king", "queen", "prince", "princess", "sheriff",
+           "emperor", "empress", "sultan", "emir"}
 # What an apposition calls a company that the story then calls "the company".
 _BUSINESS_DESCRIPTIONS = {"maker", "designer", "developer", "provider", "producer", "giant",
                           "owner", "supplier", "processor", "brand", "chain", "business"}
@@ -45,6 +50,7 @@ class Resolver:
         self.sent_starts = [s.start_char for s in doc.sents]
         self._memo: dict[int, str | None] = {}
         self._described = _descriptions(doc)
+        self._quotes: list[tuple[int, int]] | None = None
 
     def _window(self, offset: int, back: int) -> int:
         i = max(0, sum(1 for s in self.sent_starts if s <= offset) - 1 - back)
@@ -61,6 +67,8 @@ class Resolver:
         same = self._reporter(tok)
         if same:
             return same
+        if low in ("i", "my"):
+            return self._quoted_self(tok)
         if low in PERSON_PRONOUNS:
             start = self._window(tok.idx, 3)
             gender = "m" if low in ("he", "him", "his") else "f"
@@ -104,6 +112,18 @@ class Resolver:
                 return self._storm(cand) or " ".join(
                     [*(c.text for c in cand.children if c.dep_ == "compound"), cand.text])
         return None
+
+    def _quoted_self(self, tok: Any) -> str | None:
+        """ "I" and "my" inside a quotation: its speaker, when the article names them
+        ('"I will step down in March," Smith said')."""
+        if self._quotes is None:
+            self._quotes = quote_spans(self.text)
+        quote = next(((a, b) for a, b in self._quotes if a <= tok.idx < b), None)
+        speaker = speaker_of(quote, self.doc) if quote else None
+        if speaker is None or speaker.pos_ != "PROPN":
+            return None
+        ent = self.names.entity_at(speaker.idx, speaker.idx + len(speaker.text))
+        return ent.name if ent is not None and ent.kind == "people" else None
 
     def _plural_subject(self, tok: Any, start: int) -> str | None:
         """"They" after a plural subject in this sentence or the one before: names joined
@@ -164,13 +184,18 @@ class Resolver:
         if named:
             return named[-1]  # "the iPhone, a device that ... The device will go on sale"
         start = self._window(noun.idx, 3)
-        if noun.ent_type_ == "NORP" or noun.lower_.endswith("-year-old") \
+        if noun.ent_type_ == "NORP" or aged(noun) \
                 or noun.lemma_ in PERSON_ROLES and noun.tag_ == "NN":
             if strict:
                 return None
             # "The Brazilian was signed from Roma", "the 36-year-old": a person just named.
-            return self._proper_subject(noun, start) \
+            name = self._proper_subject(noun, start) \
                 or self.names.person_before(noun.idx, start)
+            if name and aged(noun) and not is_age(noun) and self._described_otherwise(name, noun):
+                # "The speaker, Abeywardena, told reporters ... The 73-year-old former army
+                # officer had flown": the story called him something else; not him.
+                return None
+            return name
         if noun.lemma_ not in BUSINESS_NOUNS:
             return self._named_head(noun, unique=strict) or self._kind_name(noun)
         return self.company(noun, strict)
@@ -407,7 +432,14 @@ class Resolver:
                 if name:
                     yield name, cand.idx
                 continue
-            if cand.pos_ != "PROPN":
+            if cand.pos_ != "PROPN" or cand.ent_type_ == "NORP":
+                # "In his final weeks the emperor made farewell journeys. He travelled":
+                # a person told by title, role or age continues as "he" (from the
+                # sentence before; further back the names themselves are the evidence).
+                name = self._person_described(cand, gender) \
+                    if cand.idx >= self._window(tok.idx, 1) else None
+                if name:
+                    yield name, cand.idx
                 continue
             ent = self.names.entity_at(cand.idx, cand.idx + len(cand.text))
             if ent is not None:
@@ -423,6 +455,30 @@ class Resolver:
             if gender and said and said != gender:
                 continue  # "The Duke of Edinburgh died ... She": not the Duke
             yield " ".join([*(p.text for p in parts), cand.text]), cand.idx
+
+
+    def _described_otherwise(self, name: str, noun: Any) -> bool:
+        """Whether an apposition before ``noun`` gave the person ``name`` another head noun
+        than ``noun``'s ("The speaker, Mahinda Abeywardena" is no "officer")."""
+        last = name.split()[-1]
+        said = {lemma for at, lemma, named, _ in self._described
+                if at < noun.idx and named.split()[-1] == last}
+        return bool(said) and noun.lemma_.lower() not in said
+
+    def _person_described(self, noun: Any, gender: str | None) -> str | None:
+        """The person "the emperor", "the coach", "the 44-year-old", "the Brazilian"
+        stands for, when it is one (by the same rules as a subject's description)."""
+        words = [c for c in noun.children if c.i < noun.i and c.dep_ in ("det", "amod", "compound")]
+        if not words or words[0].lower_ != "the" or noun.tag_ not in ("NN", "NNP"):
+            return None
+        said = title_gender([*(w.lower_ for w in words), noun.lower_])
+        if gender and said and said != gender:
+            return None
+        if noun.lemma_.lower() in _TITLES:
+            return self.titled([*words, noun])
+        if noun.ent_type_ == "NORP" or aged(noun) or noun.lemma_ in PERSON_ROLES:
+            return self.describe(noun)
+        return None
 
 
 def _misread_main(verb: Any) -> bool:

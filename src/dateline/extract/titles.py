@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from dateline.extract.names import PERSON_ROLES, title_gender
+from dateline.extract.names import PERSON_ROLES, aged, title_gender
 from dateline.extract.wording import PARTICLES, QUOTES, cut_at_end, join, n_words, tidy
 
 MAX_WORDS = 16
@@ -292,7 +292,7 @@ def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None])
     for t in tokens:
         if t.pos_ == "PRON" and t.i not in replace and t in subject_tokens[:1] \
                 and t.lower_ in ("he", "she", "it", "they", "his", "her", "its", "their",
-                                 "both"):
+                                 "both", "i", "my"):
             name = resolve(t)
             if name:
                 replace[t.i] = name + ("'s" if t.tag_ == "PRP$" or t.dep_ == "poss"
@@ -336,6 +336,11 @@ def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None])
             head = [t for t in head if t.dep_ != "prep" or t.head.i != verb.i]
             head = [t for t in head if not any(a.dep_ == "prep" and a.head.i == verb.i
                                                for a in t.ancestors)]
+            subj = subject_of(verb)
+            if subj is not None and subj.i > verb.i:
+                # '"...," said Anna Lind': Anna Lind said, as a title reads.
+                who = {t.i for t in subj.subtree}
+                head = [t for t in head if t.i in who] + [t for t in head if t.i not in who]
             return Title(tidy(join(head, replace)) + f': "{words}"', unresolved)
         if tail and tail[0].pos_ != "PROPN" and tail[0].i not in replace:
             replace[tail[0].i] = tail[0].lower_
@@ -521,9 +526,10 @@ def _subject(verb: Any, drop: set[int],
             and phrase[0].head.i == subj.i and subj.lemma_.lower() not in _TIME_WORDS:
         # "That plan was abandoned": a title is read alone, where "that" points nowhere.
         replace[phrase[0].i] = "the"
-    person = subj.ent_type_ == "NORP" or re.fullmatch(r"\d+-year-old", subj.lower_)
+    person = subj.ent_type_ == "NORP" or aged(subj)
     if describe is not None and (subj.pos_ == "NOUN" or person) \
-            and _bare_description(subj, phrase):
+            and (_bare_description(subj, phrase) or aged(subj) and phrase[0].lower_ == "the"
+                 and all(t.i <= subj.i for t in phrase)):
         # "The exchange halted withdrawals": the exchange the article is about, by name.
         name = describe(subj)
         if name:

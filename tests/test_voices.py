@@ -1,0 +1,45 @@
+"""Voices: what an unnamed quoted passer-by says or did is colour, not an event."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dateline.extract.events import extract_events
+from dateline.extract.ingest import Article
+
+BASE = dt.date(2018, 12, 1)  # a Saturday
+
+
+def titles(text: str) -> dict[str, str]:
+    """Each event's date -> its title."""
+    article = Article(text=text, title="T", published=BASE, url=None, path="mem.txt")
+    return {str(ev.date): ev.title for ev in extract_events(article)}
+
+
+def test_an_unnamed_voice_s_words_are_no_event() -> None:
+    got = titles('The dam burst on Tuesday. "We moved out on Wednesday, the first time since '
+                 'May," said one baker in Pradel, a hill town.')
+    assert list(got) == ["2018-11-27"]
+    # A quotation with no verb of its own continues the voice before it.
+    got = titles('The dam burst on Tuesday. "We left on Wednesday," said a farmer. "But in '
+                 'March we will be back."')
+    assert list(got) == ["2018-11-27"]
+
+
+def test_an_unnamed_voice_s_background_is_no_event() -> None:
+    got = titles('"Nobody slept," said one nurse, who joined the ward in the late 1990s. '
+                 '"It is hard," said one porter who knew the building in 2004.')
+    assert got == {}
+
+
+def test_a_named_or_official_voice_keeps_its_events() -> None:
+    got = titles('"I will step down in March," Tom Berg said on Monday.')
+    assert got["2019-03"] == "Tom Berg will step down"
+    assert got["2018-11-26"] == 'Tom Berg said: "I will step down"'
+    got = titles('"We will reopen the border on Friday," a ministry spokesman said.')
+    assert got["2018-12-07"] == 'A ministry spokesman said: "We will reopen the border"'
+
+
+def test_a_quotation_before_its_speaker_reads_speaker_first() -> None:
+    got = titles('"My father died in 1990," said Anna Lind, the author.')
+    assert got["1990"] == 'Anna Lind said: "My father died"'
