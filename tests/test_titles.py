@@ -464,3 +464,31 @@ def test_an_age_beside_a_name_makes_it_a_person() -> None:
     doc = parse("Neymar, 25, signed on Thursday. Neymar and his father met the coach.")
     kinds = {m.name: m.kind for m in Names(doc).mentions}
     assert kinds.get("Neymar") == "people"
+
+
+@pytest.mark.parametrize("text, date, title", [
+    # "wed" is a verb, not "we'd" without its apostrophe.
+    ("Lena Berg, whom Tom Holm married in April 1959, was the first actor to wed a prince.",
+     "1959-04", "Tom Holm married Lena Berg"),
+    # The parser's two subjects: the noun describes the name after it.
+    ("On Monday the newspaper Politiken published the letter.", "2018-11-26",
+     "The newspaper Politiken published the letter"),
+    # A count is no date left hanging.
+    ("Ana Ruiz warned on Tuesday that the toll could reach 10,000.", "2018-11-27",
+     "Ana Ruiz warned the toll could reach 10,000"),
+    # A date before the subject is the verb's, not the subject's; a person described and
+    # then named is named.
+    ("On Sunday a local farmer, Jon Hale, was found alive in the river.", "2018-11-25",
+     "Jon Hale was found alive in the river"),
+    ("Earlier the league's president, Omar Diallo, who said last month that he would report "
+     "the club, had repeated his charge.", "2018-11", "Omar Diallo said he would report the club"),
+])
+def test_parse_slips_mended(text: str, date: str, title: str) -> None:
+    assert titles(text)[date].startswith(title)
+
+
+def test_a_repeated_description_goes_whole_for_its_name() -> None:
+    got = titles("Sunil Perera, the prime minister, was sworn in on Friday. The six-time prime "
+                 "minister, who is unpopular, had been named to the role by the president on "
+                 "Wednesday.")
+    assert got["2018-11-28"] == "Sunil Perera had been named to the role by the president"

@@ -43,6 +43,8 @@ def load() -> Any:
 
     from dateline.extract.repair import (
         add_abbreviations,
+        mend_double_subject,
+        mend_fronted_prep,
         mend_lead_verb,
         mend_reflexive_subject,
         mend_said_that,
@@ -57,6 +59,8 @@ def load() -> Any:
         Language.component("dateline_said_that", func=mend_said_that)
         Language.component("dateline_semicolon_subject", func=mend_semicolon_subject)
         Language.component("dateline_reflexive", func=mend_reflexive_subject)
+        Language.component("dateline_double_subject", func=mend_double_subject)
+        Language.component("dateline_fronted_prep", func=mend_fronted_prep)
     for name in MODEL_NAMES:
         try:
             nlp = spacy.load(name)
@@ -69,6 +73,8 @@ def load() -> Any:
         nlp.add_pipe("dateline_said_that", last=True)
         nlp.add_pipe("dateline_semicolon_subject", last=True)
         nlp.add_pipe("dateline_reflexive", last=True)
+        nlp.add_pipe("dateline_double_subject", last=True)
+        nlp.add_pipe("dateline_fronted_prep", last=True)
         add_abbreviations(nlp)
         return nlp
     raise ModelMissing("no English spaCy model is installed; run: pip install "

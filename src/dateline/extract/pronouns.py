@@ -72,8 +72,16 @@ class Resolver:
         if low in PERSON_PRONOUNS:
             start = self._window(tok.idx, 3)
             gender = "m" if low in ("he", "him", "his") else "f"
-            return self._proper_subject(tok, start, gender) \
+            name = self._proper_subject(tok, start, gender) \
                 or self.names.person_before(tok.idx, start, gender)
+            bound = self._bound(tok)
+            if bound is not None and name == bound[0]:
+                # "He and Michiko, whom he married": whoever "he" is, not Michiko; the
+                # "he" she is joined to, when there is one.
+                other = bound[1].head
+                return self(other) if bound[1].dep_ == "conj" and other.pos_ == "PRON" \
+                    and _GENDER.get(other.lower_) == gender else None
+            return name
         if low in GROUP_PRONOUNS or low == "both" and tok.dep_ in ("nsubj", "nsubjpass"):
             # "Turkey and Hungary have yet to ratify it, although both approved ...".
             group = self._plural_subject(tok, self._window(tok.idx, 1))
@@ -112,6 +120,17 @@ class Resolver:
                 return self._storm(cand) or " ".join(
                     [*(c.text for c in cand.children if c.dep_ == "compound"), cand.text])
         return None
+
+    def _bound(self, tok: Any) -> tuple[str, Any] | None:
+        """The person a pronoun cannot be: the one its relative clause is about when the
+        clause has them as its object ("Michiko, whom he married": he is not Michiko)."""
+        verb = tok.head
+        if tok.dep_ != "nsubj" or verb.dep_ != "relcl" or not any(
+                c.dep_ == "dobj" and c.tag_ == "WP" for c in verb.children):
+            return None
+        noun = verb.head
+        ent = self.names.entity_at(noun.idx, noun.idx + len(noun.text))
+        return (ent.name, noun) if ent is not None and ent.kind == "people" else None
 
     def _quoted_self(self, tok: Any) -> str | None:
         """ "I" and "my" inside a quotation: its speaker, when the article names them

@@ -385,8 +385,11 @@ def _name_repeated_descriptions(tokens: list[Any], replace: dict[int, str],
             continue
         name = repeated(t)
         if name:
-            for c in own:
-                replace[c.i] = ""
+            # "The six-time prime minister": what the name replaces goes whole.
+            for c in t.children:
+                if c.i < t.i:
+                    for w in c.subtree:
+                        replace[w.i] = ""
             replace[t.i] = name
 
 
@@ -522,6 +525,25 @@ def _subject(verb: Any, drop: set[int],
     if subj is None or subj.i in drop:
         return [], replace
     phrase = _phrase(subj, drop)
+    while phrase and phrase[-1].text == "," and phrase[-1].head.i == subj.i \
+            and sum(t.text == "," for t in phrase) % 2:
+        # "a 15-year-old boy, Pemba Tamang, was pulled": the parser hung the description
+        # on the date, which goes; the comma that closed it goes too.
+        phrase.pop()
+    named = next((c for c in subj.children if c.dep_ == "appos" and c.i > subj.i
+                  and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"), None)
+    if named is not None and subj.pos_ == "NOUN" and subj.tag_ == "NN" and named.i not in drop \
+            and subj.dep_ != "conj" and not any(c.dep_ in ("conj", "cc") for c in subj.children) \
+            and any(c.dep_ in ("det", "poss") and c.i < subj.i for c in subj.children):
+        # "A local farmer, Jon Hale, was found": the person by name.
+        words = [t for t in named.subtree if t.i <= named.i and (
+            t.pos_ == "PROPN" or t.dep_ == "det" and t.lower_ == "the")]
+        if not any(t.ent_type_ == "PERSON" and t.dep_ not in ("poss", "case") for t in phrase):
+            # (not "President Trump and North Korea's leader", misparsed as one noun)
+            for t in phrase:
+                replace[t.i] = ""
+            replace[subj.i] = subj.doc[words[0].i:named.i + 1].text  # "Kim Jong-un"
+            return phrase, replace
     if phrase and phrase[0].dep_ == "det" and phrase[0].lower_ in ("that", "this", "those", "these") \
             and phrase[0].head.i == subj.i and subj.lemma_.lower() not in _TIME_WORDS:
         # "That plan was abandoned": a title is read alone, where "that" points nowhere.

@@ -127,6 +127,8 @@ _EXTENT_END = re.compile(r"\b(?:into|until|till|back to)\s+\d{4}$")
 
 def _weak(word: str) -> bool:
     w = word.lower().strip(",;:")
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", w):
+        return False  # "could reach 10,000": a count, never what is left of a date
     return w in _WEAK_WORDS or w.replace(",", "").replace(".", "").isdigit() \
         or all(c in QUOTES for c in w)
 
