@@ -492,3 +492,36 @@ def test_a_repeated_description_goes_whole_for_its_name() -> None:
                  "minister, who is unpopular, had been named to the role by the president on "
                  "Wednesday.")
     assert got["2018-11-28"] == "Sunil Perera had been named to the role by the president"
+
+
+def test_not_until_is_when_it_happens() -> None:
+    got = titles("Regular service will not start until 11 December, after test runs. The "
+                 "bridge will not reopen until next year.")
+    assert got["2018-12-11"] == "Regular service will start after test runs"
+    assert got["2019"] == "The bridge will reopen"
+
+
+@pytest.mark.parametrize("text", [
+    "For now none is likely to arrive there before the 2030s.",
+    "Nobody in the town seemed to mind on Sunday.",
+    "Northwind have nearly 200m euros to spend before the end of August.",
+    "Her term runs until late 2024.",
+    "A ferry, which first sailed in 1990, carries most of the island's cars today.",
+])
+def test_states_and_what_nobody_did_are_no_events(text: str) -> None:
+    got = titles(text)
+    assert not any(d in got for d in ("2030/2039", "2018-11-25", "2019-08-21/2019-08-31",
+                                      "2024-09/2024-12", "2018-12-01")), got
+
+
+def test_a_schedule_that_runs_is_an_event() -> None:
+    got = titles("The ballot will run from 2 December through 9 December.")
+    assert got == {"2018-12-02/2018-12-09": "The ballot will run from 2 December through 9 "
+                                            "December"}
+
+
+def test_him_past_a_subject_that_is_no_person_is_named() -> None:
+    got = titles("Goran Vuk evaded capture for years. Police officers arrested him on 26 May "
+                 "2011 at a farmhouse. Tom Berg appointed him in February 2012.")
+    assert got["2011-05-26"] == "Police officers arrested Goran Vuk at a farmhouse"
+    assert got["2012-02"] == "Tom Berg appointed him"  # a person's "him" is someone else

@@ -332,6 +332,8 @@ def is_state(verb: Any) -> bool:
         return True
     if lemma in _STATIVE:
         return verb.tag_ not in ("VBD", "VBN")  # "remained silent on Sunday" did happen
+    if lemma in _PRESENT_STATIVE and verb.tag_ in ("VBZ", "VBP"):
+        return True
     # "is the first", "are the largest": how things stand now. A past "was the first to
     # come, arriving in 1966" tells what happened then.
     if lemma != "be" or verb.tag_ not in ("VBZ", "VBP") or any(
@@ -343,6 +345,10 @@ def is_state(verb: Any) -> bool:
 
 _STATIVE = {"remain", "mean", "represent", "comprise", "total", "equal", "resemble",
             "deserve", "outnumber", "exceed"}
+# How things stand when said in the present ("Barcelona have €222m to spend", "his term
+# runs until late 2024", "the tunnel carries most of the traffic today"), where "the
+# ballot will run from Oct. 2" is a schedule.
+_PRESENT_STATIVE = {"have", "own", "contain", "employ", "carry", "run"}
 
 
 def _did_not_happen(verb: Any) -> bool:
@@ -354,6 +360,11 @@ def _did_not_happen(verb: Any) -> bool:
         return False
     if any(c.dep_ == "neg" for c in verb.children):
         return True
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("none", "nobody", "nothing")
+           or c.dep_ in ("nsubj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ == "no"
+                                                       for d in c.children)
+           for c in verb.children):
+        return True  # "none is likely to arrive before the 2030s", "no one was hurt"
     if any(c.dep_ == "acomp" and c.lower_ == "unlikely" for c in verb.children):
         return True
     return verb.lemma_.lower() == "have" and any(

@@ -242,6 +242,11 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
         said = {c.i for c in verb.children if c.dep_ == "ccomp" and is_reporting(verb)}
         drop = date_drop | {t.i for h in heads - {head_i} if h not in above and h not in said
                             for t in doc[h].subtree}
+        # "Service will not start until Dec. 11": it starts then; the title says so.
+        until = [c for c in verb.children if c.dep_ == "neg"] \
+            if re.match(r"(?i)(?:until|till)\b", date_text) \
+            or re.search(r"(?i)\b(?:until|till)\s+$", text[max(0, m.start - 8):m.start]) else []
+        drop |= {c.i for c in until}
         title_verb = verb
         # Reported speech: "X said the bridge collapsed on Monday" keeps the speaker.
         if verb.dep_ == "ccomp" and is_reporting(verb.head) and verb.head.i not in heads \
@@ -263,6 +268,8 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
         if verb.dep_ in ("relcl", "acl"):
             held.append(verb.head)
         review = _review(title, verb, m, base, quotes)
+        if until:
+            review = [r for r in review if r != "negated"]
         if moved and "future or conditional" not in review:
             review.append("future or conditional")
         each = mt.listed(text, dated)

@@ -417,14 +417,20 @@ def _name_owners(tokens: list[Any], subject: list[Any], replace: dict[int, str],
     gender = title_gender([low]) or ("f" if low.endswith("woman") else
                                      "m" if low.endswith("man") else None)
     for t in tokens:
-        # Only a person's: "its" and "their" too often mean a thing just named.
-        if t.tag_ != "PRP$" or t in subject or t.i in replace or t.lower_ not in ("his", "her"):
+        # Only a person's: "its" and "their" too often mean a thing just named. "Him" and
+        # "her" past a subject that is no person are the story's person too ("Officers
+        # arrested him at a farmhouse", "a law allowing him alone to step down").
+        owner = t.tag_ == "PRP$" and t.lower_ in ("his", "her")
+        if not (owner or t.tag_ == "PRP" and t.lower_ in ("him", "her")) or t in subject \
+                or t.i in replace:
             continue
-        if person and gender in (None, "m" if t.lower_ == "his" else "f"):
+        if person and gender in (None, "m" if t.lower_ in ("his", "him") else "f"):
             continue  # "The first patient received her cells": the subject's own
+        if not owner and any(w.lower_ in ("his", "her") for s in subject for w in s.subtree):
+            continue  # "Partners at his law firm confronted him": whoever "his" is
         name = resolve(t)
         if name and name not in said and name.split()[-1] not in said:
-            replace[t.i] = name + "'s"
+            replace[t.i] = name + ("'s" if owner else "")
             said += " " + name  # a second "her" in the title is hers again
 
 
