@@ -525,3 +525,19 @@ def test_him_past_a_subject_that_is_no_person_is_named() -> None:
                  "2011 at a farmhouse. Tom Berg appointed him in February 2012.")
     assert got["2011-05-26"] == "Police officers arrested Goran Vuk at a farmhouse"
     assert got["2012-02"] == "Tom Berg appointed him"  # a person's "him" is someone else
+
+
+@pytest.mark.parametrize("text, date, title", [
+    # A date that is the verb's appointment stays.
+    ("The coronation, to which kings will be invited, has been set for 22 October.",
+     "2018-10-22", "The coronation has been set for 22 October"),
+    # What a plan is for is part of it.
+    ("The council is due to meet on Saturday to begin choosing a new mayor.", "2018-12-01",
+     "The council is due to meet to begin choosing a new mayor"),
+    # Of what someone is accused is the accusation, trimmed to fit.
+    ("On Tuesday the regulator accused Norcel of hiding defects in about 40,000 batteries "
+     "sold in Europe since 2015 that could overheat when charged.", "2018-11-27",
+     "The regulator accused Norcel of hiding defects in about 40,000 batteries sold in Europe"),
+])
+def test_a_verb_keeps_what_it_needs(text: str, date: str, title: str) -> None:
+    assert titles(text)[date] == title

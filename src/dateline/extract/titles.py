@@ -53,7 +53,10 @@ _TIME_OF_DAY = re.compile(r"(?i)(?:about |around |just after |just before )?"
 # Verbs whose date phrase is their extent or their appointment ("is scheduled for
 # Sunday"): without it the title says nothing.
 _NEEDS_ITS_EXTENT = {"stretch", "last", "extend", "date", "drag", "linger", "persist", "span",
-                     "run", "continue", "schedule", "reschedule", "slate"}
+                     "run", "continue", "schedule", "reschedule", "slate", "set", "fix"}
+# Verbs whose "of" phrase is what they are about: "accused X of ...", "convicted of".
+_OF_ARGUMENT = {"accuse", "convict", "acquit", "suspect", "clear", "warn", "inform", "notify",
+                "remind", "strip", "deprive", "rid", "rob", "cure", "absolve"}
 # Verbs that report what someone said, decided or found: their clause is what they say.
 _REPORTING = {"say", "tell", "announce", "report", "confirm", "write", "add", "claim",
               "state", "warn", "argue", "insist", "admit", "deny", "note", "explain",
@@ -131,6 +134,9 @@ def _essential(head: Any, child: Any) -> bool:
             t.is_punct for t in between)
     if child.dep_ == "relcl":
         return any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+    if child.dep_ == "advcl" and head.dep_ == "xcomp":
+        # "is due to convene to begin choosing a successor": what for is what it says.
+        return any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
     return False
 
 
@@ -182,7 +188,10 @@ def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None])
                 c.dep_ in ("dobj", "xcomp") and c.i < child.i for c in verb.children):
             continue  # a noun parsed as a second complement: "hoped to ..., a date that"
         if child.dep_ in _CORE or (child.dep_ == "advmod" and child.i == verb.i + 1
-                                   and child.lower_ in PARTICLES):
+                                   and child.lower_ in PARTICLES) \
+                or child.dep_ == "prep" and child.lower_ == "of" and child.i > verb.i \
+                and verb.lemma_.lower() in _OF_ARGUMENT:
+            # "accused Volkswagen of installing software": of what is the accusation.
             # "threw away a lead": an adverb that completes the verb is part of it.
             core.extend(_phrase(child, drop, trim=child.dep_ not in ("ccomp", "xcomp")))
         elif child.dep_ == "conj":
@@ -277,7 +286,8 @@ def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None])
     # Clauses hung on a noun ("speculation that he was killed") go before "of" phrases.
     # "Of" phrases stay: without them "the presence" and "at the expense" say nothing.
     inner = sorted((t for t in tokens if (t.dep_ in ("prep", "acl", "relcl", "appos")
-                                          and t.head.pos_ in ("NOUN", "PROPN", "PRON")
+                                          and (t.head.pos_ in ("NOUN", "PROPN", "PRON")
+                                               or t.head.dep_ == "pcomp")
                                           or t.dep_ in ("advcl", "conj") and t.pos_ == "VERB")
                     and t.head.i != verb.i and t.lower_ != "of"),
                    key=lambda t: (t.dep_ in ("acl", "conj"), -t.i))
