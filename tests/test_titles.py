@@ -541,3 +541,10 @@ def test_him_past_a_subject_that_is_no_person_is_named() -> None:
 ])
 def test_a_verb_keeps_what_it_needs(text: str, date: str, title: str) -> None:
     assert titles(text)[date] == title
+
+
+def test_what_a_date_dates_to_is_its_when_clause_and_they_are_its_people() -> None:
+    got = titles("The pledge dates to 3 May 1990, when Danish voters approved plans for a new "
+                 "bridge. Two years later, they went further, backing a rail link.")
+    assert got["1990-05-03"] == "Danish voters approved plans for a new bridge"
+    assert got["1992"] == "Danish voters went further, backing a rail link"

@@ -359,13 +359,14 @@ def _names_for(names: Names, spans: list[tuple[int, int]], title: Title, resolve
     return found
 
 
-_LIGHT_START = {"begin", "start", "come", "happen", "occur", "unfold", "follow", "erupt"}
+_LIGHT_START = {"begin", "start", "come", "happen", "occur", "unfold", "follow", "erupt", "date"}
 
 
 def _told_by_when(verb: Any, heads: set[int]) -> Any | None:
     """The clause that says what happened when the main one only says that it did: "The
     unravelling began on 18 June, when EY refused to sign off the accounts" is EY's
-    refusal; "the crisis started in 2015, when ..." likewise. None otherwise."""
+    refusal; "the crisis started in 2015, when ..." and "the promise dates to 1992, when
+    voters approved ..." likewise. None otherwise."""
     subj = subject_of(verb)
     if verb.lemma_.lower() not in _LIGHT_START or subj is None or subj.pos_ != "NOUN" \
             or any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in verb.children):

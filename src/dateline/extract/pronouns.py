@@ -152,6 +152,14 @@ class Resolver:
         for cand in reversed(self.doc[:tok.i]):
             if cand.idx < start:
                 return None
+            if cand.dep_ in ("nsubj", "nsubjpass") and cand.head.dep_ in ("advcl", "relcl") \
+                    and cand.tag_ == "NNS" and not any(c.dep_ == "det" for c in cand.children) \
+                    and any(c.lower_ == "when" for c in cand.head.children):
+                # "That promise dates to 1992, when Swiss voters approved ... They went
+                # further": the people of the when-clause.
+                words = [c for c in cand.children if c.i < cand.i and c.dep_ in (
+                    "amod", "nummod", "compound")]
+                return " ".join([*(w.text for w in words), cand.text])
             if cand.dep_ not in ("nsubj", "nsubjpass") or cand.head.dep_ != "ROOT" \
                     or cand.pos_ == "PRON":
                 continue
