@@ -548,3 +548,11 @@ def test_what_a_date_dates_to_is_its_when_clause_and_they_are_its_people() -> No
                  "bridge. Two years later, they went further, backing a rail link.")
     assert got["1990-05-03"] == "Danish voters approved plans for a new bridge"
     assert got["1992"] == "Danish voters went further, backing a rail link"
+
+
+def test_a_present_state_or_an_ing_after_a_past_verb_is_another_clause() -> None:
+    got = titles("The museum, which opened in 1988 and draws 2 million visitors a year, is "
+                 "closing. Storms blocked roads that crews had cleared only last week and "
+                 "cutting off farms.")
+    assert got["1988"] == "The museum opened"
+    assert got["2018-11-19/2018-11-25"] == "Crews had cleared roads"

@@ -198,7 +198,12 @@ def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None])
             # A second verb phrase of the same subject ("crossed the border and seized
             # the town") may stay, with its "and"; a clause with a subject of its own is
             # another sentence and never does.
-            if child.pos_ in ("VERB", "AUX") and subject_of_own(child) is None:
+            # A present state or an -ing form after a past verb is another clause: "opened
+            # in 1988 and runs 33.5 miles", "roads cleared last week and cutting off ...".
+            other_time = verb.tag_ in ("VBD", "VBN") and (
+                child.tag_ in ("VBZ", "VBP") or child.tag_ == "VBG" and not any(
+                    c.dep_ in ("aux", "auxpass") for c in child.children))
+            if child.pos_ in ("VERB", "AUX") and subject_of_own(child) is None and not other_time:
                 cc = [c for c in verb.children if c.dep_ == "cc" and c.i < child.i]
                 optional.append(cc[-1:] + _phrase(child, drop))
         elif child.dep_ in _OPTIONAL and child.dep_ != "cc" and child.i > verb.i:
