@@ -480,6 +480,9 @@ def test_an_age_beside_a_name_makes_it_a_person() -> None:
     # then named is named.
     ("On Sunday a local farmer, Jon Hale, was found alive in the river.", "2018-11-25",
      "Jon Hale was found alive in the river"),
+    # "had undergone" is a verb, not an adjective of "surgery".
+    ("Tom Holm, who had undergone heart bypass surgery in 2012, said on Monday he would "
+     "retire.", "2012", "Tom Holm had undergone heart bypass surgery"),
     ("Earlier the league's president, Omar Diallo, who said last month that he would report "
      "the club, had repeated his charge.", "2018-11", "Omar Diallo said he would report the club"),
 ])

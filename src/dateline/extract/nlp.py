@@ -46,6 +46,7 @@ def load() -> Any:
         mend_double_subject,
         mend_fronted_prep,
         mend_lead_verb,
+        mend_perfect_participle,
         mend_reflexive_subject,
         mend_said_that,
         mend_semicolon_clauses,
@@ -61,6 +62,7 @@ def load() -> Any:
         Language.component("dateline_reflexive", func=mend_reflexive_subject)
         Language.component("dateline_double_subject", func=mend_double_subject)
         Language.component("dateline_fronted_prep", func=mend_fronted_prep)
+        Language.component("dateline_perfect_participle", func=mend_perfect_participle)
     for name in MODEL_NAMES:
         try:
             nlp = spacy.load(name)
@@ -75,6 +77,7 @@ def load() -> Any:
         nlp.add_pipe("dateline_reflexive", last=True)
         nlp.add_pipe("dateline_double_subject", last=True)
         nlp.add_pipe("dateline_fronted_prep", last=True)
+        nlp.add_pipe("dateline_perfect_participle", last=True)
         add_abbreviations(nlp)
         return nlp
     raise ModelMissing("no English spaCy model is installed; run: pip install "

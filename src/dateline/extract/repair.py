@@ -199,3 +199,30 @@ def mend_fronted_prep(doc: Any) -> Any:
                 and noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i != noun.i:
             tok.head = noun.head
     return doc
+
+
+def mend_perfect_participle(doc: Any) -> Any:
+    """"Akihito, who had undergone heart bypass surgery in 2012, said ...": the small model
+    read "undergone" as an adjective of "surgery" and the sentence lost both events. A
+    past participle with "had"/"has" is a verb; its noun is its object, and with a "who"
+    it is the relative clause of the name before the comma. A pipeline component (after
+    the lemmatizer)."""
+    for verb in doc:
+        if verb.tag_ != "VBN" or verb.dep_ != "amod" or verb.head.i < verb.i or not any(
+                c.dep_ == "aux" and c.lower_ in ("had", "has", "have") for c in verb.children):
+            continue
+        noun = verb.head
+        # "who" hangs on the verb or on its "had".
+        who = next((c for a in (verb, *verb.children) for c in a.children
+                    if c.dep_ == "nsubj" and c.tag_ == "WP"), None)
+        if who is None or who.i < 2 or doc[who.i - 1].text != ",":
+            continue
+        antecedent = doc[who.i - 2]
+        if antecedent in list(verb.subtree) or noun.head.i == noun.i:
+            continue
+        verb.head = antecedent
+        verb.dep_ = "relcl"
+        who.head = verb
+        noun.head = verb
+        noun.dep_ = "dobj"
+    return doc
