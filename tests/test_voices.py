@@ -43,3 +43,18 @@ def test_a_named_or_official_voice_keeps_its_events() -> None:
 def test_a_quotation_before_its_speaker_reads_speaker_first() -> None:
     got = titles('"My father died in 1990," said Anna Lind, the author.')
     assert got["1990"] == 'Anna Lind said: "My father died"'
+
+
+def test_i_in_a_quotation_continued_or_unlabelled_is_its_speaker() -> None:
+    got = titles('"I am proud," Ana Ruiz said on Tuesday. "In March I told them that we could '
+                 'win."')
+    assert got["2018-03"].startswith("Ana Ruiz told them")
+    got = titles('"From 1 January I will govern for everyone," Zeca, 77, told supporters.')
+    assert got["2019-01-01"] == "Zeca will govern for everyone"
+
+
+def test_i_of_a_quotation_he_speaks_is_whoever_he_is() -> None:
+    got = titles('Ana Ruiz won the final on Sunday. "I will remember 25 November for ever," '
+                 'she said.')
+    assert got["2018-11-25"].startswith("Ana Ruiz")
+    assert "I will" not in " ".join(got.values())

@@ -156,9 +156,10 @@ _VAGUE = re.compile(r"(?i)recently|lately|nowadays|these days|at present|current
 
 
 def _first_person(verb: Any) -> bool:
-    """ "We will reopen the border": said by whom is the title's subject."""
+    """ "We will reopen the border": said by whom is the title's subject ("I" is the
+    speaker by name: :meth:`Resolver._quoted_self`)."""
     subj = subject_of(verb)
-    return subj is not None and subj.lower_ in ("we", "i")
+    return subj is not None and subj.lower_ == "we"
 
 
 def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names: Names,

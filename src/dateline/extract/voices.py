@@ -53,25 +53,24 @@ def unnamed(speaker: Any) -> bool:
                for c in speaker.children)
 
 
-def colour_quotes(doc: Any, quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The quotations of ``quotes`` that an unnamed voice speaks. A quotation with no
-    verb of saying of its own continues the one before it in the same paragraph ('"...,"
-    said one student. "But if they ..."')."""
+def speakers(doc: Any, quotes: list[tuple[int, int]]) -> list[Any | None]:
+    """The speaker token of each quotation of ``quotes`` (None where none is found). A
+    quotation with no verb of saying of its own continues the one before it in the same
+    paragraph ('"...," said one student. "But if they ..."')."""
     text = doc.text
-    out: list[tuple[int, int]] = []
-    previous: tuple[tuple[int, int], bool] | None = None
-    for quote in quotes:
+    out: list[Any | None] = []
+    for n, quote in enumerate(quotes):
         speaker = speaker_of(quote, doc)
-        if speaker is not None:
-            colour = unnamed(speaker)
-        elif previous is not None and "\n" not in text[previous[0][1]:quote[0]]:
-            colour = previous[1]
-        else:
-            colour = False
-        if colour:
-            out.append(quote)
-        previous = (quote, colour)
+        if speaker is None and n and "\n" not in text[quotes[n - 1][1]:quote[0]]:
+            speaker = out[-1]
+        out.append(speaker)
     return out
+
+
+def colour_quotes(doc: Any, quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The quotations of ``quotes`` that an unnamed voice speaks."""
+    return [q for q, who in zip(quotes, speakers(doc, quotes), strict=True)
+            if who is not None and unnamed(who)]
 
 
 def background_of_voice(verb: Any) -> bool:
