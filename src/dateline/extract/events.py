@@ -369,17 +369,25 @@ def _told_by_when(verb: Any, heads: set[int]) -> Any | None:
     refusal; "the crisis started in 2015, when ..." and "the promise dates to 1992, when
     voters approved ..." likewise. None otherwise."""
     subj = subject_of(verb)
-    if verb.lemma_.lower() not in _LIGHT_START or subj is None or subj.pos_ != "NOUN" \
-            or any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in verb.children):
+    if subj is None or subj.pos_ != "NOUN":
         return None
+    light = verb.lemma_.lower() in _LIGHT_START \
+        and not any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in verb.children)
     for child in verb.subtree:
         # "began on 18 June, when ...": the parser hangs the clause on the verb or on the
         # day it names. Only the first such clause, and only one that tells a happening.
         on = child.head.i == verb.i or child.head.ent_type_ == "DATE" and child.dep_ == "relcl"
         if child.dep_ in ("advcl", "relcl") and on and child.i > verb.i \
                 and any(c.lower_ == "when" for c in child.children):
-            if child.i not in heads and child.pos_ == "VERB" and cl.can_title(child) \
-                    and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+            # Or a main clause about a thing that only sets the scene for named actors:
+            # "The new ground faces a sterner test next Tuesday, when Manchester City
+            # arrive for the first leg".
+            actor = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if (light or actor is not None and actor.pos_ == "PROPN"
+                    and actor.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")
+                    and not is_reporting(child)) \
+                    and child.i not in heads and child.pos_ == "VERB" and cl.can_title(child) \
+                    and actor is not None:
                 return child
             return None
     return None
