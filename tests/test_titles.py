@@ -568,3 +568,9 @@ def test_a_scene_set_for_named_actors_is_their_event() -> None:
     # What the named actor said is no scene-setting: the main clause stays.
     got = titles("The rescue fell apart on Wednesday, when Norcel said it had found problems.")
     assert got["2018-11-28"] == "The rescue fell apart"
+
+
+def test_a_closing_quote_before_what_was_said_is_a_name_s() -> None:
+    got = titles('Ana Ruiz said on Sunday, in an interview on "Face the Press," that she would '
+                 'resign "this week."')
+    assert got["2018-11-25"] == "Ana Ruiz said she would resign this week"

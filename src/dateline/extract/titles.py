@@ -327,8 +327,11 @@ def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None])
     said_after = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
     if not said_first and said_after and is_reporting(verb):
         edge = said_after[0].left_edge
-        opening = verb.doc[edge.i - 1].text if edge.i > 0 else ""
-        if opening in QUOTES or edge.text in QUOTES:
+        # An opening mark (the tagger's ``): a closing one ends a quoted name before the
+        # clause ('in an interview on "Face the Nation," that he would ...').
+        opening = verb.doc[edge.i - 1] if edge.i > 0 else None
+        if opening is not None and opening.text in QUOTES and opening.tag_ != "''" \
+                or edge.text in QUOTES and edge.tag_ != "''":
             # 'The mayor said: "The council sold the depot"': a quotation stays one.
             inner = {t.i for t in said_after[0].subtree}
             head = [t for t in tokens if t.i not in inner and t.text not in QUOTES
