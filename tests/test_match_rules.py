@@ -226,3 +226,38 @@ def test_a_confidence_vote_is_not_an_election() -> None:
     assert motion == "confidence vote"
     assert election == "election"
     assert match.thing(motion) != match.thing(election)
+
+
+def test_a_common_noun_is_not_the_start_of_a_name() -> None:
+    # A surname is the end of a full name; "the council" is not the "Council of Elders".
+    assert match.shared_parts({"kurtz"}, {"george kurtz"}) == {"kurtz"}
+    assert match.shared_parts({"ian"}, {"storm ian"}) == {"ian"}
+    assert match.shared_parts({"council"}, {"council of elders"}) == set()
+    proclaimed = _rep("a", "2025-04-11", "The decree was proclaimed in Tarn and Lisle",
+                      verb="proclaim", subject="decree", obj="decree",
+                      places=("Tarn", "Lisle"),
+                      lemmas=("decree", "proclaim", "tarn", "lisle"))
+    board = _rep("b", "2025-04-11", "The Decree Board proclaimed the new charter",
+                 verb="proclaim", subject="decree board", obj="charter",
+                 organizations=("Decree Board",),
+                 lemmas=("decree", "board", "proclaim", "charter"))
+    assert "decree" not in match.shared_parts({"decree"}, board.names)
+    assert match.evidence(proclaimed, board, "agree") < match.JOIN_SCORE
+
+
+def test_two_readings_of_a_whole_year_need_a_name_in_common() -> None:
+    # A year holds many of a story's events: a verb and a common noun do not tell them apart.
+    probe = _rep("a", "2019", "A Nordic probe was lost", verb="lose", subject="probe",
+                 obj="probe", lemmas=("nordic", "probe", "lose"))
+    lander = _rep("b", "2019", "The Varuna mission lost its probe above the surface",
+                  verb="lose", subject="mission", obj="probe", places=("Varuna",),
+                  lemmas=("varuna", "mission", "lose", "probe", "surface"))
+    assert match.evidence(probe, lander, "agree") == 0
+    # The same name in both is enough, as before.
+    named = _rep("c", "2019", "The Varuna probe was lost", verb="lose", subject="probe",
+                 obj="probe", places=("Varuna",), lemmas=("varuna", "probe", "lose"))
+    assert match.evidence(named, lander, "agree") > 0
+    # On one day, the same words are enough without a name.
+    day_a = Report(**{**probe.__dict__, "date": "2019-04-11"})
+    day_b = Report(**{**lander.__dict__, "date": "2019-04-11", "places": ()})
+    assert match.evidence(day_a, day_b, "agree") > 0

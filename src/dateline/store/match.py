@@ -23,6 +23,9 @@ DISAGREE = "sources disagree on the date"
 # Readings this many days apart at most may be one event on which outlets disagree
 # (time zones and "on Friday" counted from the wrong day: a day, sometimes two).
 NEAR_DAYS = 2
+# Readings longer than this (a season, a year) place an event too loosely to tell it from
+# the story's other events of that time by its words alone.
+COARSE_DAYS = 31
 
 
 @dataclass(frozen=True)
@@ -99,7 +102,7 @@ _SAYING = LIGHT_VERBS | {"announce", "confirm", "declare"}
 
 def _named(part: str, rep: Report) -> bool:
     """Whether a participant of ``rep`` is one of its names (not a common noun)."""
-    return bool(part) and bool(shared_names({name_form(part)}, rep.names))
+    return bool(part) and bool(shared_parts({name_form(part)}, rep.names))
 
 
 def _other_named_actors(a: Report, b: Report) -> bool:
@@ -144,7 +147,7 @@ def evidence(a: Report, b: Report, rel: str) -> float:
     pb = {name_form(thing(b.subject)), name_form(thing(b.object))} - {""}
     # A participant named in one report and a name of the other meet too: "Kurtz" as
     # the subject of one and "George Kurtz" among the people of the other.
-    parts = shared_names(pa, pb) | shared_names(pa, b.names) | shared_names(pb, a.names)
+    parts = shared_parts(pa, pb) | shared_parts(pa, b.names) | shared_parts(pb, a.names)
     # A person named in one report and called by a role in the other ("Dennis
     # Muilenburg" and "the former chief executive"), where either article says who holds
     # the role ("its chief executive, Dennis Muilenburg").
@@ -158,6 +161,12 @@ def evidence(a: Report, b: Report, rel: str) -> float:
     # ... and beyond the act itself
     beyond = len(shared - who - {a.verb, b.verb, *a.verb.split(), *b.verb.split()})
     one_day = span_days(a.date) == span_days(b.date) == 1
+    if min(span_days(a.date), span_days(b.date)) > COARSE_DAYS and not names \
+            and not any(_named(p, a) or _named(p, b) for p in parts):
+        # Two readings no finer than a season hold many events of a story: what they have
+        # in common must be named ("an Israeli probe was lost", "India's mission lost its
+        # lander", both in 2019, are two), not a common noun and a verb.
+        return 0.0
     if rel == "near":
         # A disagreement on the date needs the clearest sign that it is one event: the
         # same act by the same participants, or the same act in mostly the same words.
@@ -175,7 +184,7 @@ def evidence(a: Report, b: Report, rel: str) -> float:
     # ("the spire collapsed", "the collapse of the spire"), with a word in common beside it.
     if one_day and not _other_named_actors(a, b):
         two_deeds = a.verb not in LIGHT_VERBS and b.verb not in LIGHT_VERBS
-        if not two_deeds and any(thing(p) in EVENT_NOUNS for p in shared_names(pa, pb)):
+        if not two_deeds and any(thing(p) in EVENT_NOUNS for p in shared_parts(pa, pb)):
             return 20 + overlap
         if beyond >= 1 and (any(derives(n, a.verb) for n in pb)
                             or any(derives(n, b.verb) for n in pa)):
@@ -217,6 +226,20 @@ def shared_names(a: Iterable[str], b: Iterable[str]) -> set[str]:
     for n in a:
         wa = set(n.split())
         if any(n == m or (wa and wb and (wa <= wb or wb <= wa)) for m, wb in words_b):
+            out.add(n)
+    return out
+
+
+def shared_parts(a: Iterable[str], b: Iterable[str]) -> set[str]:
+    """The participants of ``a`` that ``b`` has too. A participant may be a common noun,
+    so a shorter form counts only as the end of the longer one ("Kurtz" is "George
+    Kurtz", "Ian" is "Hurricane Ian"), never as its start ("the accession" is not the
+    "Accession Council", "the board" not the "Board of Trade")."""
+    words_b = [m.split() for m in b]
+    out = set()
+    for n in a:
+        wa = n.split()
+        if any(wa and wb and (wa == wb[-len(wa):] or wb == wa[-len(wb):]) for wb in words_b):
             out.add(n)
     return out
 
