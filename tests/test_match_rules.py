@@ -261,3 +261,34 @@ def test_two_readings_of_a_whole_year_need_a_name_in_common() -> None:
     day_a = Report(**{**probe.__dict__, "date": "2019-04-11"})
     day_b = Report(**{**lander.__dict__, "date": "2019-04-11", "places": ()})
     assert match.evidence(day_a, day_b, "agree") > 0
+
+
+def test_a_launch_a_lift_off_and_a_postponement_in_other_words() -> None:
+    assert match.same_act("lift off", "launch")
+    assert match.same_act("blast off", "lift off")
+    assert match.same_act("call off", "postpone")
+    assert match.same_act("call off", "cancel")
+    assert not match.same_act("postpone", "launch")
+    off = _rep("a", "2025-07-02", "The Arda-2 rocket lifted off from the coast",
+               verb="lift off", subject="arda-2", obj="coast", organizations=("Arda-2",),
+               lemmas=("arda-2", "rocket", "lift", "coast"))
+    launched = _rep("b", "2025-07-02", "Arda-2 was launched at dawn", verb="launch",
+                    obj="arda-2", organizations=("Arda-2",), lemmas=("arda-2", "launch"))
+    assert match.evidence(off, launched, "agree") >= match.JOIN_SCORE
+
+
+def test_a_passive_subject_that_is_its_own_object_is_no_other_actor() -> None:
+    # "Ann Lee was convicted" (the title put the object first) and "Judge Roy convicted
+    # her": Roy acted, Lee did not, so these are not two named actors doing one deed.
+    convicted = _rep("a", "2025-09-12", "Ann Lee was convicted of fraud", verb="convict",
+                     subject="lee", obj="ann lee", people=("Ann Lee",),
+                     lemmas=("ann", "lee", "convict", "fraud", "judge", "rule"))
+    judge = _rep("b", "2025-09-12", "Judge Roy convicted her of fraud", verb="convict",
+                 subject="roy", obj="fraud", people=("Roy",),
+                 lemmas=("judge", "roy", "convict", "fraud", "rule"))
+    assert match.evidence(convicted, judge, "agree") > 0
+    # Two named actors who each did the deed stay apart.
+    other = _rep("c", "2025-09-12", "Judge Ray convicted a clerk of fraud", verb="convict",
+                 subject="ray", obj="clerk", people=("Ray",),
+                 lemmas=("judge", "ray", "convict", "clerk", "fraud", "rule"))
+    assert match.evidence(judge, other, "agree") == 0

@@ -105,10 +105,19 @@ def _named(part: str, rep: Report) -> bool:
     return bool(part) and bool(shared_parts({name_form(part)}, rep.names))
 
 
+def _actor(rep: Report) -> bool:
+    """Whether the subject of ``rep`` is a name that acted. A subject that is its own
+    object is what a passive's title put first ("Ann Lee was convicted": the parse has
+    no agent, and the one who acted is not Ann Lee), so it tells no actor apart."""
+    if not _named(rep.subject, rep):
+        return False
+    return not (rep.object and shared_parts({name_form(rep.subject)}, {name_form(rep.object)}))
+
+
 def _other_named_actors(a: Report, b: Report) -> bool:
     """Both subjects are names, and different ones ("China" and "Ethiopian Airlines"
     grounding planes on one day are two events)."""
-    if not (_named(a.subject, a) and _named(b.subject, b)):
+    if not (_actor(a) and _actor(b)):
         return False
     sa, sb = name_form(a.subject), name_form(b.subject)
     return not (shared_names({sa}, {sb}) or shared_names({sa}, b.names)
