@@ -292,3 +292,18 @@ def test_a_passive_subject_that_is_its_own_object_is_no_other_actor() -> None:
                  subject="ray", obj="clerk", people=("Ray",),
                  lemmas=("judge", "ray", "convict", "clerk", "fraud", "rule"))
     assert match.evidence(judge, other, "agree") == 0
+
+
+def test_a_day_apart_with_an_unresolved_it_stays_two() -> None:
+    # One of a series of the same act on successive days ("it separated", then the next
+    # day "the lander separated") is no disagreement on the date while "it" is nobody.
+    it = _rep("a", "2025-08-18", "It separated from the booster", verb="separate",
+              subject="it", obj="booster", lemmas=("separate", "booster", "burn"))
+    stage = _rep("b", "2025-08-17", "The upper stage separated from its booster",
+                 verb="separate", subject="stage", obj="booster",
+                 lemmas=("upper", "stage", "separate", "booster"))
+    assert match.relation(it.date, stage.date) == "near"
+    assert match.evidence(it, stage, "near") == 0
+    # The same subject spelled out is the disagreement it was.
+    named = Report(**{**it.__dict__, "subject": "stage"})
+    assert match.evidence(named, stage, "near") > 0

@@ -114,6 +114,18 @@ def _actor(rep: Report) -> bool:
     return not (rep.object and shared_parts({name_form(rep.subject)}, {name_form(rep.object)}))
 
 
+# Subjects that name nobody until read in their article ("It separated from the module").
+_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "you", "this", "that", "which",
+                       "who"})
+
+
+def _unresolved(a: Report, b: Report) -> bool:
+    """Whether either subject is a pronoun the article did not resolve: one of a series of
+    the same act on successive days ("it separated", "it fired its engine") cannot be told
+    from a disagreement on the date without knowing who acted."""
+    return a.subject in _PRONOUNS or b.subject in _PRONOUNS
+
+
 def _other_named_actors(a: Report, b: Report) -> bool:
     """Both subjects are names, and different ones ("China" and "Ethiopian Airlines"
     grounding planes on one day are two events)."""
@@ -180,7 +192,7 @@ def evidence(a: Report, b: Report, rel: str) -> float:
         # A disagreement on the date needs the clearest sign that it is one event: the
         # same act by the same participants, or the same act in mostly the same words.
         ok = verb and (bool(parts) or bool(names) or (beyond >= 3 and overlap >= 0.5)) \
-            and not _other_named_actors(a, b)
+            and not _other_named_actors(a, b) and (bool(names) or not _unresolved(a, b))
         return 20 + overlap if ok else 0.0
     if verb and (parts or names):
         return 30 + overlap + 0.1 * len(names)
