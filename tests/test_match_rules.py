@@ -307,3 +307,26 @@ def test_a_day_apart_with_an_unresolved_it_stays_two() -> None:
     # The same subject spelled out is the disagreement it was.
     named = Report(**{**it.__dict__, "subject": "stage"})
     assert match.evidence(named, stage, "near") > 0
+
+
+def test_a_light_verb_against_a_deed_at_two_precisions_stays_two() -> None:
+    # "Storm Ada came ashore near a barrier island west of Port Lyle" on the 28th and "Ada
+    # crossed the island's west" some day that month share the storm and two words only.
+    ashore = _rep("a", "2025-09-28", "Storm Ada came ashore near Kell Key", verb="come",
+                  subject="storm ada", obj="kell key", places=("Kell Key", "Port Lyle"),
+                  lemmas=("storm", "ada", "come", "kell", "key", "barrier", "island",
+                          "west", "port", "lyle"))
+    crossed = _rep("b", "2025-09", "Ada crossed the island's west", verb="cross",
+                   subject="ada", obj="west", lemmas=("cross", "island", "west"))
+    assert match.evidence(ashore, crossed, "agree") == 0
+    # At one precision the words in common still count as before.
+    same_day = Report(**{**crossed.__dict__, "date": "2025-09-28"})
+    assert match.evidence(ashore, same_day, "agree") > 0
+    # "Prosecutors called 21 witnesses; a pathologist testified ..." on a day, and "a
+    # defence witness testified ..." some day that year: not what was said, one deed.
+    called = _rep("c", "2025-03-25", "Prosecutors called 21 witnesses", verb="call",
+                  subject="prosecutor", obj="witness",
+                  lemmas=("prosecutor", "call", "witness", "pathologist", "testify"))
+    testified = _rep("d", "2025", "A defence witness testified he was ill", verb="testify",
+                     subject="witness", lemmas=("defence", "witness", "testify", "ill"))
+    assert match.evidence(called, testified, "agree") == 0

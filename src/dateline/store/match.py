@@ -196,7 +196,7 @@ def evidence(a: Report, b: Report, rel: str) -> float:
         return 20 + overlap if ok else 0.0
     if verb and (parts or names):
         return 30 + overlap + 0.1 * len(names)
-    if _said_act(a, b) and parts:
+    if _said_act(a, b) and parts and not _light_against_act(a, b, extra):
         return 20 + overlap  # "the board announced X was stepping down", "X resigned"
     # The happening itself as what both are about, on the same day, where one verb says
     # nothing of its own: "hold the election", "go to the polls" (not two deeds around
@@ -216,7 +216,8 @@ def evidence(a: Report, b: Report, rel: str) -> float:
         and bool(a.verb) and bool(b.verb)
     if other_acts and extra < 2 and not _said_act(a, b):
         return 0.0
-    if (parts or len(names) >= 2) and overlap >= 0.5 and len(shared) >= 2:
+    if (parts or len(names) >= 2) and overlap >= 0.5 and len(shared) >= 2 \
+            and not _light_against_act(a, b, extra):
         return 20 + overlap + 0.1 * len(names)
     if overlap >= 0.7 and len(shared) >= 4 and (names or parts):
         return 10 + overlap
@@ -237,6 +238,18 @@ def evidence(a: Report, b: Report, rel: str) -> float:
     if names and extra >= 2 and len(shared) >= 3 and overlap >= 0.3 and one_day:
         return 5 + overlap
     return 0.0
+
+
+def _light_against_act(a: Report, b: Report, extra: int) -> bool:
+    """A light verb ("came", "gave") against a deed ("crossed", "testified") at two
+    precisions of date (a day, and the month or year holding it): the one participant of
+    a story and a word or two beside it place the deed on no day in particular ("Ian came
+    ashore near a barrier island west of Fort Myers" on the 28th, "Ian crossed the
+    island's west" some day that month)."""
+    if (a.verb in LIGHT_VERBS) == (b.verb in LIGHT_VERBS) or span_days(a.date) == \
+            span_days(b.date):
+        return False
+    return extra < 3
 
 
 def shared_names(a: Iterable[str], b: Iterable[str]) -> set[str]:
