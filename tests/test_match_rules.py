@@ -292,6 +292,14 @@ def test_a_passive_subject_that_is_its_own_object_is_no_other_actor() -> None:
                  subject="ray", obj="clerk", people=("Ray",),
                  lemmas=("judge", "ray", "convict", "clerk", "fraud", "rule"))
     assert match.evidence(judge, other, "agree") == 0
+    # Another act, where the one acted on is named and another named person acts: two.
+    elected = _rep("d", "2025-09-12", "Ann Lee was elected mayor on the third ballot",
+                   verb="elect", subject="lee", obj="ann lee", people=("Ann Lee",),
+                   lemmas=("ann", "lee", "elect", "mayor", "ballot"))
+    called = _rep("e", "2025-09-12", "Tom Hale called the election", verb="call",
+                  subject="tom hale", obj="election", people=("Tom Hale",),
+                  lemmas=("tom", "hale", "call", "election"))
+    assert match.evidence(elected, called, "agree") == 0
 
 
 def test_a_day_apart_with_an_unresolved_it_stays_two() -> None:

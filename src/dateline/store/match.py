@@ -105,13 +105,11 @@ def _named(part: str, rep: Report) -> bool:
     return bool(part) and bool(shared_parts({name_form(part)}, rep.names))
 
 
-def _actor(rep: Report) -> bool:
-    """Whether the subject of ``rep`` is a name that acted. A subject that is its own
-    object is what a passive's title put first ("Ann Lee was convicted": the parse has
-    no agent, and the one who acted is not Ann Lee), so it tells no actor apart."""
-    if not _named(rep.subject, rep):
-        return False
-    return not (rep.object and shared_parts({name_form(rep.subject)}, {name_form(rep.object)}))
+def _acted_on(rep: Report) -> bool:
+    """Whether the subject of ``rep`` is its own object: what a passive's title put first
+    ("Ann Lee was convicted": the parse has no agent, and Ann Lee is who was acted on)."""
+    return bool(rep.object) and bool(shared_parts({name_form(rep.subject)},
+                                                  {name_form(rep.object)}))
 
 
 # Subjects that name nobody until read in their article ("It separated from the module").
@@ -126,10 +124,15 @@ def _unresolved(a: Report, b: Report) -> bool:
     return a.subject in _PRONOUNS or b.subject in _PRONOUNS
 
 
-def _other_named_actors(a: Report, b: Report) -> bool:
+def _other_named_actors(a: Report, b: Report, one_act: bool = False) -> bool:
     """Both subjects are names, and different ones ("China" and "Ethiopian Airlines"
-    grounding planes on one day are two events)."""
-    if not (_actor(a) and _actor(b)):
+    grounding planes on one day are two events). Of ``one_act`` (both verbs name the same
+    act), one told from the side of who was acted on does not count: "Ann Lee was
+    convicted" and "Judge Roy convicted her" are one deed; "Ann Lee was elected" and "Tom
+    Hale called the election" are not."""
+    if not (_named(a.subject, a) and _named(b.subject, b)):
+        return False
+    if one_act and (_acted_on(a) or _acted_on(b)):
         return False
     sa, sb = name_form(a.subject), name_form(b.subject)
     return not (shared_names({sa}, {sb}) or shared_names({sa}, b.names)
@@ -226,7 +229,7 @@ def evidence(a: Report, b: Report, rel: str) -> float:
     # part: one event unless each names a different actor. The act alone is not enough
     # ("announced a recall", "announced an inquiry"), nor is a light verb ("began").
     if verb and one_day and beyond >= 2 and a.verb not in LIGHT_VERBS \
-            and b.verb not in LIGHT_VERBS and not _other_named_actors(a, b):
+            and b.verb not in LIGHT_VERBS and not _other_named_actors(a, b, one_act=True):
         return 8 + overlap
     # What someone said happened, and the act itself, on the same day in several of the
     # same words.
