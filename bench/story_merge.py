@@ -19,7 +19,12 @@ Figures, over all stories:
   ended in exactly one file (a missed mention counts against it);
 - precise date: of the gold events found, the share whose file carries the gold date;
 - review: of the gold disagreements found, the share whose file is marked `review:` with
-  the sources' disagreement.
+  the sources' disagreement;
+- missed pairs by cause: a mention extraction did not give; the two readings apart;
+  nothing the matcher reads in common (no name, participant or act, under two content
+  words); the matcher saw something in common and said no; or it said yes and grouping
+  kept them apart. The last two are the matcher's share: recall with all of it merged is
+  the matcher's ceiling on that extraction (`--verbose` lists the matcher's misses).
 `--orders` extracts each story a second time with the articles in reverse order and
 checks that the files come out byte-identical.
 `--cross` is a precision probe that needs no gold: for every two stories of the set, the
@@ -123,15 +128,45 @@ def _norm(text: object) -> str:
     return " ".join(str(text or "").split()).casefold()
 
 
-def score_story(folder: Path, out: Path, verbose: bool) -> dict:
-    """The counts of one story (summed over stories by :func:`main`)."""
+# Why a gold pair of two articles' mentions did not end in one file. The first three are
+# extraction's share (the matcher cannot fix them), the last two the matcher's.
+CAUSES = ("not extracted", "dates apart", "nothing in common", "matcher said no",
+          "grouping")
+
+
+def miss_cause(a, b) -> str:  # noqa: ANN001 - two store.match.Report
+    """Which of :data:`CAUSES` kept two reports of one gold event apart: extraction gave
+    them incompatible dates, or nothing the matcher reads is common to both (no name,
+    participant or act, fewer than two content words), or the matcher saw something in
+    common and said no, or it said yes and the grouping put them apart."""
+    from dateline.store import match
+    from dateline.store.acts import LIGHT_VERBS, same_act, thing
+
+    rel = match.relation(a.date, b.date)
+    if rel == "apart":
+        return "dates apart"
+    if match.evidence(a, b, rel) > 0:
+        return "grouping"
+    pa = {match.name_form(thing(p)) for p in (a.subject, a.object)} - {""}
+    pb = {match.name_form(thing(p)) for p in (b.subject, b.object)} - {""}
+    common = (match.shared_names(a.names, b.names) or match.shared_parts(pa, pb)
+              or match.shared_parts(pa, b.names) or match.shared_parts(pb, a.names)
+              or same_act(a.verb, b.verb))
+    words = ({thing(w) for w in a.lemmas} & {thing(w) for w in b.lemmas}) - LIGHT_VERBS
+    return "matcher said no" if common or len(words) >= 2 else "nothing in common"
+
+
+def score_story(folder: Path, out: Path, verbose: bool, reports: list | None = None) -> dict:
+    """The counts of one story (summed over stories by :func:`main`); with ``reports``
+    (what extraction gave), also why each missed gold pair was missed."""
     gold = yaml.safe_load((folder / "gold.yaml").read_text(encoding="utf-8"))["events"]
     url_of = {p.name: _front_matter(p).get("url") for p in folder.glob("[0-9]*.md")}
     mentions = [(ev["id"], m) for ev in gold for m in ev["mentions"]]
     files = {p.name: yaml.safe_load(p.read_text(encoding="utf-8"))
              for p in sorted(out.glob("*.yaml"))}
-    # mention index -> file name that holds it
+    # mention index -> file name that holds it, and the source there that reports it
     where: dict[int, str] = {}
+    source_of: dict[int, dict] = {}
     for name, data in files.items():
         for src in _sources(data):
             quote = " ".join(str(src.get("quote", "")).split())
@@ -145,8 +180,11 @@ def score_story(folder: Path, out: Path, verbose: bool) -> dict:
                 != _value(src.get("reading")), i))
             if fits:
                 where[fits[0]] = name
+                source_of[fits[0]] = src
     found = list(where)
     c = defaultdict(float)
+    if reports is not None:
+        _count_causes(c, mentions, where, source_of, reports, verbose)
     for i, j in combinations(found, 2):
         same_gold = mentions[i][0] == mentions[j][0]
         same_file = where[i] == where[j]
@@ -187,6 +225,33 @@ def score_story(folder: Path, out: Path, verbose: bool) -> dict:
     return c
 
 
+def _count_causes(c: dict, mentions: list, where: dict[int, str], source_of: dict[int, dict],
+                  reports: list, verbose: bool) -> None:
+    """Add to ``c`` the gold pairs of two articles and why each missed one was missed."""
+    by_source = {(r.url, " ".join(r.quote.split()), _norm(r.date_text)): r for r in reports}
+
+    def report(i: int):  # noqa: ANN202 - a store.match.Report or None
+        src = source_of[i]
+        return by_source.get((src.get("url"), " ".join(str(src.get("quote", "")).split()),
+                              _norm(src.get("date_text"))))
+
+    for i, j in combinations(range(len(mentions)), 2):
+        (gi, mi), (gj, mj) = mentions[i], mentions[j]
+        if gi != gj or mi["file"] == mj["file"]:
+            continue
+        c["cause pairs"] += 1
+        if i not in where or j not in where:
+            cause = "not extracted"
+        elif where[i] == where[j]:
+            continue
+        else:
+            a, b = report(i), report(j)
+            cause = miss_cause(a, b) if a is not None and b is not None else "grouping"
+        c[f"cause {cause}"] += 1
+        if verbose and cause not in ("not extracted", "nothing in common"):
+            print(f"  missed ({cause}) {gi}: {mi['file']} / {mj['file']}")
+
+
 def _ratio(a: float, b: float) -> float:
     return a / b if b else float("nan")
 
@@ -210,7 +275,7 @@ def main(argv: list[str] | None = None) -> int:
             reports[story.name] = extract_story(story, out)
             if args.verbose:
                 print(story.name)
-            for k, v in score_story(story, out, args.verbose).items():
+            for k, v in score_story(story, out, args.verbose, reports[story.name]).items():
                 total[k] += v
             if args.orders:
                 again = Path(tmp) / "reversed"
@@ -237,6 +302,12 @@ def main(argv: list[str] | None = None) -> int:
           f"({int(total['precise'])}/{int(total['found_events'])})")
     print(f"disagreements marked for review {_ratio(total['marked'], total['disagreements']):.3f}"
           f" ({int(total['marked'])}/{int(total['disagreements'])})")
+    missed = {k: int(total[f"cause {k}"]) for k in CAUSES}
+    share = sum(missed[k] for k in CAUSES[3:])
+    print(f"missed gold pairs of two articles (of {int(total['cause pairs'])}), by cause: "
+          + ", ".join(f"{k} {v}" for k, v in missed.items())
+          + f"; the matcher's own share {share}, so its ceiling is recall "
+          f"{_ratio(total['good_pairs'] + share, total['gold_pairs']):.3f}")
     if args.orders:
         print(f"reversed article order gives byte-identical files: {same_bytes}")
     if args.cross:

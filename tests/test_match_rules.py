@@ -226,3 +226,115 @@ def test_a_confidence_vote_is_not_an_election() -> None:
     assert motion == "confidence vote"
     assert election == "election"
     assert match.thing(motion) != match.thing(election)
+
+
+def test_a_common_noun_is_not_the_start_of_a_name() -> None:
+    # A surname is the end of a full name; "the council" is not the "Council of Elders".
+    assert match.shared_parts({"kurtz"}, {"george kurtz"}) == {"kurtz"}
+    assert match.shared_parts({"ian"}, {"storm ian"}) == {"ian"}
+    assert match.shared_parts({"council"}, {"council of elders"}) == set()
+    proclaimed = _rep("a", "2025-04-11", "The decree was proclaimed in Tarn and Lisle",
+                      verb="proclaim", subject="decree", obj="decree",
+                      places=("Tarn", "Lisle"),
+                      lemmas=("decree", "proclaim", "tarn", "lisle"))
+    board = _rep("b", "2025-04-11", "The Decree Board proclaimed the new charter",
+                 verb="proclaim", subject="decree board", obj="charter",
+                 organizations=("Decree Board",),
+                 lemmas=("decree", "board", "proclaim", "charter"))
+    assert "decree" not in match.shared_parts({"decree"}, board.names)
+    assert match.evidence(proclaimed, board, "agree") < match.JOIN_SCORE
+
+
+def test_two_readings_of_a_whole_year_need_a_name_in_common() -> None:
+    # A year holds many of a story's events: a verb and a common noun do not tell them apart.
+    probe = _rep("a", "2019", "A Nordic probe was lost", verb="lose", subject="probe",
+                 obj="probe", lemmas=("nordic", "probe", "lose"))
+    lander = _rep("b", "2019", "The Varuna mission lost its probe above the surface",
+                  verb="lose", subject="mission", obj="probe", places=("Varuna",),
+                  lemmas=("varuna", "mission", "lose", "probe", "surface"))
+    assert match.evidence(probe, lander, "agree") == 0
+    # The same name in both is enough, as before.
+    named = _rep("c", "2019", "The Varuna probe was lost", verb="lose", subject="probe",
+                 obj="probe", places=("Varuna",), lemmas=("varuna", "probe", "lose"))
+    assert match.evidence(named, lander, "agree") > 0
+    # On one day, the same words are enough without a name.
+    day_a = Report(**{**probe.__dict__, "date": "2019-04-11"})
+    day_b = Report(**{**lander.__dict__, "date": "2019-04-11", "places": ()})
+    assert match.evidence(day_a, day_b, "agree") > 0
+
+
+def test_a_launch_a_lift_off_and_a_postponement_in_other_words() -> None:
+    assert match.same_act("lift off", "launch")
+    assert match.same_act("blast off", "lift off")
+    assert match.same_act("call off", "postpone")
+    assert match.same_act("call off", "cancel")
+    assert not match.same_act("postpone", "launch")
+    off = _rep("a", "2025-07-02", "The Arda-2 rocket lifted off from the coast",
+               verb="lift off", subject="arda-2", obj="coast", organizations=("Arda-2",),
+               lemmas=("arda-2", "rocket", "lift", "coast"))
+    launched = _rep("b", "2025-07-02", "Arda-2 was launched at dawn", verb="launch",
+                    obj="arda-2", organizations=("Arda-2",), lemmas=("arda-2", "launch"))
+    assert match.evidence(off, launched, "agree") >= match.JOIN_SCORE
+
+
+def test_a_passive_subject_that_is_its_own_object_is_no_other_actor() -> None:
+    # "Ann Lee was convicted" (the title put the object first) and "Judge Roy convicted
+    # her": Roy acted, Lee did not, so these are not two named actors doing one deed.
+    convicted = _rep("a", "2025-09-12", "Ann Lee was convicted of fraud", verb="convict",
+                     subject="lee", obj="ann lee", people=("Ann Lee",),
+                     lemmas=("ann", "lee", "convict", "fraud", "judge", "rule"))
+    judge = _rep("b", "2025-09-12", "Judge Roy convicted her of fraud", verb="convict",
+                 subject="roy", obj="fraud", people=("Roy",),
+                 lemmas=("judge", "roy", "convict", "fraud", "rule"))
+    assert match.evidence(convicted, judge, "agree") > 0
+    # Two named actors who each did the deed stay apart.
+    other = _rep("c", "2025-09-12", "Judge Ray convicted a clerk of fraud", verb="convict",
+                 subject="ray", obj="clerk", people=("Ray",),
+                 lemmas=("judge", "ray", "convict", "clerk", "fraud", "rule"))
+    assert match.evidence(judge, other, "agree") == 0
+    # Another act, where the one acted on is named and another named person acts: two.
+    elected = _rep("d", "2025-09-12", "Ann Lee was elected mayor on the third ballot",
+                   verb="elect", subject="lee", obj="ann lee", people=("Ann Lee",),
+                   lemmas=("ann", "lee", "elect", "mayor", "ballot"))
+    called = _rep("e", "2025-09-12", "Tom Hale called the election", verb="call",
+                  subject="tom hale", obj="election", people=("Tom Hale",),
+                  lemmas=("tom", "hale", "call", "election"))
+    assert match.evidence(elected, called, "agree") == 0
+
+
+def test_a_day_apart_with_an_unresolved_it_stays_two() -> None:
+    # One of a series of the same act on successive days ("it separated", then the next
+    # day "the lander separated") is no disagreement on the date while "it" is nobody.
+    it = _rep("a", "2025-08-18", "It separated from the booster", verb="separate",
+              subject="it", obj="booster", lemmas=("separate", "booster", "burn"))
+    stage = _rep("b", "2025-08-17", "The upper stage separated from its booster",
+                 verb="separate", subject="stage", obj="booster",
+                 lemmas=("upper", "stage", "separate", "booster"))
+    assert match.relation(it.date, stage.date) == "near"
+    assert match.evidence(it, stage, "near") == 0
+    # The same subject spelled out is the disagreement it was.
+    named = Report(**{**it.__dict__, "subject": "stage"})
+    assert match.evidence(named, stage, "near") > 0
+
+
+def test_a_light_verb_against_a_deed_at_two_precisions_stays_two() -> None:
+    # "Storm Ada came ashore near a barrier island west of Port Lyle" on the 28th and "Ada
+    # crossed the island's west" some day that month share the storm and two words only.
+    ashore = _rep("a", "2025-09-28", "Storm Ada came ashore near Kell Key", verb="come",
+                  subject="storm ada", obj="kell key", places=("Kell Key", "Port Lyle"),
+                  lemmas=("storm", "ada", "come", "kell", "key", "barrier", "island",
+                          "west", "port", "lyle"))
+    crossed = _rep("b", "2025-09", "Ada crossed the island's west", verb="cross",
+                   subject="ada", obj="west", lemmas=("cross", "island", "west"))
+    assert match.evidence(ashore, crossed, "agree") == 0
+    # At one precision the words in common still count as before.
+    same_day = Report(**{**crossed.__dict__, "date": "2025-09-28"})
+    assert match.evidence(ashore, same_day, "agree") > 0
+    # "Prosecutors called 21 witnesses; a pathologist testified ..." on a day, and "a
+    # defence witness testified ..." some day that year: not what was said, one deed.
+    called = _rep("c", "2025-03-25", "Prosecutors called 21 witnesses", verb="call",
+                  subject="prosecutor", obj="witness",
+                  lemmas=("prosecutor", "call", "witness", "pathologist", "testify"))
+    testified = _rep("d", "2025", "A defence witness testified he was ill", verb="testify",
+                     subject="witness", lemmas=("defence", "witness", "testify", "ill"))
+    assert match.evidence(called, testified, "agree") == 0

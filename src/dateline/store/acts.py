@@ -38,6 +38,9 @@ _SAME_ACT = [
     {"buy", "acquire", "purchase"},
     {"win", "clinch", "secure"},
     {"launch", "start", "begin", "open"},
+    {"launch", "lift off", "blast off", "take off"},  # a rocket "lifted off" / "was launched"
+    {"postpone", "delay", "defer", "put off", "call off"},
+    {"cancel", "call off", "scrap"},
     {"ask", "summon", "call", "invite", "request"},
     {"investigate", "probe", "examine"},
     {"demolish", "bring", "blow", "topple", "destroy"},

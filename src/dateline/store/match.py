@@ -23,6 +23,9 @@ DISAGREE = "sources disagree on the date"
 # Readings this many days apart at most may be one event on which outlets disagree
 # (time zones and "on Friday" counted from the wrong day: a day, sometimes two).
 NEAR_DAYS = 2
+# Readings longer than this (a season, a year) place an event too loosely to tell it from
+# the story's other events of that time by its words alone.
+COARSE_DAYS = 31
 
 
 @dataclass(frozen=True)
@@ -99,13 +102,37 @@ _SAYING = LIGHT_VERBS | {"announce", "confirm", "declare"}
 
 def _named(part: str, rep: Report) -> bool:
     """Whether a participant of ``rep`` is one of its names (not a common noun)."""
-    return bool(part) and bool(shared_names({name_form(part)}, rep.names))
+    return bool(part) and bool(shared_parts({name_form(part)}, rep.names))
 
 
-def _other_named_actors(a: Report, b: Report) -> bool:
+def _acted_on(rep: Report) -> bool:
+    """Whether the subject of ``rep`` is its own object: what a passive's title put first
+    ("Ann Lee was convicted": the parse has no agent, and Ann Lee is who was acted on)."""
+    return bool(rep.object) and bool(shared_parts({name_form(rep.subject)},
+                                                  {name_form(rep.object)}))
+
+
+# Subjects that name nobody until read in their article ("It separated from the module").
+_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "you", "this", "that", "which",
+                       "who"})
+
+
+def _unresolved(a: Report, b: Report) -> bool:
+    """Whether either subject is a pronoun the article did not resolve: one of a series of
+    the same act on successive days ("it separated", "it fired its engine") cannot be told
+    from a disagreement on the date without knowing who acted."""
+    return a.subject in _PRONOUNS or b.subject in _PRONOUNS
+
+
+def _other_named_actors(a: Report, b: Report, one_act: bool = False) -> bool:
     """Both subjects are names, and different ones ("China" and "Ethiopian Airlines"
-    grounding planes on one day are two events)."""
+    grounding planes on one day are two events). Of ``one_act`` (both verbs name the same
+    act), one told from the side of who was acted on does not count: "Ann Lee was
+    convicted" and "Judge Roy convicted her" are one deed; "Ann Lee was elected" and "Tom
+    Hale called the election" are not."""
     if not (_named(a.subject, a) and _named(b.subject, b)):
+        return False
+    if one_act and (_acted_on(a) or _acted_on(b)):
         return False
     sa, sb = name_form(a.subject), name_form(b.subject)
     return not (shared_names({sa}, {sb}) or shared_names({sa}, b.names)
@@ -144,7 +171,7 @@ def evidence(a: Report, b: Report, rel: str) -> float:
     pb = {name_form(thing(b.subject)), name_form(thing(b.object))} - {""}
     # A participant named in one report and a name of the other meet too: "Kurtz" as
     # the subject of one and "George Kurtz" among the people of the other.
-    parts = shared_names(pa, pb) | shared_names(pa, b.names) | shared_names(pb, a.names)
+    parts = shared_parts(pa, pb) | shared_parts(pa, b.names) | shared_parts(pb, a.names)
     # A person named in one report and called by a role in the other ("Dennis
     # Muilenburg" and "the former chief executive"), where either article says who holds
     # the role ("its chief executive, Dennis Muilenburg").
@@ -158,15 +185,21 @@ def evidence(a: Report, b: Report, rel: str) -> float:
     # ... and beyond the act itself
     beyond = len(shared - who - {a.verb, b.verb, *a.verb.split(), *b.verb.split()})
     one_day = span_days(a.date) == span_days(b.date) == 1
+    if min(span_days(a.date), span_days(b.date)) > COARSE_DAYS and not names \
+            and not any(_named(p, a) or _named(p, b) for p in parts):
+        # Two readings no finer than a season hold many events of a story: what they have
+        # in common must be named ("an Israeli probe was lost", "India's mission lost its
+        # lander", both in 2019, are two), not a common noun and a verb.
+        return 0.0
     if rel == "near":
         # A disagreement on the date needs the clearest sign that it is one event: the
         # same act by the same participants, or the same act in mostly the same words.
         ok = verb and (bool(parts) or bool(names) or (beyond >= 3 and overlap >= 0.5)) \
-            and not _other_named_actors(a, b)
+            and not _other_named_actors(a, b) and (bool(names) or not _unresolved(a, b))
         return 20 + overlap if ok else 0.0
     if verb and (parts or names):
         return 30 + overlap + 0.1 * len(names)
-    if _said_act(a, b) and parts:
+    if _said_act(a, b) and parts and not _light_against_act(a, b, extra):
         return 20 + overlap  # "the board announced X was stepping down", "X resigned"
     # The happening itself as what both are about, on the same day, where one verb says
     # nothing of its own: "hold the election", "go to the polls" (not two deeds around
@@ -175,7 +208,7 @@ def evidence(a: Report, b: Report, rel: str) -> float:
     # ("the spire collapsed", "the collapse of the spire"), with a word in common beside it.
     if one_day and not _other_named_actors(a, b):
         two_deeds = a.verb not in LIGHT_VERBS and b.verb not in LIGHT_VERBS
-        if not two_deeds and any(thing(p) in EVENT_NOUNS for p in shared_names(pa, pb)):
+        if not two_deeds and any(thing(p) in EVENT_NOUNS for p in shared_parts(pa, pb)):
             return 20 + overlap
         if beyond >= 1 and (any(derives(n, a.verb) for n in pb)
                             or any(derives(n, b.verb) for n in pa)):
@@ -186,7 +219,8 @@ def evidence(a: Report, b: Report, rel: str) -> float:
         and bool(a.verb) and bool(b.verb)
     if other_acts and extra < 2 and not _said_act(a, b):
         return 0.0
-    if (parts or len(names) >= 2) and overlap >= 0.5 and len(shared) >= 2:
+    if (parts or len(names) >= 2) and overlap >= 0.5 and len(shared) >= 2 \
+            and not _light_against_act(a, b, extra):
         return 20 + overlap + 0.1 * len(names)
     if overlap >= 0.7 and len(shared) >= 4 and (names or parts):
         return 10 + overlap
@@ -195,7 +229,7 @@ def evidence(a: Report, b: Report, rel: str) -> float:
     # part: one event unless each names a different actor. The act alone is not enough
     # ("announced a recall", "announced an inquiry"), nor is a light verb ("began").
     if verb and one_day and beyond >= 2 and a.verb not in LIGHT_VERBS \
-            and b.verb not in LIGHT_VERBS and not _other_named_actors(a, b):
+            and b.verb not in LIGHT_VERBS and not _other_named_actors(a, b, one_act=True):
         return 8 + overlap
     # What someone said happened, and the act itself, on the same day in several of the
     # same words.
@@ -209,6 +243,18 @@ def evidence(a: Report, b: Report, rel: str) -> float:
     return 0.0
 
 
+def _light_against_act(a: Report, b: Report, extra: int) -> bool:
+    """A light verb ("came", "gave") against a deed ("crossed", "testified") at two
+    precisions of date (a day, and the month or year holding it): the one participant of
+    a story and a word or two beside it place the deed on no day in particular ("Ian came
+    ashore near a barrier island west of Fort Myers" on the 28th, "Ian crossed the
+    island's west" some day that month)."""
+    if (a.verb in LIGHT_VERBS) == (b.verb in LIGHT_VERBS) or span_days(a.date) == \
+            span_days(b.date):
+        return False
+    return extra < 3
+
+
 def shared_names(a: Iterable[str], b: Iterable[str]) -> set[str]:
     """The names of ``a`` that ``b`` has too, where a shorter form counts ("Kurtz" and
     "George Kurtz", "Transportation Department" and "US Transportation Department")."""
@@ -217,6 +263,20 @@ def shared_names(a: Iterable[str], b: Iterable[str]) -> set[str]:
     for n in a:
         wa = set(n.split())
         if any(n == m or (wa and wb and (wa <= wb or wb <= wa)) for m, wb in words_b):
+            out.add(n)
+    return out
+
+
+def shared_parts(a: Iterable[str], b: Iterable[str]) -> set[str]:
+    """The participants of ``a`` that ``b`` has too. A participant may be a common noun,
+    so a shorter form counts only as the end of the longer one ("Kurtz" is "George
+    Kurtz", "Ian" is "Hurricane Ian"), never as its start ("the accession" is not the
+    "Accession Council", "the board" not the "Board of Trade")."""
+    words_b = [m.split() for m in b]
+    out = set()
+    for n in a:
+        wa = n.split()
+        if any(wa and wb and (wa == wb[-len(wa):] or wb == wa[-len(wb):]) for wb in words_b):
             out.add(n)
     return out
 
