@@ -36,6 +36,11 @@ _TUPLES = ("tags", "people", "places", "review")
 _SAME_AS_FIRST = 0  # an event's `source` that is its first of `sources`
 # file() fills these four in by name: a ParsedFile of another shape is refused, not half made.
 _FILE_AS_KNOWN = _FILE == ("stat", "event", "problems", "digest")
+# Decoder.event unpacks a row by position when Event has exactly these fields, in this order.
+_EVENT_AS_KNOWN = _EVENT == ("id", "date", "title", "path", "date_text", "body", "tags", "people",
+                             "places", "source", "date_basis", "media", "digest", "review",
+                             "sources")
+_SOURCE_AS_KNOWN = _SOURCE == ("title", "url", "published", "quote", "date_text", "reading")
 
 
 def encode_file(entry: ParsedFile) -> list:
@@ -95,9 +100,37 @@ class Decoder:
 
     def event(self, row: list) -> Event:
         """One event from its row."""
+        if not _EVENT_AS_KNOWN:
+            return self._event_by_name(row)
+        if type(row) is not list:
+            raise TypeError("an event of another shape")
+        # Unpacked by position, in the order _EVENT_AS_KNOWN checked: at ten thousand events
+        # a dict zipped and then rewritten field by field cost twice as much.
+        (id_, date, title, path, date_text, body, tags, people, places, source, date_basis,
+         media, event_digest, review, sources) = row  # ValueError for another length
+        if type(sources) is not list:
+            raise TypeError("sources of another shape")
+        sources = tuple([self._source(s) for s in sources]) if sources else ()
+        if source == _SAME_AS_FIRST and not isinstance(source, bool):
+            source = sources[0]  # IndexError when there is none: refused
+        elif source is not None:
+            source = self._source(source)
+        if media is not None:
+            media = self._media(media)
+        date = self._date(date)
+        # slug: what Event.slug (a cached_property) would put there on first use.
+        return _make(Event, {
+            "id": id_, "date": date, "title": title, "path": path, "date_text": date_text,
+            "body": body, "tags": tuple(tags), "people": tuple(people), "places": tuple(places),
+            "source": source, "date_basis": date_basis, "media": media, "digest": event_digest,
+            "review": tuple(review), "sources": sources, "slug": id_.lower()})
+
+    def _event_by_name(self, row: list) -> Event:
+        # Never taken while Event has the fields _EVENT_AS_KNOWN names; kept so that a new
+        # field cannot be decoded into the wrong one (SHAPE then changes the version too).
         if not isinstance(row, list):
             raise TypeError("an event of another shape")
-        raw = dict(zip(_EVENT, row, strict=True))  # ValueError for a row of another length
+        raw = dict(zip(_EVENT, row, strict=True))
         for name in _TUPLES:
             raw[name] = tuple(raw[name])
         raw["date"] = self._date(raw["date"])
@@ -107,17 +140,18 @@ class Decoder:
         raw["sources"] = tuple([self._source(s) for s in sources])
         source = raw["source"]
         if source == _SAME_AS_FIRST and not isinstance(source, bool):
-            raw["source"] = raw["sources"][0]  # IndexError when there is none: refused
+            raw["source"] = raw["sources"][0]
         elif source is not None:
             raw["source"] = self._source(source)
-        media = raw["media"]
-        if media is not None:
-            if not isinstance(media, list):
-                raise TypeError("media of another shape")
-            raw["media"] = _make(Media, dict(zip(_MEDIA, media, strict=True)))
-        # What Event.slug (a cached_property) would put there on first use, as every build does.
+        if raw["media"] is not None:
+            raw["media"] = self._media(raw["media"])
         raw["slug"] = raw["id"].lower()
         return _make(Event, raw)
+
+    def _media(self, media: list) -> Media:
+        if not isinstance(media, list):
+            raise TypeError("media of another shape")
+        return _make(Media, dict(zip(_MEDIA, media, strict=True)))
 
     def _date(self, value: str) -> DateValue:
         date = self._dates.get(value)
@@ -126,17 +160,22 @@ class Decoder:
         return date
 
     def _source(self, row: list) -> Source:
-        if not isinstance(row, list):
+        if type(row) is not list:
             raise TypeError("a source of another shape")
-        source = dict(zip(_SOURCE, row, strict=True))
-        day = source["published"]
+        if _SOURCE_AS_KNOWN:
+            title, url, day, quote, date_text, reading = row  # ValueError for another length
+            source = {"title": title, "url": url, "published": day, "quote": quote,
+                      "date_text": date_text, "reading": reading}
+        else:
+            source = dict(zip(_SOURCE, row, strict=True))
+            day, reading = source["published"], source["reading"]
         if day is not None:
             found = self._days.get(day)
             if found is None:
                 found = self._days[day] = dt.date.fromisoformat(day)
             source["published"] = found
-        if source["reading"] is not None:
-            source["reading"] = self._date(source["reading"])
+        if reading is not None:
+            source["reading"] = self._date(reading)
         return _make(Source, source)
 
 
