@@ -153,13 +153,14 @@ def exports_memo(root: Path, out: Path, state: BuildState) -> ExportMemo:
     return ExportMemo(load)
 
 
-def _body(path: Path, head: int, tail: int, size: int, crc: int) -> bytes:
-    """The pieces of one export file of site/, checked against what the last build wrote."""
+def _body(path: Path, head: int, tail: int, size: int, crc: int) -> memoryview:
+    """The pieces of one export file of site/, checked against what the last build wrote
+    (a view into the file's bytes: the pieces are spliced from it, never copied whole)."""
     with open(path, "rb") as fh:
         data = fh.read(size + 1)
     if len(data) != size or zlib.crc32(data) != crc or not 0 <= head <= size - tail:
         raise ValueError("not the exports the last build wrote")
-    return data[head:size - tail]
+    return memoryview(data)[head:size - tail]
 
 
 def _save_exports(folder: Path, made: Joined, frames: dict[str, tuple[bytes, bytes]]) -> None:
