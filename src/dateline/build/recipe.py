@@ -16,11 +16,17 @@ from pathlib import Path
 from dateline.build import cache
 from dateline.build.compiled import template_cache
 from dateline.build.lock import BuildLock
-from dateline.build.stats import Stat, file_stats, input_stats, site_manifest, site_unchanged
+from dateline.build.stats import (
+    Stat,
+    file_stats,
+    input_stats,
+    manifest_digest,
+    site_manifest,
+    site_unchanged,
+)
 from dateline.build.workers import render_pages
 from dateline.build.write import Staging, WriteReport, list_files, recover
 from dateline.content import FileMemo, load_content
-from dateline.digests import digest
 from dateline.model import Content, Problem
 from dateline.render import Planned, RenderError, RenderMemo, plan_build
 from dateline.urls import with_slash
@@ -206,7 +212,7 @@ def _up_to_date(root: Path, out: Path, fingerprint: str) -> bool:
     stored = cache.stored_fingerprint(root).split("\n")
     if len(stored) != 2 or stored[0] != fingerprint:
         return False
-    return digest(sorted(site_manifest(out).items())) == stored[1]
+    return manifest_digest(site_manifest(out)) == stored[1]
 
 
 def _remember(root: Path, out: Path, state: cache.BuildState, content: Content,
@@ -227,7 +233,7 @@ def _remember(root: Path, out: Path, state: cache.BuildState, content: Content,
     state.out = str(out)
     state.manifest = manifest
     # Only a build without warnings may be skipped next time: warnings must be shown again.
-    line = "" if content.problems else f"{fingerprint}\n{digest(sorted(state.manifest.items()))}"
+    line = "" if content.problems else f"{fingerprint}\n{manifest_digest(state.manifest)}"
     cache.save_state(root, state, line)
 
 

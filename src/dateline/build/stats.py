@@ -6,6 +6,7 @@ from these; at ten thousand files they are most of what a no-op build does once 
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -84,3 +85,14 @@ def file_stats(out: Path, paths: Iterable[str]) -> dict[str, Stat]:
 def site_unchanged(out: Path, manifest: dict[str, Stat]) -> bool:
     """True when `out` holds exactly the files the last build wrote, untouched since."""
     return bool(manifest) and out.is_dir() and site_manifest(out) == manifest
+
+
+def manifest_digest(manifest: dict[str, Stat]) -> str:
+    """A digest of a manifest of site/ (as site_manifest() makes it), whatever its order.
+
+    Every build ends by making one and a no-op build starts by making one: at ten thousand
+    files, formatting each entry's tuple through the general digest() took 0.06 s.
+    """
+    lines = sorted([f"{rel}\x00{size}\x1f{mtime}" for rel, (size, mtime) in manifest.items()])
+    return hashlib.blake2b("\n".join(lines).encode("utf-8", "surrogatepass"),
+                           digest_size=12).hexdigest()
