@@ -91,14 +91,15 @@ def _build(root: Path, out: Path, strict: bool, use_cache: bool, site_url: str |
                            timings=clock.laps)
     exports = cache.exports_memo(root, out, state)
     # Pages are rendered only where their key changed when site/ is as the last build left it.
-    in_place = state.out == str(out) and site_unchanged(out, state.manifest)
+    inodes: dict[str, int] = {}  # site/'s files, from the same walk (staging needs them)
+    in_place = state.out == str(out) and site_unchanged(out, state.manifest, inodes)
     try:
         memo = RenderMemo(state.markdown, exports, template_cache() if use_cache else None,
                           state.cards)
         planned = _plan(content, root, memo, state, in_place)
         clock.lap("plan")
         report, manifest = _render_and_write(planned, content, state, out, parallel, clock,
-                                             in_place)
+                                             in_place, inodes)
     except RenderError as exc:
         cache.clear_fingerprint(root)
         return BuildResult(False, [*content.problems, exc.problem], len(content.events),
@@ -169,13 +170,15 @@ def _load(root: Path, state: cache.BuildState, stats: dict[str, Stat],
 
 
 def _render_and_write(planned: Planned, content: Content, state: cache.BuildState, out: Path,
-                      parallel: bool, clock: _Clock, in_place: bool
+                      parallel: bool, clock: _Clock, in_place: bool,
+                      inodes: dict[str, int] | None = None
                       ) -> tuple[WriteReport, dict[str, Stat]]:
     """Render what changed and swap it in; returns the report and the new manifest of site/.
 
     Either way the new site is staged beside site/ and swapped in whole (write.py). When
     site/ is exactly what the last build left (`in_place`), only pages whose key changed
-    are rendered.
+    are rendered. `inodes` are site/'s files as write.list_files() lists them, when the
+    caller has them.
     """
     plan = planned.pages
     bodies = [e.body for e in content.events if e.body]
@@ -184,7 +187,7 @@ def _render_and_write(planned: Planned, content: Content, state: cache.BuildStat
         todo = [p for p in plan if state.pages.get(p.path) != p.key or p.path not in state.manifest]
         changed = render_pages(todo, state.markdown, parallel, bodies, cards=state.cards)
         clock.lap("render")
-        staging = Staging(out, list_files(out), skip=set(changed))
+        staging = Staging(out, inodes or list_files(out), skip=set(changed))
         try:
             for rel, data in sorted(changed.items()):
                 staging.put(rel, data)
