@@ -36,6 +36,7 @@ from pathlib import Path
 
 from dateline import __version__
 from dateline.build import store
+from dateline.build.cardstore import YearCards
 from dateline.build.codec import SHAPE, Decoder, encode_file
 from dateline.build.stats import Stat
 from dateline.content import ParsedFile
@@ -65,6 +66,8 @@ class BuildState:
     files: dict[str, ParsedFile] = field(default_factory=dict)
     markdown: dict[str, str] = field(default_factory=dict)
     cards: dict[str, str] = field(default_factory=dict)  # compact event cards (render._Cards)
+    # Full event cards, one file a year, read when a page shows them (cardstore.py).
+    full_cards: YearCards | None = field(default=None, repr=False, compare=False)
     pages: dict[str, str] = field(default_factory=dict)
     layout: str = ""  # the pages' layout key (render.plan_build): which a partial plan needs
     # The export pieces this build made (and their files' frames), to be saved for the next.
@@ -119,6 +122,12 @@ def _load_field(folder: Path, state: BuildState, name: str, decode: Decoder,
     # dict kept here must stay as loaded for save_state() to see what changed.
     setattr(state, name, dict(merged))
     state.loaded[name] = (merged, shards)
+
+
+def year_cards(root: Path, state: BuildState) -> YearCards:
+    """The previous builds' full event cards, each year read on first use; a refused file
+    is added to state.notes and written again by save_state()."""
+    return YearCards(root / CACHE_DIR, VERSION, state.notes)
 
 
 def exports_memo(root: Path, out: Path, state: BuildState) -> ExportMemo:
@@ -227,6 +236,8 @@ def save_state(root: Path, state: BuildState, fingerprint: str) -> None:
             _save_field(folder, state, name)
         if state.exports is not None and state.exports.made is not None:
             _save_exports(folder, state.exports.made, state.exports.frames)
+        if state.full_cards is not None:
+            state.full_cards.save(whole=bool(state.notes))
         store.dump(folder / STATE_FILE, VERSION, {
             "settings_key": state.settings_key, "pages": state.pages, "layout": state.layout,
             "out": state.out,

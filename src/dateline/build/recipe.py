@@ -94,8 +94,10 @@ def _build(root: Path, out: Path, strict: bool, use_cache: bool, site_url: str |
     inodes: dict[str, int] = {}  # site/'s files, from the same walk (staging needs them)
     in_place = state.out == str(out) and site_unchanged(out, state.manifest, inodes)
     try:
+        if use_cache:
+            state.full_cards = cache.year_cards(root, state)
         memo = RenderMemo(state.markdown, exports, template_cache() if use_cache else None,
-                          state.cards)
+                          state.cards, state.full_cards)
         planned = _plan(content, root, memo, state, in_place)
         clock.lap("plan")
         report, manifest = _render_and_write(planned, content, state, out, parallel, clock,
@@ -185,7 +187,8 @@ def _render_and_write(planned: Planned, content: Content, state: cache.BuildStat
     paths = set(planned.paths)
     if in_place:
         todo = [p for p in plan if state.pages.get(p.path) != p.key or p.path not in state.manifest]
-        changed = render_pages(todo, state.markdown, parallel, bodies, cards=state.cards)
+        changed = render_pages(todo, state.markdown, parallel, bodies, cards=state.cards,
+                               full_cards=state.full_cards)
         clock.lap("render")
         staging = Staging(out, inodes or list_files(out), skip=set(changed))
         try:
@@ -203,7 +206,8 @@ def _render_and_write(planned: Planned, content: Content, state: cache.BuildStat
     # Pages go straight into the staging folder, from the workers that render them.
     staging = Staging(out)
     try:
-        render_pages(plan, state.markdown, parallel, bodies, sink=staging, cards=state.cards)
+        render_pages(plan, state.markdown, parallel, bodies, sink=staging, cards=state.cards,
+                     full_cards=state.full_cards)
     except BaseException:
         staging.abort()
         raise
