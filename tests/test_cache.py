@@ -52,7 +52,7 @@ def test_a_damaged_or_missing_cache_shard_only_costs_speed(site, tmp_path):
     root = site(events)
     assert build_site(root, root / "site").ok
     shards = sorted((root / ".dateline-cache").glob("*-*.*"))
-    assert {p.name.split("-")[0] for p in shards} == set(cache.SHARDED)
+    assert {p.name.split("-")[0] for p in shards} == {*cache.SHARDED, "fullcards"}
     for i, path in enumerate(shards):
         if i % 3 == 0:
             path.write_bytes(b"not a cache file")
@@ -174,3 +174,27 @@ def test_a_well_formed_cache_row_of_another_shape_is_refused_not_misread(site, t
         return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
     assert tree(root / "site") == tree(tmp_path / "cold")
+
+
+def test_plain_dates_decode_as_parse_value_reads_them():
+    import datetime as dt
+
+    import pytest
+
+    from dateline.build.codec import _plain_date
+    from dateline.dates import parse_value
+
+    values = ["2010", "1999", "0001", "2010-01", "2010-12", "2024-02", "2023-02", "2010-03-13",
+              "2024-02-29", "1990-12-31", "0001-01-01"]
+    for value in values:
+        assert _plain_date(value) == parse_value(value), value
+    # Other forms are left to parse_value (seasons, intervals, qualifiers, decades, spaces).
+    for value in ["2021-21", "2010-13", "2010~", "2010-03-13?", "199X", "2010/2012", " 2010",
+                  "2010-3-13", "２０１０", "20100313"]:
+        assert _plain_date(value) is None, value
+    for bad in ["2023-02-29", "2010-00-10", "0000"]:  # refused either way
+        with pytest.raises(ValueError):
+            parse_value(bad)
+        with pytest.raises(ValueError):
+            _plain_date(bad)
+    assert _plain_date("2010-03-13").first == dt.date(2010, 3, 13)

@@ -60,7 +60,7 @@ def test_random_damage_to_every_cache_file_still_builds_exactly_the_cold_site(si
     folder = root / ".dateline-cache"
     files = sorted(p for p in folder.iterdir() if p.is_file() and p.name != ".gitignore")
     kinds = {p.name.split("-")[0].split(".")[0] for p in files}
-    assert kinds == {"state", "fingerprint", "exports", *cache.SHARDED}, kinds
+    assert kinds == {"state", "fingerprint", "exports", "fullcards", *cache.SHARDED}, kinds
     rng = random.Random(2024)
     for i, path in enumerate(files):
         if not path.exists():

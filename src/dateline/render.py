@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 import jinja2
 import jinja2.sandbox
@@ -98,6 +98,15 @@ class RenderMemo:
     exports: ExportMemo | None = None  # the previous build's export pieces
     bytecode: jinja2.BytecodeCache | None = None  # compiled templates
     cards: dict[str, str] | None = None  # compact event cards, stamped (_Cards)
+    full_cards: FullCards | None = None  # full event cards by year, stamped (_Cards)
+
+
+class FullCards(Protocol):
+    """Where full event cards are kept between builds: one dict per year, which a year page
+    (or the index of a small site) reads whole, so each year is stored and read apart."""
+
+    def year(self, year: int) -> dict[str, str]:
+        """The stamped full cards of events of `year` (see _Cards), to read and add to."""
 
 
 class _Mode:
@@ -215,7 +224,7 @@ def plan_build(content: Content, site_root: Path, split_at: int | None = None,
     partial = changed is not None and layout == key
     site = plan_pages(content, split_at, changed if partial else None, shape)
     common = _common_context(env, content.timeline, site.terms, memo.cards,
-                             lambda e: f"{base_key}\x1f{site.faces[e.slug]}\x1f")
+                             lambda e: f"{base_key}\x1f{site.faces[e.slug]}\x1f", memo.full_cards)
     html = [*site.paths, *(["404.html"] if content.timeline.not_found_root else [])]
     pages = [] if partial else [Page(".nojekyll", "", lambda: b"")]
     pages += [_page(env, common, base_key, spec) for spec in site.pages]
@@ -231,11 +240,13 @@ def plan_build(content: Content, site_root: Path, split_at: int | None = None,
 
 def _common_context(env: jinja2.Environment, timeline: Timeline, terms: views.Terms,
                     cards: dict[str, str] | None = None,
-                    stamp: Callable[[Event], str] | None = None) -> dict:
-    """What every page's template may use; `cards` and `stamp` as _Cards takes them."""
+                    stamp: Callable[[Event], str] | None = None,
+                    full_cards: FullCards | None = None) -> dict:
+    """What every page's template may use; `cards`, `stamp` and `full_cards` as _Cards
+    takes them."""
     common: dict = {"timeline": timeline, "terms": terms, "term_kinds": views.TERM_KINDS,
                     "event_url": event_url, "eras_of": lambda e: views.eras_of(e, timeline.eras)}
-    common["card"] = _Cards(env, common, cards, stamp)
+    common["card"] = _Cards(env, common, cards, stamp, full_cards)
     common["jsonld"] = lambda event, path: Markup(json_for_script(
         event_jsonld(event, f"{timeline.url}{path}" if timeline.url else path.split("/")[-1],
                      timeline)))
@@ -288,23 +299,32 @@ class _Cards:
     with `stamp(event)`: what the card shows besides its level and root (the settings and
     templates, and the event's face, which names its bytes and its term links). A term page
     lists hundreds of events: after one edit, only the edited one's card is made again.
+    Full cards (with the body, the term links and the source) show once per page kind, on
+    the year pages (or a small site's index), and are kept with the same stamps in
+    `full_cards`, by the event's year: after one edit its year page makes one card again,
+    not three hundred.
     """
 
     def __init__(self, env: jinja2.Environment, common: dict, memo: dict[str, str] | None = None,
-                 stamp: Callable[[Event], str] | None = None) -> None:
+                 stamp: Callable[[Event], str] | None = None,
+                 full_cards: FullCards | None = None) -> None:
         self._env, self._common = env, common
         self._modules: dict[str, object] = {}
         self._cards: dict[tuple, Markup] = {}
         self._memo, self._stamp = (memo, stamp) if memo is not None and stamp else (None, None)
+        self._full = full_cards if stamp else None
 
     def __call__(self, event: Event, level: int = 3, full: bool = True, root: str = "") -> Markup:
         key = (event.slug, level, full, root)
         html = self._cards.get(key)
         if html is None:
-            if not full and self._memo is not None:
-                html = self._remembered(event, level, root)
+            memo = self._full.year(event.date.first.year) if full and self._full else (
+                None if full else self._memo)
+            if memo is not None:
+                html = self._remembered(memo, event, level, root)
                 if html is not None:
-                    self._cards[key] = html
+                    if not full:
+                        self._cards[key] = html
                     return html
             module = self._modules.get(root)
             if module is None:
@@ -313,12 +333,13 @@ class _Cards:
             html = Markup(module.event_item(event, level, full))  # type: ignore[attr-defined]
             if not full:  # a full card shows once per page kind; only compact ones repeat
                 self._cards[key] = html
-                if self._memo is not None:
-                    self._memo[card_key(event.slug, level, root)] = self._stamp(event) + html
+            if memo is not None:
+                memo[card_key(event.slug, level, root)] = self._stamp(event) + html
         return html
 
-    def _remembered(self, event: Event, level: int, root: str) -> Markup | None:
-        found = self._memo.get(card_key(event.slug, level, root))
+    def _remembered(self, memo: dict[str, str], event: Event, level: int, root: str
+                    ) -> Markup | None:
+        found = memo.get(card_key(event.slug, level, root))
         stamp = self._stamp(event)
         return Markup(found[len(stamp):]) if found and found.startswith(stamp) else None
 

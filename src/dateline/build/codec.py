@@ -17,11 +17,12 @@ cache's version changes with it, and a cache written for the old shape is simply
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
 import datetime as dt
 
 from dateline.content import ParsedFile
-from dateline.dates import DateValue, parse_value
+from dateline.dates import Bound, DateValue, parse_value
 from dateline.digests import digest
 from dateline.model import Event, Media, Problem, Source
 
@@ -36,6 +37,11 @@ _TUPLES = ("tags", "people", "places", "review")
 _SAME_AS_FIRST = 0  # an event's `source` that is its first of `sources`
 # file() fills these four in by name: a ParsedFile of another shape is refused, not half made.
 _FILE_AS_KNOWN = _FILE == ("stat", "event", "problems", "digest")
+# Decoder.event unpacks a row by position when Event has exactly these fields, in this order.
+_EVENT_AS_KNOWN = _EVENT == ("id", "date", "title", "path", "date_text", "body", "tags", "people",
+                             "places", "source", "date_basis", "media", "digest", "review",
+                             "sources")
+_SOURCE_AS_KNOWN = _SOURCE == ("title", "url", "published", "quote", "date_text", "reading")
 
 
 def encode_file(entry: ParsedFile) -> list:
@@ -95,9 +101,37 @@ class Decoder:
 
     def event(self, row: list) -> Event:
         """One event from its row."""
+        if not _EVENT_AS_KNOWN:
+            return self._event_by_name(row)
+        if type(row) is not list:
+            raise TypeError("an event of another shape")
+        # Unpacked by position, in the order _EVENT_AS_KNOWN checked: at ten thousand events
+        # a dict zipped and then rewritten field by field cost twice as much.
+        (id_, date, title, path, date_text, body, tags, people, places, source, date_basis,
+         media, event_digest, review, sources) = row  # ValueError for another length
+        if type(sources) is not list:
+            raise TypeError("sources of another shape")
+        sources = tuple([self._source(s) for s in sources]) if sources else ()
+        if source == _SAME_AS_FIRST and not isinstance(source, bool):
+            source = sources[0]  # IndexError when there is none: refused
+        elif source is not None:
+            source = self._source(source)
+        if media is not None:
+            media = self._media(media)
+        date = self._date(date)
+        # slug: what Event.slug (a cached_property) would put there on first use.
+        return _make(Event, {
+            "id": id_, "date": date, "title": title, "path": path, "date_text": date_text,
+            "body": body, "tags": tuple(tags), "people": tuple(people), "places": tuple(places),
+            "source": source, "date_basis": date_basis, "media": media, "digest": event_digest,
+            "review": tuple(review), "sources": sources, "slug": id_.lower()})
+
+    def _event_by_name(self, row: list) -> Event:
+        # Never taken while Event has the fields _EVENT_AS_KNOWN names; kept so that a new
+        # field cannot be decoded into the wrong one (SHAPE then changes the version too).
         if not isinstance(row, list):
             raise TypeError("an event of another shape")
-        raw = dict(zip(_EVENT, row, strict=True))  # ValueError for a row of another length
+        raw = dict(zip(_EVENT, row, strict=True))
         for name in _TUPLES:
             raw[name] = tuple(raw[name])
         raw["date"] = self._date(raw["date"])
@@ -107,37 +141,67 @@ class Decoder:
         raw["sources"] = tuple([self._source(s) for s in sources])
         source = raw["source"]
         if source == _SAME_AS_FIRST and not isinstance(source, bool):
-            raw["source"] = raw["sources"][0]  # IndexError when there is none: refused
+            raw["source"] = raw["sources"][0]
         elif source is not None:
             raw["source"] = self._source(source)
-        media = raw["media"]
-        if media is not None:
-            if not isinstance(media, list):
-                raise TypeError("media of another shape")
-            raw["media"] = _make(Media, dict(zip(_MEDIA, media, strict=True)))
-        # What Event.slug (a cached_property) would put there on first use, as every build does.
+        if raw["media"] is not None:
+            raw["media"] = self._media(raw["media"])
         raw["slug"] = raw["id"].lower()
         return _make(Event, raw)
+
+    def _media(self, media: list) -> Media:
+        if not isinstance(media, list):
+            raise TypeError("media of another shape")
+        return _make(Media, dict(zip(_MEDIA, media, strict=True)))
 
     def _date(self, value: str) -> DateValue:
         date = self._dates.get(value)
         if date is None:
-            date = self._dates[value] = parse_value(value)
+            date = self._dates[value] = _plain_date(value) or parse_value(value)
         return date
 
     def _source(self, row: list) -> Source:
-        if not isinstance(row, list):
+        if type(row) is not list:
             raise TypeError("a source of another shape")
-        source = dict(zip(_SOURCE, row, strict=True))
-        day = source["published"]
+        if _SOURCE_AS_KNOWN:
+            title, url, day, quote, date_text, reading = row  # ValueError for another length
+            source = {"title": title, "url": url, "published": day, "quote": quote,
+                      "date_text": date_text, "reading": reading}
+        else:
+            source = dict(zip(_SOURCE, row, strict=True))
+            day, reading = source["published"], source["reading"]
         if day is not None:
             found = self._days.get(day)
             if found is None:
                 found = self._days[day] = dt.date.fromisoformat(day)
             source["published"] = found
-        if source["reading"] is not None:
-            source["reading"] = self._date(source["reading"])
+        if reading is not None:
+            source["reading"] = self._date(reading)
         return _make(Source, source)
+
+
+def _plain_date(value: str) -> DateValue | None:
+    """parse_value() of a plain year, month or day ("2010", "2010-03", "2010-03-13"), without
+    its regular expression; None for any other form (parse_value reads those).
+
+    Ten thousand events hold a few thousand distinct dates: parsing them was a fifth of
+    decoding the cache. Whatever this makes is what parse_value makes (tests/test_cache.py).
+    """
+    if not (isinstance(value, str) and value.isascii()):
+        return None
+    n = len(value)
+    if n == 10 and value[4] == "-" and value[7] == "-" and (
+            value[:4] + value[5:7] + value[8:]).isdigit():
+        day = dt.date(int(value[:4]), int(value[5:7]), int(value[8:]))  # ValueError: refused
+        return DateValue(Bound(day, day, "day", value, ""))
+    if n == 7 and value[4] == "-" and (value[:4] + value[5:]).isdigit() and "01" <= value[5:] <= "12":
+        y, m = int(value[:4]), int(value[5:])
+        return DateValue(Bound(dt.date(y, m, 1), dt.date(y, m, calendar.monthrange(y, m)[1]),
+                               "month", value, ""))
+    if n == 4 and value.isdigit():
+        y = int(value)
+        return DateValue(Bound(dt.date(y, 1, 1), dt.date(y, 12, 31), "year", value, ""))
+    return None
 
 
 _new, _set = object.__new__, object.__setattr__  # looked up once: called 30,000 times a load

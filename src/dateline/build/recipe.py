@@ -16,11 +16,17 @@ from pathlib import Path
 from dateline.build import cache
 from dateline.build.compiled import template_cache
 from dateline.build.lock import BuildLock
-from dateline.build.stats import Stat, file_stats, input_stats, site_manifest, site_unchanged
+from dateline.build.stats import (
+    Stat,
+    file_stats,
+    input_stats,
+    manifest_digest,
+    site_manifest,
+    site_unchanged,
+)
 from dateline.build.workers import render_pages
 from dateline.build.write import Staging, WriteReport, list_files, recover
 from dateline.content import FileMemo, load_content
-from dateline.digests import digest
 from dateline.model import Content, Problem
 from dateline.render import Planned, RenderError, RenderMemo, plan_build
 from dateline.urls import with_slash
@@ -85,14 +91,17 @@ def _build(root: Path, out: Path, strict: bool, use_cache: bool, site_url: str |
                            timings=clock.laps)
     exports = cache.exports_memo(root, out, state)
     # Pages are rendered only where their key changed when site/ is as the last build left it.
-    in_place = state.out == str(out) and site_unchanged(out, state.manifest)
+    inodes: dict[str, int] = {}  # site/'s files, from the same walk (staging needs them)
+    in_place = state.out == str(out) and site_unchanged(out, state.manifest, inodes)
     try:
+        if use_cache:
+            state.full_cards = cache.year_cards(root, state)
         memo = RenderMemo(state.markdown, exports, template_cache() if use_cache else None,
-                          state.cards)
+                          state.cards, state.full_cards)
         planned = _plan(content, root, memo, state, in_place)
         clock.lap("plan")
         report, manifest = _render_and_write(planned, content, state, out, parallel, clock,
-                                             in_place)
+                                             in_place, inodes)
     except RenderError as exc:
         cache.clear_fingerprint(root)
         return BuildResult(False, [*content.problems, exc.problem], len(content.events),
@@ -163,22 +172,25 @@ def _load(root: Path, state: cache.BuildState, stats: dict[str, Stat],
 
 
 def _render_and_write(planned: Planned, content: Content, state: cache.BuildState, out: Path,
-                      parallel: bool, clock: _Clock, in_place: bool
+                      parallel: bool, clock: _Clock, in_place: bool,
+                      inodes: dict[str, int] | None = None
                       ) -> tuple[WriteReport, dict[str, Stat]]:
     """Render what changed and swap it in; returns the report and the new manifest of site/.
 
     Either way the new site is staged beside site/ and swapped in whole (write.py). When
     site/ is exactly what the last build left (`in_place`), only pages whose key changed
-    are rendered.
+    are rendered. `inodes` are site/'s files as write.list_files() lists them, when the
+    caller has them.
     """
     plan = planned.pages
     bodies = [e.body for e in content.events if e.body]
     paths = set(planned.paths)
     if in_place:
         todo = [p for p in plan if state.pages.get(p.path) != p.key or p.path not in state.manifest]
-        changed = render_pages(todo, state.markdown, parallel, bodies, cards=state.cards)
+        changed = render_pages(todo, state.markdown, parallel, bodies, cards=state.cards,
+                               full_cards=state.full_cards)
         clock.lap("render")
-        staging = Staging(out, list_files(out), skip=set(changed))
+        staging = Staging(out, inodes or list_files(out), skip=set(changed))
         try:
             for rel, data in sorted(changed.items()):
                 staging.put(rel, data)
@@ -194,7 +206,8 @@ def _render_and_write(planned: Planned, content: Content, state: cache.BuildStat
     # Pages go straight into the staging folder, from the workers that render them.
     staging = Staging(out)
     try:
-        render_pages(plan, state.markdown, parallel, bodies, sink=staging, cards=state.cards)
+        render_pages(plan, state.markdown, parallel, bodies, sink=staging, cards=state.cards,
+                     full_cards=state.full_cards)
     except BaseException:
         staging.abort()
         raise
@@ -206,7 +219,7 @@ def _up_to_date(root: Path, out: Path, fingerprint: str) -> bool:
     stored = cache.stored_fingerprint(root).split("\n")
     if len(stored) != 2 or stored[0] != fingerprint:
         return False
-    return digest(sorted(site_manifest(out).items())) == stored[1]
+    return manifest_digest(site_manifest(out)) == stored[1]
 
 
 def _remember(root: Path, out: Path, state: cache.BuildState, content: Content,
@@ -227,7 +240,7 @@ def _remember(root: Path, out: Path, state: cache.BuildState, content: Content,
     state.out = str(out)
     state.manifest = manifest
     # Only a build without warnings may be skipped next time: warnings must be shown again.
-    line = "" if content.problems else f"{fingerprint}\n{digest(sorted(state.manifest.items()))}"
+    line = "" if content.problems else f"{fingerprint}\n{manifest_digest(state.manifest)}"
     cache.save_state(root, state, line)
 
 

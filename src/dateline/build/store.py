@@ -84,21 +84,26 @@ def load(path: Path, version: str) -> object:
 
     Raises FileNotFoundError when there is no such file (which is not damage).
     """
+    data, start = _checked(path, version)
     try:
-        # json.loads() decodes bytes as UTF-8 with surrogatepass, as dump() encoded them.
-        return json.loads(_checked(path, version))
+        # Decoded as dump() encoded it, straight from the file's bytes (no copy of them first).
+        return json.loads(str(memoryview(data)[start:], "utf-8", "surrogatepass"))
     except (ValueError, RecursionError):  # UnicodeDecodeError included
         raise CacheRefused("not valid JSON") from None
 
 
 def load_blobs(path: Path, version: str) -> tuple[object, list[bytes]]:
     """The head and byte strings of a file written by dump_blobs(); CacheRefused if not."""
-    data = _checked(path, version)
-    end = data.find(b"\n")
+    data, start = _checked(path, version)
+    end = data.find(b"\n", start)
     try:
-        meta = json.loads(data[:end] if end >= 0 else b"")
+        meta = json.loads(data[start:end] if end >= 0 else b"")
         if "count" in meta:
-            blobs = data[end + 1:].split(_SEP) if meta["count"] else []
+            # Split in place, the header and head cut off the first string only: these
+            # files hold megabytes, and the JSON of the head holds no NUL (json escapes it).
+            blobs = data.split(_SEP) if meta["count"] else []
+            if blobs:
+                blobs[0] = blobs[0][end + 1:]
             if len(blobs) != meta["count"]:
                 raise ValueError("a count of another table")
         else:
@@ -120,8 +125,9 @@ def load_texts(path: Path, version: str) -> tuple[object, list[str]]:
         raise CacheRefused("not UTF-8") from None
 
 
-def _checked(path: Path, version: str) -> bytes:
-    """The payload of a cache file whose header names `version` and whose checksum holds."""
+def _checked(path: Path, version: str) -> tuple[bytes, int]:
+    """A cache file whose header names `version` and whose checksum holds, and where in it
+    the payload starts (it is not copied out)."""
     with open(path, "rb") as fh:
         data = fh.read()
     end = data.find(b"\n", 0, _MAX_HEADER)
@@ -141,7 +147,7 @@ def _checked(path: Path, version: str) -> bytes:
         raise CacheRefused("truncated" if len(body) < length else "longer than written")
     if zlib.crc32(body) != crc:
         raise CacheRefused("checksum mismatch")
-    return data[end + 1:]
+    return data, end + 1
 
 
 def remove_dead_temporaries(folder: Path) -> None:

@@ -11,17 +11,19 @@ import os
 import sys
 from collections.abc import Iterable
 
+from dateline.build.cardstore import YearCards
 from dateline.build.write import Staging
 from dateline.render import Page
 
 PARALLEL_FROM = 400  # pages; below this, starting workers costs more than it saves (measured at 1,000 events)
 # What forked workers inherit: the pages, the Markdown and card memos, the sink.
-_JOB: tuple[list[Page], dict[str, str], dict[str, str], Staging | None] | None = None
+_JOB: tuple[list[Page], dict[str, str], dict[str, str], Staging | None, YearCards | None] | None = None
 
 
 def render_pages(pages: list[Page], markdown_cache: dict[str, str], parallel: bool = True,
                  bodies: list[str] | None = None, sink: Staging | None = None,
-                 cards: dict[str, str] | None = None) -> dict[str, bytes]:
+                 cards: dict[str, str] | None = None,
+                 full_cards: YearCards | None = None) -> dict[str, bytes]:
     """Render pages, on every core for a large build (a forked worker inherits the plan).
 
     Two rounds of forked workers: the first converts the Markdown bodies not yet in
@@ -30,7 +32,8 @@ def render_pages(pages: list[Page], markdown_cache: dict[str, str], parallel: bo
     goes into it as soon as it is made (by the worker that made it) and nothing is returned;
     otherwise the files come back as {path: bytes}. A template error surfaces as a RenderError.
     `cards` is the memo of compact cards the pages render with (RenderMemo.cards): what the
-    workers add to it comes back into it, as their Markdown does.
+    workers add to it comes back into it, as their Markdown does, and so do the full cards
+    they add to `full_cards` (RenderMemo.full_cards).
     """
     workers = min(os.cpu_count() or 1, 4)
     html = [p for p in pages if p.path.endswith(".html")]
@@ -52,16 +55,18 @@ def render_pages(pages: list[Page], markdown_cache: dict[str, str], parallel: bo
                 files.update(_emit(((p.path, p.make()) for p in others), sink))
                 for part in pending.get():
                     markdown_cache.update(part)
-        _JOB = (html, markdown_cache, {} if cards is None else cards, sink)
+        _JOB = (html, markdown_cache, {} if cards is None else cards, sink, full_cards)
         with ctx.Pool(workers, initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
             pending = pool.starmap_async(_render_share, [(i, workers) for i in range(workers)])
             if not todo:
                 files.update(_emit(((p.path, p.make()) for p in others), sink))
-            for rendered, markdown, made, counts in pending.get():
+            for rendered, markdown, made, full, counts in pending.get():
                 files.update(rendered)
                 markdown_cache.update(markdown)
                 if cards is not None:
                     cards.update(made)
+                if full_cards is not None:
+                    full_cards.add(full)
                 if sink is not None:
                     sink.count(*counts)
     finally:
@@ -102,9 +107,10 @@ def _markdown_share(bodies: list[str]) -> dict[str, str]:
 
 
 def _render_share(share: int, workers: int
-                  ) -> tuple[dict[str, bytes], dict[str, str], dict[str, str], tuple[int, int]]:
+                  ) -> tuple[dict[str, bytes], dict[str, str], dict[str, str],
+                             dict[int, dict[str, str]], tuple[int, int]]:
     assert _JOB is not None
-    pages, markdown_cache, cards, sink = _JOB
+    pages, markdown_cache, cards, sink, full_cards = _JOB
     known = len(markdown_cache)
     inherited = dict(cards)  # a card made again replaces its entry in place
     before = (sink.written, sink.unchanged) if sink is not None else (0, 0)
@@ -113,4 +119,4 @@ def _render_share(share: int, workers: int
     # Dicts keep insertion order: what this worker added comes after what it inherited.
     added = dict(itertools.islice(markdown_cache.items(), known, None))
     made = {k: v for k, v in cards.items() if inherited.get(k) is not v}
-    return rendered, added, made, counts
+    return rendered, added, made, full_cards.made() if full_cards is not None else {}, counts

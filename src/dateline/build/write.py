@@ -222,10 +222,11 @@ def exchange(a: Path, b: Path) -> bool:
         return False
     if _renameat2 is None:
         import ctypes  # only here: importing it costs a no-op build 8 ms
-        import ctypes.util
 
         try:
-            libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+            # The symbols this process has loaded, libc's among them: ctypes.util.find_library
+            # would run ldconfig in a subprocess on every build.
+            libc = ctypes.CDLL(None, use_errno=True)
             _renameat2 = libc.renameat2
             _renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p,
                                    ctypes.c_uint]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from dateline import views
 from dateline.digests import digest
@@ -17,6 +18,8 @@ from dateline.model import Content, Event
 from dateline.urls import slugify
 
 SPLIT_INDEX_AT = 1000  # more events than this: the index links to one page per year
+# Every rebuild walks all events a few times here; map() with these runs those walks in C.
+_SLUG = attrgetter("slug")
 
 
 @dataclass(frozen=True)
@@ -97,11 +100,11 @@ def site_layout(content: Content, split_at: int = SPLIT_INDEX_AT) -> Layout:
     # names are free text, so each is written as its repr. An event's own order of tags,
     # and whether several articles report it, show only where its face does (and the index,
     # which is always planned).
-    parts = [str(split), "\x1f".join([e.slug for e in events]),
+    parts = [str(split), "\x1f".join(map(_SLUG, events)),
              "\x1f".join([f"{g.year}:{len(g.events)}" for g in years])]
     for kind in terms.by_kind:
         for term in terms.by_kind[kind]:
-            parts.append(f"{kind}{term.name!r}" + "\x1f".join([e.slug for e in term.events]))
+            parts.append(f"{kind}{term.name!r}" + "\x1f".join(map(_SLUG, term.events)))
     return Layout(terms, years, split, digest(*parts))
 
 
@@ -140,7 +143,7 @@ def page_paths(events: list[Event], years: list[views.YearGroup], terms: views.T
     paths = ["index.html"]
     if split:
         paths += [f"years/{g.year}.html" for g in years]
-    paths += [event_url(e) for e in events]
+    paths += [f"events/{slug}.html" for slug in map(_SLUG, events)]  # event_url(), inlined
     for kind, _, _ in views.TERM_KINDS:
         paths.append(f"{kind}/index.html")
         paths += [t.url for t in terms.by_kind[kind]]
@@ -182,7 +185,7 @@ class _TermFaces(dict):
 
     def __missing__(self, url: str) -> list[str]:
         faces = self._faces
-        found = self[url] = [faces[e.slug] for e in self._terms[url].events]
+        found = self[url] = list(map(faces.__getitem__, map(_SLUG, self._terms[url].events)))
         return found
 
 
@@ -210,7 +213,8 @@ def _index_page(content: Content, years: list[views.YearGroup], terms: views.Ter
                for g in years]
         key += [f"{t.url}|{t.name}|{len(t.events)}" for kind in terms.by_kind
                 for t in terms.by_kind[kind]]
-        key.append(f"several sources|{sum(e.several_sources for e in events)}")  # the filter
+        # The filter's count: Event.several_sources, inlined (a property call per event).
+        key.append(f"several sources|{sum([len(e.sources) > 1 for e in events])}")
     else:
         key = [faces[e.slug] for e in events]
     year_href = "years/{year}.html" if split else "#y{year}"

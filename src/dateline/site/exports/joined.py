@@ -25,23 +25,49 @@ SEPARATORS = (b"", b",", b"", b",")
 MARK = b"\x00dateline:pieces\x00"
 
 Pieces = tuple[bytes, ...]  # one event's four pieces
+Frames = tuple[tuple[bytes, bytes], ...]  # per body, the bytes of its file before and after it
+_NO_FRAMES: Frames = tuple((b"", b"") for _ in SEPARATORS)
 
 
 @dataclass(frozen=True)
 class Joined:
-    """Each event's piece key and piece lengths, and the four bodies, of one build."""
+    """Each event's piece key and piece lengths, and the four bodies, of one build.
+
+    A body is bytes or a memoryview (of the file it was cut from, or of the framed file
+    `files` holds): twenty megabytes are joined once, into the file, never copied again.
+    """
 
     layout: str  # the layout key of the build that made it (render.plan_build)
     keys: list[str]  # each event's piece key, in timeline order
     lengths: tuple[list[int], ...]  # per body, each event's piece length
-    bodies: tuple[bytes, ...]
+    bodies: tuple[bytes | memoryview, ...]
+    # Each body inside its frame (the whole export file), when made with frames.
+    files: tuple[bytes, ...] = ()
 
     @classmethod
-    def of(cls, layout: str, keys: list[str], pieces: list[Pieces]) -> Joined:
-        """The bodies and lengths of `pieces` (one tuple of four per event, in order)."""
+    def of(cls, layout: str, keys: list[str], pieces: list[Pieces],
+           frames: Frames = _NO_FRAMES) -> Joined:
+        """The bodies and lengths of `pieces` (one tuple of four per event, in order),
+        each body joined inside its frame."""
         columns = tuple(zip(*pieces, strict=True)) if pieces else tuple(() for _ in SEPARATORS)
-        return cls(layout, keys, tuple([len(p) for p in column] for column in columns),
-                   tuple(sep.join(column) for sep, column in zip(SEPARATORS, columns, strict=True)))
+        files = []
+        for sep, column, (before, after) in zip(SEPARATORS, columns, frames, strict=True):
+            parts = [before]
+            for piece in column:
+                parts += (piece, sep)
+            if column:
+                parts.pop()
+            parts.append(after)
+            files.append(b"".join(parts))
+        return cls._framed(layout, keys, tuple([len(p) for p in column] for column in columns),
+                           files, frames)
+
+    @classmethod
+    def _framed(cls, layout: str, keys: list[str], lengths: tuple[list[int], ...],
+                files: list[bytes], frames: Frames) -> Joined:
+        bodies = tuple(memoryview(f)[len(before):len(f) - len(after)]
+                       for f, (before, after) in zip(files, frames, strict=True))
+        return cls(layout, keys, lengths, bodies, tuple(files))
 
     def whole(self) -> bool:
         """Whether the lengths add up to the bodies (a cache of another shape does not)."""
@@ -69,28 +95,34 @@ class Joined:
                            in zip(self.bodies, starts, self.lengths, strict=True))
                 for i, key in enumerate(self.keys)}
 
-    def replaced(self, layout: str, changes: dict[int, tuple[str, Pieces]]) -> Joined:
-        """These pieces with event i's key and pieces replaced, for each i in `changes`."""
+    def replaced(self, layout: str, changes: dict[int, tuple[str, Pieces]],
+                 frames: Frames = _NO_FRAMES) -> Joined:
+        """These pieces with event i's key and pieces replaced, for each i in `changes`,
+        each body joined inside its frame."""
         keys = list(self.keys)
         lengths = tuple(list(x) for x in self.lengths)
-        bodies = []
+        files = []
         for col, (body, starts) in enumerate(zip(self.bodies, self._starts(), strict=True)):
-            parts, at = [], 0
+            view = memoryview(body)  # slices of it are not copies
+            before, after = frames[col]
+            parts, at = [before], 0
             for i in sorted(changes):
                 piece = changes[i][1][col]
-                parts += (body[at:starts[i]], piece)
+                parts += (view[at:starts[i]], piece)
                 at = starts[i] + lengths[col][i]
                 lengths[col][i] = len(piece)
-            parts.append(body[at:])
-            bodies.append(b"".join(parts))
+            parts += (view[at:], after)
+            files.append(b"".join(parts))
         for i, (key, _) in changes.items():
             keys[i] = key
-        return Joined(layout, keys, lengths, tuple(bodies))
+        return Joined._framed(layout, keys, lengths, files, frames)
 
 
 def join_pieces(previous: Joined | None, layout: str, count: int, key: Callable[[int], str],
-                make: Callable[[int], Pieces], same: Callable[[int, str], bool]) -> Joined:
-    """The pieces of this build's `count` events, reusing `previous` where it holds them.
+                make: Callable[[int], Pieces], same: Callable[[int, str], bool],
+                frames: Frames = _NO_FRAMES) -> Joined:
+    """The pieces of this build's `count` events, reusing `previous` where it holds them,
+    each body joined inside its file's frame (Joined.files).
 
     key(i) is event i's piece key and make(i) its pieces. When the layout is
     `previous.layout`, event i's stored piece is reused wherever same(i, its stored key)
@@ -99,7 +131,7 @@ def join_pieces(previous: Joined | None, layout: str, count: int, key: Callable[
     if (previous is not None and layout and previous.layout == layout
             and len(previous.keys) == count):
         changes = {i: (key(i), make(i)) for i in range(count) if not same(i, previous.keys[i])}
-        return previous.replaced(layout, changes)
+        return previous.replaced(layout, changes, frames)
     found = previous.lookup() if previous is not None else {}
     keys, pieces = [], []
     for i in range(count):
@@ -107,7 +139,7 @@ def join_pieces(previous: Joined | None, layout: str, count: int, key: Callable[
         got = found.get(k)
         keys.append(k)
         pieces.append(make(i) if got is None else got)
-    return Joined.of(layout, keys, pieces)
+    return Joined.of(layout, keys, pieces, frames)
 
 
 class ExportMemo:
