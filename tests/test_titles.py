@@ -574,3 +574,12 @@ def test_a_closing_quote_before_what_was_said_is_a_name_s() -> None:
     got = titles('Ana Ruiz said on Sunday, in an interview on "Face the Press," that she would '
                  'resign "this week."')
     assert got["2018-11-25"] == "Ana Ruiz said she would resign this week"
+
+
+def test_that_thing_is_the_fuller_phrase_said_before() -> None:
+    got = titles("It was a week in which the governor's corruption trial was grinding on. On "
+                 "Thursday, jurors were sworn in for that trial.")
+    assert got["2018-11-29"] == "Jurors were sworn in for the governor's corruption trial"
+    # Nothing fuller was said: "that" stays rather than a guess.
+    assert titles("On Friday the board approved that plan.")["2018-11-30"] == \
+        "The board approved that plan"

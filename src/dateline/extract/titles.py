@@ -301,6 +301,7 @@ def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None])
             break
         gone = {t.i for t in prep.subtree}
         tokens = [t for t in tokens if t.i not in gone]
+    _name_demonstratives(tokens, replace)
     _name_repeated_descriptions(tokens, replace, getattr(resolve, "repeated", None))
     _name_descriptions(tokens, replace, getattr(resolve, "describe", None))
     unresolved = None
@@ -450,6 +451,47 @@ def _name_owners(tokens: list[Any], subject: list[Any], replace: dict[int, str],
         if name and name not in said and name.split()[-1] not in said:
             replace[t.i] = name + ("'s" if owner else "")
             said += " " + name  # a second "her" in the title is hers again
+
+
+def _name_demonstratives(tokens: list[Any], replace: dict[int, str]) -> None:
+    """ "That trial", "that camp": the fuller phrase an earlier sentence gave it ("the
+    president's impeachment trial", "a camp on Galle Face Green"), since a title is read
+    alone, where "that" points nowhere."""
+    kept = {t.i for t in tokens}
+    for t in tokens:
+        own = [c for c in t.children if c.i < t.i]
+        if t.pos_ != "NOUN" or t.tag_ != "NN" or len(own) != 1 or own[0].dep_ != "det" \
+                or own[0].lower_ not in ("that", "this") or own[0].i not in kept \
+                or t.lemma_.lower() in _TIME_WORDS or t.i in replace:
+            continue
+        for earlier in reversed(t.doc[max(0, t.i - 1500):t.i]):
+            if earlier.lemma_.lower() != t.lemma_.lower() or earlier.dep_ == "compound" \
+                    or earlier.ent_type_ in ("DATE", "TIME"):
+                continue
+            mods = [c for c in earlier.children if c.i < earlier.i
+                    and c.dep_ in ("compound", "amod", "poss")]
+            place = [c for c in earlier.children if c.i > earlier.i and c.dep_ == "prep"
+                     and c.lower_ in ("on", "in", "at", "of") and any(
+                         g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children)]
+            definite = any(c.dep_ == "det" and c.lower_ == "the" for c in earlier.children) \
+                or any(m.dep_ == "poss" or m.pos_ == "PROPN" for m in mods)
+            if any(m.dep_ == "poss" and m.pos_ == "PRON" for m in mods) \
+                    or not (mods and definite or place):
+                break  # "his trial", "in tennis history", a bare "the trial": nothing fuller
+            if mods:
+                words = t.doc[min(m.left_edge.i for m in mods):earlier.i + 1]
+            else:  # "a camp on Galle Face Green[, the seafront lawn ...]"
+                name = next(g for g in place[0].children if g.dep_ == "pobj" and g.pos_ == "PROPN")
+                words = t.doc[earlier.i:name.i + 1]
+            if len(words) > 6:
+                break
+            text = words.text
+            if not (words[0].dep_ == "det" or words[0].tag_ == "DT") and not any(
+                    m.dep_ == "poss" for m in mods):
+                text = "the " + text
+            replace[own[0].i] = ""
+            replace[t.i] = re.sub(r"^(?:[Aa]n?|[Tt]his|[Tt]hat) ", "the ", text)
+            break
 
 
 def _name_descriptions(tokens: list[Any], replace: dict[int, str],
