@@ -583,3 +583,8 @@ def test_that_thing_is_the_fuller_phrase_said_before() -> None:
     # Nothing fuller was said: "that" stays rather than a guess.
     assert titles("On Friday the board approved that plan.")["2018-11-30"] == \
         "The board approved that plan"
+
+
+def test_who_after_a_described_and_named_person_is_the_name() -> None:
+    got = titles("The club's owner, Omar Haddad, who bought Norwich in 2010, died on Friday.")
+    assert got["2010"] == "Omar Haddad bought Norwich"

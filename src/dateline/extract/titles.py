@@ -562,6 +562,13 @@ def _subject(verb: Any, drop: set[int],
             antecedent = antecedent.head
         noun = _noun_head_phrase(antecedent, drop | {t.i for t in rel.subtree})
         own = [c for c in verb.children if c.dep_ in _SUBJECTS]
+        named = next((c for c in antecedent.children if c.dep_ == "appos" and c.i > antecedent.i
+                      and c.pos_ == "PROPN" and c.ent_type_ == "PERSON" and c.i < rel.i), None)
+        if named is not None and antecedent.pos_ == "NOUN" and own and own[0].tag_ == "WP":
+            # "the league's president, Javier Tebas, who said ...": Javier Tebas said.
+            first = min(t.i for t in named.subtree if t.i <= named.i and t.pos_ == "PROPN")
+            replace[own[0].i] = verb.doc[first:named.i + 1].text
+            return [own[0]], replace
         if own and own[0].tag_ in ("WDT", "WP") or own and own[0].lower_ == "that":
             # "the court, which sits again": the court sits again; "a strike that began":
             # the strike began (it is the one just named).
