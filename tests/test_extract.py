@@ -763,3 +763,11 @@ def test_a_thing_a_year_names_keeps_it_for_what_it_tells_happened() -> None:
                  "The judge said on Friday the bank had broken the Banking Act, the 1957 law "
                  "that still governs lending.")
     assert [d for d, _ in got] == ["1994", "2023-07-14"], got
+
+
+# --------------------------------------------- which of a sentence's dates an event gets
+
+def test_a_weekday_the_story_counts_is_not_moved_to_the_coming_week() -> None:
+    got = _dated("The squad trained in Leeds on 2 July and travels to York the following "
+                 "Saturday.")
+    assert ("2023-07-08", "The squad travels to York") in got, got

@@ -225,7 +225,7 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
             m, date_text = joined, mt.date_text(text, joined.start, joined.text)
         value = mt.past_year(m.value, date_text, verb, base, text[max(0, m.start - 20):m.start])
         value = mt.future_year(value, date_text, verb, base)
-        ahead = mt.weekday_ahead(value, date_text, verb, base)
+        ahead = mt.weekday_ahead(value, date_text, verb, base, text[max(0, m.start - 20):m.start])
         moved, value = ahead != value, ahead
         # Other events' clauses are theirs, except one that holds this verb's own.
         # What a reporting verb says stays in its title even when it is an event of its

@@ -235,15 +235,21 @@ def future_year(value: str, date_text: str, verb: Any, base: datetime.date) -> s
     return shifted
 
 
+_STORY_WEEKDAY = re.compile(r"(?i)\b(?:that|following|next|previous|preceding|same)\s+$")
 _BARE_WEEKDAY = re.compile(r"(?i)(?:on |by |until )?(?:monday|tuesday|wednesday|thursday|friday|"
                            r"saturday|sunday)(?: (?:morning|afternoon|evening|night))?")
 
 
-def weekday_ahead(value: str, date_text: str, verb: Any, base: datetime.date) -> str:
+def weekday_ahead(value: str, date_text: str, verb: Any, base: datetime.date,
+                  before: str = "") -> str:
     """A bare weekday on a verb in the present tense of a timetable ("the committee meets
     again on Thursday", "travels to Prague on Monday") is the coming one: news tells what
-    happened in the past tense. The sentence's other verbs may have read it as last week's."""
+    happened in the past tense. The sentence's other verbs may have read it as last week's.
+    ``before`` is the text just before the phrase: "the following Saturday" and "that
+    Friday" count from the story's own date, not from the publication day."""
     if not _BARE_WEEKDAY.fullmatch(date_text.strip()) or not re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+        return value
+    if _STORY_WEEKDAY.search(before):
         return value
     day = datetime.date.fromisoformat(value)
     if day >= base or not (_present_schedule(verb) and verb.tag_ in ("VBZ", "VBP")
