@@ -771,3 +771,38 @@ def test_a_weekday_the_story_counts_is_not_moved_to_the_coming_week() -> None:
     got = _dated("The squad trained in Leeds on 2 July and travels to York the following "
                  "Saturday.")
     assert ("2023-07-08", "The squad travels to York") in got, got
+
+
+def test_dates_of_one_precision_are_equally_fine() -> None:
+    # December has a day more than September, 2012 a day more than 2003: the first date of
+    # the verb still wins, not the shorter month or year.
+    got = _dated("The agency sued the bank in December 2020 and the insurer last September. "
+                 "Mr Ortiz had undergone knee surgery in 2012 and a hip operation nine years "
+                 "earlier.")
+    assert [d for d, _ in got] == ["2020-12", "2012"], got
+
+
+def test_a_date_inside_the_subject_is_not_the_verbs() -> None:
+    got = _dated("The path to Sunday's final began with a shock defeat on 3 March.")
+    assert [d for d, _ in got] == ["2023-03-03"], got
+
+
+def test_a_change_is_dated_where_it_ended_not_where_it_started() -> None:
+    got = _dated("Ticket sales at the zoo rose from 2,000 in 2015 to 9,000 last year.")
+    assert [d for d, _ in got] == ["2022"], got
+def test_a_date_of_a_thing_or_of_a_happening_around_the_verb_dates_no_verb() -> None:
+    got = _dated("The Treaty of 1922 collapsed within weeks. No mayor has served two full "
+                 "terms since the founding of the city in 1850. The minister said on Monday "
+                 "that reform remained a priority before the party's conference in Leeds in "
+                 "October.")
+    assert [d for d, _ in got] == ["2023-07-17"], got
+
+
+def test_a_date_of_a_participle_on_a_noun_dates_no_verb() -> None:
+    got = _dated("The jury cleared her of a charge covering thefts in 2018.")
+    assert got == [], got
+
+
+def test_a_holiday_takes_the_year_its_happening_gives() -> None:
+    got = _dated("The council was criticised after the Christmas Day floods of December 2015.")
+    assert got == [("2015-12-25", "Christmas Day floods")], got

@@ -207,6 +207,92 @@ def dates_a_listed_noun(span: Any) -> bool:
     return listed or introduced
 
 
+# Nouns that a date after "of" only places in time ("the last day of April", "the end of
+# the year", "the early hours of Monday"): the date is still the verb's.
+_TIME_NOUNS = {"day", "days", "end", "start", "beginning", "middle", "rest", "remainder",
+               "close", "course", "turn", "eve", "dawn", "morning", "afternoon", "evening",
+               "night", "hour", "hours", "weekend", "week", "month", "year", "season", "time",
+               "period", "half", "quarter", "part", "first", "second", "last", "spring",
+               "summer", "autumn", "fall", "winter", "holiday", "holidays", "date",
+               "run", "lead", "wake", "aftermath", "height", "depth", "peak"}
+# "since independence in 1947", "before the summit in July", "after a ruling the previous
+# year": the date places the happening named after these, not the verb.
+_AROUND = {"since", "before", "after", "following", "ahead"}
+
+
+def dates_its_noun(span: Any) -> Any | None:
+    """The noun a date phrase belongs to rather than the clause's verb, or None: "the
+    Sunningdale agreement of 1973 collapsed", "restore security after the bombings of April
+    2019" (the thing of that date), "has not completed a term since independence in 1947",
+    "remained a priority before the summit in Vilnius in July"."""
+    root = span.root
+    if root.dep_ == "pobj" and root.head.dep_ == "prep":
+        prep, noun = root.head, root.head.head
+    elif root.dep_ == "npadvmod":
+        prep, noun = None, root.head
+    else:
+        return None
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.i in {t.i for t in span}:
+        return None
+    if prep is not None and prep.lower_ == "of" and noun.lower_ not in _TIME_NOUNS \
+            and noun.lemma_.lower() not in _TIME_NOUNS:
+        return noun
+    if noun.dep_ == "pobj" and noun.head.lower_ in _AROUND and noun.lemma_.lower() not in _TIME_NOUNS:
+        return noun
+    return None
+
+
+def from_date(span: Any, verb: Any) -> bool:
+    """Whether a date after ``verb`` is on the "from" side of a change: "rose from 2% in
+    2010 to 5% last year", "narrowed from a year earlier". The parser often hangs such a
+    date on the verb itself, so the nearer of "from" and "to" before it decides."""
+    doc = span.doc
+    for i in range(span.start - 1, verb.i, -1):
+        if doc[i].dep_ == "prep" and doc[i].lower_ in ("from", "to"):
+            return doc[i].lower_ == "from"
+    return False
+
+
+def in_subjects_phrase(span: Any, subject: Any) -> bool:
+    """Whether a date is inside a phrase that qualifies the subject ("the road to this
+    evening", "the path to Sunday's final"), not on the subject's own noun ("third-quarter
+    sales", "Tuesday's quake")."""
+    if subject is None:
+        return False
+    t = span.root
+    for _ in range(40):
+        if t.i == subject.i or t.head.i == t.i:
+            return False
+        t = t.head
+        if t.dep_ == "prep" and subject.i in {a.i for a in t.ancestors}:
+            return True
+    return False
+
+
+_OBJECTS = {"pobj", "attr", "oprd", "appos", "conj"}
+
+
+def dates_a_gerund(span: Any) -> bool:
+    """A date that belongs to a participle on a noun after a preposition, not to the verb:
+    "acquitted him on a charge covering killings in 1992". Not a participle on the verb's
+    object, which may tell what was seen ("have seen numbers dropping through the 1990s"),
+    nor a gerund after "of" or "with": "found guilty of driving drunk from 1991 to 1997"
+    dates the verdicts in TempEval-3, "charged with killing him last fall" the killing."""
+    t = span.root
+    for _ in range(40):
+        if t.head.i == t.i:
+            return False
+        t = t.head
+        if t.tag_ != "VBG":
+            if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass"):
+                return False  # the date's own clause comes first
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            return False
+        return t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN") and t.head.dep_ in _OBJECTS
+    return False
+
+
 _MODALS = {"will", "would", "could", "may", "might", "should", "shall", "can", "must", "'ll"}
 _INTENT = {"plan", "intend", "aim", "expect", "schedule", "due", "set", "hope", "want",
            "propose", "threaten", "prepare", "vow", "pledge", "promise"}

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from dateline.dates import parse_value
+from dateline.dates import DateError, parse_value
 from dateline.extract import clauses as cl
 from dateline.extract import mentions as mt
 from dateline.extract import nlp
@@ -180,7 +180,17 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
             if rel is not None:
                 by_verb.setdefault(rel.i, []).append((m, span))
             continue
-        if cl.dates_a_listed_noun(span) or cl.is_argument(span):
+        noun = cl.dates_its_noun(span)
+        if noun is not None:
+            # "the demonstrations of early December", "after the 2019 bombings of April
+            # 2019": the happening's own date. A bare month after "before" or "after" is
+            # left alone: the sentence's tense cannot place it.
+            if cl.is_happening(noun) and noun.head.lower_ != "since" and (
+                    cl.prep_of(span) and doc[min(cl.prep_of(span))].lower_ == "of"
+                    or re.search(r"\d{4}", m.text)):
+                happenings.append((m, span, noun))
+            continue
+        if cl.dates_a_listed_noun(span) or cl.is_argument(span) or cl.dates_a_gerund(span):
             continue
         head = cl.clause_head(span.root)
         if head.dep_ == "acl" and head.lemma_.lower() in cl.NAMING and head.i > head.head.i:
@@ -202,8 +212,19 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
     heads = set(by_verb)
     quote = _quote(sent.text)
     out: list[_Candidate] = []
+    # One event a happening: its finest date ("the Easter Sunday bombings of April 2019").
+    finest: dict[int, tuple[Any, Any, Any]] = {}
     for m, span, noun in happenings:
-        title = noun_title(noun, {t.i for t in span})
+        if noun.i not in finest or mt.grain(m.value) < mt.grain(finest[noun.i][0].value):
+            finest[noun.i] = (m, span, noun)
+    for m, span, noun in finest.values():
+        drop_here = {t.i for t in span}
+        year = _own_year(doc, noun, m, mentions)
+        if year is not None:
+            # "the Easter Sunday bombings of April 2019": the happening's own year places
+            # the holiday, not the publication day; the holiday stays in the name.
+            m, drop_here = replace(m, value=year[0]), year[1]
+        title = noun_title(noun, drop_here)
         if len(title.split()) >= 2:
             spans = cl.spans(list(noun.subtree))
             out.append(_Candidate(m.value, mt.date_text(text, m.start, m.text), title, quote,
@@ -216,8 +237,16 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
             continue
         # The most specific date dates the verb; a coarse "this year" only modifies it.
         # A date after "for" is the target of a plan ("an election for June 18"), so it
-        # wins only when nothing else dates the verb.
-        m, span = min(dated, key=lambda ms: (mt.span_days(ms[0].value),
+        # wins only when nothing else dates the verb. One after a preposition inside the
+        # subject ("the road to this evening began on 8 August 2016") is the noun's; one
+        # on the subject's noun ("third-quarter sales dropped") still dates the verb.
+        # A date after "from" is where a change started or what it is measured against
+        # ("jumped from 100,000 in 1980 to 300,000 last year", "narrowed from a year
+        # earlier"): another date of the verb tells when it happened.
+        subj = subject_of(verb)
+        m, span = min(dated, key=lambda ms: (cl.from_date(ms[1], verb),
+                                             cl.in_subjects_phrase(ms[1], subj),
+                                             mt.grain(ms[0].value),
                                              mt.is_target(text, ms[0].start), ms[0].start))
         date_text = mt.date_text(text, m.start, m.text)
         joined = mt.alternatives(text, dated)
@@ -309,6 +338,30 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
                                           (child.idx, child.idx + len(child.text)),
                                           _stems(t2.text)))
     return out
+
+
+def _own_year(doc: Any, noun: Any, mention: Any,
+              mentions: list[Any]) -> tuple[str, set[int]] | None:
+    """A date with a year that a happening's noun carries itself ("the Easter Sunday
+    bombings of April 2019") reads ``mention`` (the holiday) in that year: the finest value
+    that fits, and the tokens of that date. None when the noun carries no such date."""
+    from dateline.temporal.normalize import normalize
+
+    if re.search(r"\d{4}", mention.text):
+        return None
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if m is mention or span is None or not re.search(r"\d{4}", m.text) \
+                or getattr(cl.dates_its_noun(span), "i", None) != noun.i:
+            continue
+        whole = parse_value(m.value)
+        value = normalize(mention.text, datetime.date(whole.last.year, 12, 31)) or m.value
+        try:
+            fits = mt.contains(m.value, value)
+        except (ValueError, DateError):
+            fits = False
+        return (value if fits else m.value), cl.date_tokens(span)
+    return None
 
 
 def _broken(title: Title) -> int:

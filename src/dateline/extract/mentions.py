@@ -93,6 +93,18 @@ def span_days(value: str) -> int:
     return (v.last - v.first).days
 
 
+# Upper bounds, in days past the first, of the precisions a date phrase names: a day, a
+# week or weekend, a month, a quarter or season, a half, a year.
+_GRAINS = (0, 7, 31, 92, 183, 366)
+
+
+def grain(value: str) -> int:
+    """How fine a date is, as a rank (0: a day): "December 2020" and "last September" are
+    equally fine, though one month has a day more; so are 2012 (a leap year) and 2003."""
+    days = span_days(value)
+    return next((i for i, top in enumerate(_GRAINS) if days <= top), len(_GRAINS) + days // 366)
+
+
 def contains(outer: str, inner: str) -> bool:
     a, b = parse_value(outer), parse_value(inner)
     return a.first <= b.first and b.last <= a.last
