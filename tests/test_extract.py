@@ -806,3 +806,11 @@ def test_a_date_of_a_participle_on_a_noun_dates_no_verb() -> None:
 def test_a_holiday_takes_the_year_its_happening_gives() -> None:
     got = _dated("The council was criticised after the Christmas Day floods of December 2015.")
     assert got == [("2015-12-25", "Christmas Day floods")], got
+
+
+def test_an_after_clause_gets_a_day_only_from_its_offset() -> None:
+    got = _dated("Rescuers reached the village on Friday, two days after a landslide buried "
+                 "the main road. The firm collapsed on Monday after talks with its banks "
+                 "failed.")
+    assert ("2023-07-12", "A landslide buried the main road") in got, got
+    assert not any(t.startswith("Talks") for _, t in got), got

@@ -27,7 +27,7 @@ from dateline.extract.names import PERSON_PRONOUNS, Names
 from dateline.extract.pronouns import Resolver
 from dateline.extract.titles import Title, build_title, is_reporting, noun_title, subject_of
 from dateline.extract.wording import problems
-from dateline.temporal.relative import chain
+from dateline.temporal.relative import chain, shift, step
 from dateline.temporal.tagger import find_dates
 
 
@@ -283,7 +283,9 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
         held = cl.subtree_minus(verb, heads)
         if verb.dep_ in ("relcl", "acl"):
             held.append(verb.head)
-        review = _review(title, verb, m, base, quotes)
+        # The review reads the date the event gets, not the tagger's ("was arrested on
+        # May 29" in an April story is last May's, no future).
+        review = _review(title, verb, replace(m, value=value), base, quotes)
         if moved and "future or conditional" not in review:
             review.append("future or conditional")
         each = mt.listed(text, dated)
@@ -321,18 +323,23 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
                                       _stems(t3.text)))
         # "... in late 2020 after a fraudulent election handed him a sixth term": the
         # "after" clause is an earlier event; it gets the year, never a finer precision.
+        # "On Wednesday, a day after a ship struck the bridge": the day the offset gives.
+        # After a day with no offset ("ceased trading on Monday after talks failed") it is
+        # no event here: judges read the year alone as wrong every time, the day is unknown.
         for child in verb.subtree:
             if child.dep_ == "advcl" and child.i not in heads and child.tag_ == "VBD" \
                     and cl.clause_head(child.head).i == verb.i \
                     and any(c.dep_ == "mark" and c.lower_ in ("after", "following")
                             for c in child.children):
-                year = _year_before(m.value)
-                if not year:
+                earlier = _offset_before(child, value) or _year_before(value)
+                if not earlier:
                     continue
-                t2 = build_title(child, date_drop, resolve)
+                t2 = build_title(child, date_drop | {t.i for c in child.subtree
+                                                     if c.dep_ == "npadvmod" for t in c.subtree},
+                                 resolve)
                 if len(t2.text.split()) >= 3:
                     sp = cl.spans(list(child.subtree))
-                    out.append(_Candidate(year, "", t2.text, quote,
+                    out.append(_Candidate(earlier, "", t2.text, quote,
                                           _names_for(names, sp, t2, resolve, child), None,
                                           _review(t2, child, None, base, quotes), sp,
                                           (child.idx, child.idx + len(child.text)),
@@ -489,12 +496,31 @@ def _development(sent: Any, base: datetime.date, names: Names,
 
 
 def _year_before(value: str) -> str | None:
-    """Year precision for an event that happened before ``value``, when that is safe."""
+    """Year precision for an event that happened before ``value``, when that is safe: not
+    before a day, which says the clause is a day's news, nor early in a year, when "after
+    X" may reach back into the previous one."""
     v = parse_value(value)
-    # Early in a year, "after X" may reach back into the previous year: do not guess.
-    if v.first.year != v.last.year or v.first.month <= 2:
+    if v.first == v.last or v.first.year != v.last.year or v.first.month <= 2:
         return None
     return str(v.first.year)
+
+
+def _offset_before(clause: Any, value: str) -> str | None:
+    """The date of an "after" clause that says how long before ``value`` it happened ("a
+    day after", "two weeks after"), at the precision the offset keeps; None without one
+    ("less than 48 hours after" names no day)."""
+    # The parser hangs "two days" on the clause's verb or on its "after".
+    marks = [c for c in clause.children if c.dep_ == "mark"]
+    span = next((c for t in [clause, *marks] for c in t.children if c.dep_ == "npadvmod"), None)
+    if span is None:
+        return None
+    counted = step(" ".join(t.text for t in span.subtree) + " after")
+    if counted is None or counted[1] <= 0:
+        return None
+    try:
+        return shift(parse_value(value), counted[0], -counted[1])
+    except (DateError, ValueError):
+        return None
 
 
 _STOP = frozenset("""a an the of to in on at by for from with and or but as is are was were be been
