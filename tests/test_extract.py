@@ -814,3 +814,27 @@ def test_an_after_clause_gets_a_day_only_from_its_offset() -> None:
                  "failed.")
     assert ("2023-07-12", "A landslide buried the main road") in got, got
     assert not any(t.startswith("Talks") for _, t in got), got
+
+
+def test_a_day_without_a_year_in_a_clause_joined_to_a_dated_one_takes_its_year() -> None:
+    got = _dated("The two firms agreed terms in early May 2021, and the regulator approved "
+                 "the deal on June 14.")
+    assert ("2021-06-14", "The regulator approved the deal") in got, got
+
+
+def test_a_month_a_modal_looks_ahead_to_is_the_coming_one() -> None:
+    got = _dated("The council will vote next month, and officials said the bridge could be "
+                 "open again as early as March.")
+    assert [d for d, _ in got] == ["2023-08", "2024-03"], got
+
+
+def test_a_past_verbs_next_decade_counts_from_the_sentences_year() -> None:
+    got = _dated("The probe was launched on 4 May 1998 and spent the next decade mapping "
+                 "the outer moons.")
+    assert ("1998/2008", "The probe spent the next decade mapping the outer moons") in got, got
+
+
+def test_an_open_offset_is_no_date_and_listed_years_are_occasions() -> None:
+    got = _dated("Ms Osei, who founded the charity more than two decades ago, retired on "
+                 "Monday. The club had reached the final in 1994, 2001 and 2013.")
+    assert [d for d, _ in got] == ["2023-07-17", "1994", "2001", "2013"], got

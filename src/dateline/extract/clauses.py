@@ -213,7 +213,7 @@ _TIME_NOUNS = {"day", "days", "end", "start", "beginning", "middle", "rest", "re
                "close", "course", "turn", "eve", "dawn", "morning", "afternoon", "evening",
                "night", "hour", "hours", "weekend", "week", "month", "year", "season", "time",
                "period", "half", "quarter", "part", "first", "second", "last", "spring",
-               "summer", "autumn", "fall", "winter", "holiday", "holidays", "date",
+               "summer", "autumn", "fall", "winter", "holiday", "holidays", "date", "deadline",
                "run", "lead", "wake", "aftermath", "height", "depth", "peak"}
 # "since independence in 1947", "before the summit in July", "after a ruling the previous
 # year": the date places the happening named after these, not the verb.

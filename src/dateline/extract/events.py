@@ -253,6 +253,10 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
         if joined is not None:  # "in May or June": either, so the span of both
             m, date_text = joined, mt.date_text(text, joined.start, joined.text)
         value = mt.past_year(m.value, date_text, verb, base, text[max(0, m.start - 20):m.start])
+        if verb.dep_ == "conj" and verb.head.i in by_verb:
+            value = mt.year_of_clause(value, date_text, verb,
+                                      [ms[0] for ms in by_verb[verb.head.i]], base)
+        value = mt.decade_after(value, date_text, verb, [x for x in mentions if x.end <= m.start])
         value = mt.future_year(value, date_text, verb, base)
         ahead = mt.weekday_ahead(value, date_text, verb, base, text[max(0, m.start - 20):m.start])
         moved, value = ahead != value, ahead

@@ -25,6 +25,8 @@ def usable(mention: Any, text: str, base: datetime.date) -> bool:
         return False
     if re.fullmatch(r"\d{1,3}|\d{1,3}(?:,\d{3})+|\d+\.\d+", mtext):
         return False
+    if _OPEN_OFFSET.fullmatch(mtext):
+        return False  # "more than three decades ago" is some time before 1985, not 1985
     if re.fullmatch(r"\d{4}", mtext):
         # A count ("sent 2000 troops") rather than a year ("the 2020 elections").
         after = text[mention.end:mention.end + 30]
@@ -39,6 +41,10 @@ def usable(mention: Any, text: str, base: datetime.date) -> bool:
     except (DateError, ValueError):
         return False
     return 1000 <= value.first.year <= base.year + 50
+
+
+_OPEN_OFFSET = re.compile(r"(?i)(?:(?:more|less|fewer)\s+than|over|under|at\s+least)\s+.+"
+                          r"\b(?:ago|earlier|before|later|after)")
 
 
 def not_an_event(mention: Any, text: str) -> bool:
@@ -214,6 +220,8 @@ def _expected(verb: Any, reported: bool = False) -> bool:
 
 
 _AHEAD_VERBS = {"expect", "schedule", "plan", "intend", "set", "due"}
+# Not "would", which reports a past plan ("said in January he would leave in March").
+_AHEAD_MODALS = {"could", "might", "may", "can", "should"}
 
 
 # Present-tense verbs that report or describe rather than schedule.
@@ -234,7 +242,10 @@ def future_year(value: str, date_text: str, verb: Any, base: datetime.date) -> s
             return value
     except (DateError, ValueError):
         return value
-    ahead = any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in verb.children) \
+    # "said it could be in force as early as June": a modal without "have" looks ahead.
+    modal = any(c.dep_ == "aux" and c.lower_ in _AHEAD_MODALS for c in verb.children) \
+        and not any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children)
+    ahead = modal or any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in verb.children) \
         or any(c.dep_ == "acomp" and c.lower_ == "due" for c in verb.children) \
         or _present_schedule(verb) or _expected(verb, reported=True)
     if not ahead:
@@ -285,10 +296,7 @@ def past_year(value: str, date_text: str, verb: Any, base: datetime.date,
             return value
     except (DateError, ValueError):
         return value
-    past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
-        c.dep_ in ("aux", "auxpass") and c.lower_ in ("was", "were", "had")
-        for c in verb.children))
-    if not past or _TARGET_BEFORE.search(before) or re.match(
+    if not _past(verb) or _TARGET_BEFORE.search(before) or re.match(
             r"(?i)(?:to|until|till|by|for|before)\b", date_text) \
             or any(t.lower_ in ("deadline", "due", "scheduled", "set", "expire", "expires")
                    for t in verb.sent):
@@ -299,6 +307,55 @@ def past_year(value: str, date_text: str, verb: Any, base: datetime.date,
     except (DateError, ValueError):
         return value
     return shifted
+
+
+def _past(verb: Any) -> bool:
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in ("was", "were", "had")
+        for c in verb.children))
+
+
+def year_of_clause(value: str, date_text: str, verb: Any, anchors: list[Any],
+                   base: datetime.date) -> str:
+    """A month or day without a year, on a past verb coordinated with a clause dated with
+    a year, is in that year: "announced a deal in late August 2018, and Canada joined on
+    Sept. 30" (2018, not the latest Sept. 30 before publication). ``anchors`` are the
+    mentions that date the first clause."""
+    if re.search(r"\d{4}|'\d\d|\b(?:last|this|next)\b", date_text) \
+            or not re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", value) or not _past(verb):
+        return value
+    for a in anchors:
+        if not re.search(r"\d{4}", a.text) or a.value is None:
+            continue
+        try:
+            first = parse_value(a.value).first
+            year = first.year
+            moved = f"{year:04d}{value[4:]}"
+            if parse_value(moved).first < first:  # "in November 2018, and ... on Sept. 30"
+                moved = f"{year + 1:04d}{value[4:]}"
+            return moved if parse_value(moved).first <= base else value
+        except (DateError, ValueError):
+            return value
+    return value
+
+
+_NEXT_DECADE = re.compile(r"(?i)(?:(?:in|over|during|for)\s+)?(?:the\s+)?(?:next|following)\s+decade")
+
+
+def decade_after(value: str, date_text: str, verb: Any, before: list[Any]) -> str:
+    """ "Launched in 2004 ... and spent the next decade looping" is the ten years from 2004,
+    not the 2020s: a past verb's next decade counts from the year the sentence just gave.
+    ``before`` are the sentence's mentions before the phrase."""
+    if not _NEXT_DECADE.fullmatch(date_text.strip()) or not _past(verb):
+        return value
+    for a in reversed(before):
+        if a.value and re.search(r"\d{4}", a.text):
+            try:
+                year = parse_value(a.value).first.year
+            except (DateError, ValueError):
+                continue
+            return f"{year:04d}/{year + 10:04d}"
+    return value
 
 
 @dataclass(frozen=True)
@@ -315,6 +372,16 @@ class Joined:
 def listed(text: str, dated: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
     """Two dates of one verb joined by "and" ("won in 2008 and 2010"): it happened on
     each, so each dates an event of its own. Empty when the dates are not such a list."""
+    if len(dated) > 2:
+        # "in 1979, 1987 and 1992": years in a list, each an occasion.
+        ordered = sorted(dated, key=lambda ms: ms[0].start)
+        gaps = [text[x[0].end:y[0].start] for x, y in zip(ordered, ordered[1:], strict=False)]
+        if all(re.fullmatch(r"\d{4}", ms[0].value or "") for ms in ordered) \
+                and len({ms[0].value for ms in ordered}) == len(ordered) \
+                and all(re.fullmatch(r",\s+", g) for g in gaps[:-1]) \
+                and re.fullmatch(r",?\s+and\s+", gaps[-1]):
+            return ordered
+        return []
     if len(dated) != 2:
         return []
     (a, sa), (b, sb) = sorted(dated, key=lambda ms: ms[0].start)
