@@ -838,3 +838,11 @@ def test_an_open_offset_is_no_date_and_listed_years_are_occasions() -> None:
     got = _dated("Ms Osei, who founded the charity more than two decades ago, retired on "
                  "Monday. The club had reached the final in 1994, 2001 and 2013.")
     assert [d for d, _ in got] == ["2023-07-17", "1994", "2001", "2013"], got
+
+
+def test_a_participle_set_off_by_a_comma_keeps_its_date_from_the_main_verb() -> None:
+    got = _dated("The estate passes to her nephew, Tomas Lind, and then to his daughter Ida, "
+                 "born in 2011. With the reservoir expected to run dry by this year, the town "
+                 "chose to sink a new well.")
+    # Neither the passing nor the choice has a date of its own.
+    assert not any(t.startswith(("The estate", "The town")) for _, t in got), got

@@ -386,6 +386,17 @@ def dates_participle(verb: Any, span: Any) -> bool:
     return root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.i == verb.i
 
 
+def aside_participle(verb: Any) -> bool:
+    """A participle on a noun that tells of that noun alone: set off by a comma ("his son
+    Hisahito, born in 2006") or in a "with" phrase ("with the fuel expected to run low").
+    Not one on a document or a period, whose date is the sentence's ("in a letter filed on
+    Oct. 4", "for the six months ended Oct. 1")."""
+    noun = verb.head
+    if noun.lemma_.lower() in _DOCUMENTS | _PERIODS:
+        return False
+    return verb.i > 0 and verb.doc[verb.i - 1].text == "," or noun.head.lower_ == "with"
+
+
 _DOCUMENTS = {"letter", "filing", "statement", "report", "complaint", "memo", "memorandum",
               "ruling", "lawsuit", "suit", "document", "motion", "email", "post", "interview",
               "submission", "petition", "notice", "note", "brief", "affidavit", "transcript",

@@ -203,7 +203,11 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
                 cl.can_title(head) and (head.tag_ != "VBN" or cl.dates_participle(head, span)
                                         or any(c.dep_ in ("dobj", "agent") for c in head.children))):
             # "In a letter filed on Oct. 4, his lawyers said ...": the letter's date is
-            # when the lawyers said it.
+            # when the lawyers said it. A participle set off by a comma, or in a "with"
+            # phrase, keeps its date to itself ("the line runs to his son Hisahito, born
+            # in 2006"; "with the fuel expected to run low by this year, NASA chose ...").
+            if cl.aside_participle(head):
+                continue
             head = cl.clause_head(head.head)
         by_verb.setdefault(head.i, []).append((m, span))
     # "in May or June": the "or" goes with the dates it joins.
