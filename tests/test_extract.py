@@ -846,3 +846,16 @@ def test_a_participle_set_off_by_a_comma_keeps_its_date_from_the_main_verb() -> 
                  "chose to sink a new well.")
     # Neither the passing nor the choice has a date of its own.
     assert not any(t.startswith(("The estate", "The town")) for _, t in got), got
+
+
+def test_what_has_happened_is_dated_by_the_day_the_lead_names() -> None:
+    evs = extract_events(_article(
+        "T\n\nA city library has returned 40 rare maps to the national archive. Officials "
+        "signed the papers at a ceremony on Monday. The council plans to open a second "
+        "reading room.", dt.date(2023, 7, 20)))
+    got = [(e.date, e.date_basis, e.title) for e in evs]
+    assert got[0] == ("2023-07-17", None,
+                      "A city library has returned 40 rare maps to the national archive"), got
+    assert "undated: dated by the day of the story's news" in evs[0].review
+    # A plan is the article's, of the day it was published.
+    assert got[-1][:2] == ("2023-07-20", "published"), got

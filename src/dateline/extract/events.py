@@ -130,12 +130,13 @@ def extract_article(article: Article, day_first: bool | None = None,
     names = Names(doc)
     resolve = Resolver(doc, names, text)
     cands: list[_Candidate] = []
+    news_day = _news_day(mentions, sents[:3], base)
     for sent in sents:
         local = [m for m in mentions if sent.start_char <= m.start < sent.end_char]
         if local:
             cands.extend(_dated(doc, sent, local, base, names, resolve, quotes))
         elif not any(sent.start_char <= m.start < sent.end_char for m in chained):
-            dev = _development(sent, base, names, resolve)
+            dev = _development(sent, base, names, resolve, news_day)
             if dev:
                 cands.append(dev)
     unread = tuple((m.text, " ".join(s.text.split())) for m in found if m.value is None
@@ -472,10 +473,29 @@ _STATIVE = {"be", "have", "become", "remain", "seem", "appear", "know", "say", "
 _NEWS_VERBS = {"announce", "unveil", "launch", "introduce"}
 
 
+# The basis of an undated event dated by the story's day: it merges into a dated report
+# of the same event as a publication-day one does, and is written with no date_basis.
+_STORY_DAY = "story"
+
+
+def _news_day(mentions: list[Any], lead: list[Any], base: datetime.date) -> str | None:
+    """The day of the story's news: the first day its lead names in the days up to the
+    publication day ("Five men have been jailed ... The court sentenced them on Tuesday").
+    None when the lead names no such day."""
+    end = lead[-1].end_char if lead else 0
+    for m in mentions:
+        if m.start < end and re.fullmatch(r"\d{4}-\d\d-\d\d", m.value or "") \
+                and 0 <= (base - datetime.date.fromisoformat(m.value)).days <= 4:
+            return str(m.value)
+    return None
+
+
 def _development(sent: Any, base: datetime.date, names: Names,
-                 resolve: Resolver) -> _Candidate | None:
+                 resolve: Resolver, news_day: str | None = None) -> _Candidate | None:
     """An undated development the article reports as news ("has introduced", "plans
-    to"), dated by the publication day."""
+    to"), dated by the publication day. What has happened ("have been jailed", "also
+    announced") happened on the day of the story's news when its lead names one: judges
+    read the publication day as wrong where the article gives the day elsewhere."""
     root = sent.root
     text = sent.text.strip()
     if root.pos_ != "VERB" or _HEDGE.search(text) or text[:1] in "\"“‘'":
@@ -497,9 +517,14 @@ def _development(sent: Any, base: datetime.date, names: Names,
         return None
     spans = cl.spans(list(root.subtree))
     review = _review(title, root, None, base, [])
-    review.append("undated: dated by the publication day")
-    return _Candidate(base.isoformat(), "", title.text, _quote(text),
-                      _names_for(names, spans, title, resolve, root), "published", review,
+    if news_day is not None and not intent:
+        review.append("undated: dated by the day of the story's news")
+        date, basis = news_day, _STORY_DAY
+    else:
+        review.append("undated: dated by the publication day")
+        date, basis = base.isoformat(), "published"
+    return _Candidate(date, "", title.text, _quote(text),
+                      _names_for(names, spans, title, resolve, root), basis, review,
                       spans, (root.idx, root.idx + len(root.text)), _stems(title.text))
 
 
@@ -573,6 +598,7 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
 def _finish(c: _Candidate) -> ExtractedEvent:
     return ExtractedEvent(date=c.date, date_text=c.date_text, title=c.title, quote=c.quote,
                           people=tuple(c.names["people"]), places=tuple(c.names["places"]),
-                          organizations=tuple(c.names["organizations"]), date_basis=c.basis,
+                          organizations=tuple(c.names["organizations"]),
+                          date_basis=None if c.basis == _STORY_DAY else c.basis,
                           review=tuple(dict.fromkeys(c.review)), words=tuple(c.words),
                           anchor=c.anchor)
