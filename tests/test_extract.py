@@ -859,3 +859,10 @@ def test_what_has_happened_is_dated_by_the_day_the_lead_names() -> None:
     assert "undated: dated by the day of the story's news" in evs[0].review
     # A plan is the article's, of the day it was published.
     assert got[-1][:2] == ("2023-07-20", "published"), got
+
+
+def test_what_a_state_began_with_is_its_own_event_and_after_a_meeting_is_its_day() -> None:
+    got = _dated("Turnout was the lowest since the founding of the city council in 1974. The "
+                 "mayor announced the closure after a council meeting on Tuesday.")
+    assert got == [("1974", "Founding of the city council"),
+                   ("2023-07-18", "The mayor announced the closure after a council meeting")], got

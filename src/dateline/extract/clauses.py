@@ -215,9 +215,11 @@ _TIME_NOUNS = {"day", "days", "end", "start", "beginning", "middle", "rest", "re
                "period", "half", "quarter", "part", "first", "second", "last", "spring",
                "summer", "autumn", "fall", "winter", "holiday", "holidays", "date", "deadline",
                "run", "lead", "wake", "aftermath", "height", "depth", "peak"}
-# "since independence in 1947", "before the summit in July", "after a ruling the previous
-# year": the date places the happening named after these, not the verb.
-_AROUND = {"since", "before", "after", "following", "ahead"}
+# "since independence in 1947", "before the summit in July": the date places the
+# happening named after these, not the verb. Not "after": "announced the emergency after
+# a cabinet meeting on Wednesday" is that day's news, whichever word the parser hangs the
+# day on.
+_AROUND = {"since", "before", "ahead"}
 
 
 def dates_its_noun(span: Any) -> Any | None:
@@ -232,10 +234,14 @@ def dates_its_noun(span: Any) -> Any | None:
         prep, noun = None, root.head
     else:
         return None
-    if noun.pos_ not in ("NOUN", "PROPN") or noun.i in {t.i for t in span}:
-        return None
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.i in {t.i for t in span} \
+            or noun.ent_type_ in ("DATE", "TIME"):
+        return None  # "shortly after 7am on Friday": a time of the day
     if prep is not None and prep.lower_ == "of" and noun.lower_ not in _TIME_NOUNS \
             and noun.lemma_.lower() not in _TIME_NOUNS:
+        # "built during the postwar boom of the 1950s": a named time of the verb's.
+        if noun.dep_ == "pobj" and noun.head.lower_ in _WHEN_OF_THING - {"since"}:
+            return None
         return noun
     if noun.dep_ == "pobj" and noun.head.lower_ in _AROUND and noun.lemma_.lower() not in _TIME_NOUNS:
         return noun
@@ -394,7 +400,12 @@ def aside_participle(verb: Any) -> bool:
     noun = verb.head
     if noun.lemma_.lower() in _DOCUMENTS | _PERIODS:
         return False
-    return verb.i > 0 and verb.doc[verb.i - 1].text == "," or noun.head.lower_ == "with"
+    if noun.head.lower_ == "with":
+        return True
+    # Before the main verb, in its subject, the parser often picks the wrong noun ("the
+    # report into the scandal, published in May, criticised ..."): the date is the news.
+    main = clause_head(noun)
+    return verb.i > main.i and verb.i > 0 and verb.doc[verb.i - 1].text == ","
 
 
 _DOCUMENTS = {"letter", "filing", "statement", "report", "complaint", "memo", "memorandum",

@@ -183,10 +183,12 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
             continue
         noun = cl.dates_its_noun(span)
         if noun is not None:
-            # "the demonstrations of early December", "after the 2019 bombings of April
-            # 2019": the happening's own date. A bare month after "before" or "after" is
-            # left alone: the sentence's tense cannot place it.
-            if cl.is_happening(noun) and noun.head.lower_ != "since" and (
+            # "the demonstrations of early December", "after the bombings of April 2019":
+            # the happening's own date. What a state began with is one too ("since the
+            # discovery in December of a hacking campaign", "since independence in 1947").
+            # A bare month after "before" is left alone: the tense cannot place it.
+            since = noun.head.lower_ == "since"
+            if since and parse_value(m.value).first <= base or not since and cl.is_happening(noun) and (
                     cl.prep_of(span) and doc[min(cl.prep_of(span))].lower_ == "of"
                     or re.search(r"\d{4}", m.text)):
                 happenings.append((m, span, noun))
@@ -223,7 +225,7 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
         if noun.i not in finest or mt.grain(m.value) < mt.grain(finest[noun.i][0].value):
             finest[noun.i] = (m, span, noun)
     for m, span, noun in finest.values():
-        drop_here = {t.i for t in span}
+        drop_here = {t.i for t in span} | cl.prep_of(span)
         year = _own_year(doc, noun, m, mentions)
         if year is not None:
             # "the Easter Sunday bombings of April 2019": the happening's own year places
