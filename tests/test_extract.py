@@ -791,11 +791,13 @@ def test_a_change_is_dated_where_it_ended_not_where_it_started() -> None:
     got = _dated("Ticket sales at the zoo rose from 2,000 in 2015 to 9,000 last year.")
     assert [d for d, _ in got] == ["2022"], got
 def test_a_date_of_a_thing_or_of_a_happening_around_the_verb_dates_no_verb() -> None:
+    # The treaty's year is not when it collapsed; the founding is an event of its own.
     got = _dated("The Treaty of 1922 collapsed within weeks. No mayor has served two full "
                  "terms since the founding of the city in 1850. The minister said on Monday "
-                 "that reform remained a priority before the party's conference in Leeds in "
-                 "October.")
-    assert [d for d, _ in got] == ["2023-07-17"], got
+                 "that reform remained a priority before the regional summit in Leeds in "
+                 "October. The club won the cup in 2005, after a merger with a rival "
+                 "club the previous year.")
+    assert [d for d, _ in got] == ["1850", "2023-07-17", "2004", "2005"], got
 
 
 def test_a_date_of_a_participle_on_a_noun_dates_no_verb() -> None:
@@ -866,3 +868,12 @@ def test_what_a_state_began_with_is_its_own_event_and_after_a_meeting_is_its_day
                  "mayor announced the closure after a council meeting on Tuesday.")
     assert got == [("1974", "Founding of the city council"),
                    ("2023-07-18", "The mayor announced the closure after a council meeting")], got
+
+
+def test_a_clause_joined_to_another_years_keeps_its_own_time() -> None:
+    # A year or an earlier month is no narrative step: the day is last year's, March this.
+    got = _dated("The firm was founded in 1991 and closed its last shop on Dec. 5. The "
+                 "agency sued the bank in December 2020, and the ministry sued the insurer in "
+                 "March.")
+    assert ("2022-12-05", "The firm closed its last shop") in got, got
+    assert ("2023-03", "The ministry sued the insurer") in got, got

@@ -244,7 +244,11 @@ def dates_its_noun(span: Any) -> Any | None:
             return None
         return noun
     if noun.dep_ == "pobj" and noun.head.lower_ in _AROUND and noun.lemma_.lower() not in _TIME_NOUNS:
-        return noun
+        # "testified before a subcommittee on Oct. 8": "before" a thing is a place.
+        return noun if noun.head.lower_ == "since" or is_happening(noun) else None
+    if prep is None and noun.dep_ == "pobj" and noun.head.lower_ in ("after", "following") \
+            and is_happening(noun):
+        return noun  # "after a ruling by its highest court the previous year"
     return None
 
 
@@ -278,25 +282,27 @@ def in_subjects_phrase(span: Any, subject: Any) -> bool:
 _OBJECTS = {"pobj", "attr", "oprd", "appos", "conj"}
 
 
-def dates_a_gerund(span: Any) -> bool:
+def dates_a_gerund(span: Any) -> Any | None:
     """A date that belongs to a participle on a noun after a preposition, not to the verb:
     "acquitted him on a charge covering killings in 1992". Not a participle on the verb's
     object, which may tell what was seen ("have seen numbers dropping through the 1990s"),
     nor a gerund after "of" or "with": "found guilty of driving drunk from 1991 to 1997"
-    dates the verdicts in TempEval-3, "charged with killing him last fall" the killing."""
+    dates the verdicts in TempEval-3, "charged with killing him last fall" the killing.
+    Returns the participle, or None."""
     t = span.root
     for _ in range(40):
         if t.head.i == t.i:
-            return False
+            return None
         t = t.head
         if t.tag_ != "VBG":
             if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass"):
-                return False  # the date's own clause comes first
+                return None  # the date's own clause comes first
             continue
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
-            return False
-        return t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN") and t.head.dep_ in _OBJECTS
-    return False
+            return None
+        on_object = t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN") and t.head.dep_ in _OBJECTS
+        return t if on_object else None
+    return None
 
 
 _MODALS = {"will", "would", "could", "may", "might", "should", "shall", "can", "must", "'ll"}

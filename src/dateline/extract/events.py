@@ -187,13 +187,24 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
             # the happening's own date. What a state began with is one too ("since the
             # discovery in December of a hacking campaign", "since independence in 1947").
             # A bare month after "before" is left alone: the tense cannot place it.
+            # A thing of a year is named by it too ("the Sunningdale agreement of 1973").
             since = noun.head.lower_ == "since"
-            if since and parse_value(m.value).first <= base or not since and cl.is_happening(noun) and (
-                    cl.prep_of(span) and doc[min(cl.prep_of(span))].lower_ == "of"
-                    or re.search(r"\d{4}", m.text)):
+            of = bool(cl.prep_of(span)) and doc[min(cl.prep_of(span))].lower_ == "of"
+            past = parse_value(m.value).first <= base
+            after = noun.head.lower_ in ("after", "following")
+            if (since or after) and past or not since and (
+                    cl.is_happening(noun) and (of or re.search(r"\d{4}", m.text))
+                    or of and re.fullmatch(r"\d{4}", m.text.strip())):
                 happenings.append((m, span, noun))
             continue
-        if cl.dates_a_listed_noun(span) or cl.is_argument(span) or cl.dates_a_gerund(span):
+        gerund = cl.dates_a_gerund(span)
+        if gerund is not None:
+            # "a charge covering killings in 1992": the killings happened then.
+            what = next((c for c in gerund.children if c.dep_ == "dobj"), None)
+            if what is not None and cl.is_happening(what):
+                happenings.append((m, span, what))
+            continue
+        if cl.dates_a_listed_noun(span) or cl.is_argument(span):
             continue
         head = cl.clause_head(span.root)
         if head.dep_ == "acl" and head.lemma_.lower() in cl.NAMING and head.i > head.head.i:

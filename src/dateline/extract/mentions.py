@@ -328,14 +328,18 @@ def year_of_clause(value: str, date_text: str, verb: Any, anchors: list[Any],
         if not re.search(r"\d{4}", a.text) or a.value is None:
             continue
         try:
-            first = parse_value(a.value).first
-            year = first.year
-            moved = f"{year:04d}{value[4:]}"
-            if parse_value(moved).first < first:  # "in November 2018, and ... on Sept. 30"
-                moved = f"{year + 1:04d}{value[4:]}"
-            return moved if parse_value(moved).first <= base else value
+            anchor = parse_value(a.value)
+            moved = f"{anchor.first.year:04d}{value[4:]}"
+            days = (parse_value(moved).first - anchor.first).days
         except (DateError, ValueError):
             return value
+        # Only a narrative's next step: a month or a day named by the anchor, and a date
+        # within a season after it. "Signed in 1991 and expired on Dec. 5", "sued Meta in
+        # December 2020 ... and Apple in March" are other times.
+        if anchor.precision in ("month", "day") or anchor.is_interval and anchor.first.month \
+                == anchor.last.month:
+            return moved if 0 <= days <= 92 and parse_value(moved).first <= base else value
+        return value
     return value
 
 
