@@ -877,3 +877,10 @@ def test_a_clause_joined_to_another_years_keeps_its_own_time() -> None:
                  "March.")
     assert ("2022-12-05", "The firm closed its last shop") in got, got
     assert ("2023-03", "The ministry sued the insurer") in got, got
+
+
+def test_a_weekday_after_an_hour_of_a_deadline_is_never_last_years() -> None:
+    # Sunday 18 April: "until 2pm on Monday" is tomorrow, though the verb is past.
+    got = _dated("The airline said it had grounded all of its planes until 2pm on Monday.",
+                 dt.date(2021, 4, 18))
+    assert got == [("2021-04-19", "The airline said it had grounded all of its planes until 2pm")], got

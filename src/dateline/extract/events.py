@@ -286,10 +286,12 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
         drop = date_drop | {t.i for h in heads - {head_i} if h not in above and h not in said
                             for t in doc[h].subtree}
         title_verb = verb
-        # Reported speech: "X said the bridge collapsed on Monday" keeps the speaker.
+        # Reported speech: "X said the bridge collapsed on Monday" keeps the speaker, and
+        # so does a past verb with a deadline ahead ("said it had cancelled flights until
+        # Monday").
         if verb.dep_ == "ccomp" and is_reporting(verb.head) and verb.head.i not in heads \
                 and subject_of(verb.head) is not None \
-                and not cl.future_or_conditional(verb, m.value, base):
+                and not (cl.future_or_conditional(verb, m.value, base) and not mt.past_tense(verb)):
             title_verb = verb.head
         when = _told_by_when(verb, heads) if len(dated) == 1 else None
         if when is not None:

@@ -177,7 +177,9 @@ def since(text: str, m: Any) -> bool:
         or m.text.lower().startswith("since")
 
 
-_TARGET_BEFORE = re.compile(r"(?i)\b(?:to|until|till|by|for|before|deadline of)\s+(?:the\s+)?$")
+# "until 1pm on Monday", "until at least the summer": a hedge or an hour may stand between.
+_TARGET_BEFORE = re.compile(r"(?i)\b(?:to|until|till|by|for|before|deadline of)\s+(?:at\s+least\s+)?"
+                            r"(?:\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?\s+(?:on\s+)?)?(?:the\s+)?$")
 
 
 _MONTH_WORD = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b")
@@ -289,8 +291,8 @@ def past_year(value: str, date_text: str, verb: Any, base: datetime.date,
     a past verb expected ("was expected to make landfall on Friday")."""
     if re.search(r"\d{4}|'\d\d", date_text) or not re.match(r"\d{4}-\d\d", value):
         return value
-    if any(c.dep_ == "xcomp" for c in verb.children):
-        return value
+    if any(c.dep_ == "xcomp" for c in verb.children) or _BARE_WEEKDAY.fullmatch(date_text.strip()):
+        return value  # a weekday is a day of the week around publication, never last year's
     try:
         if parse_value(value).first <= base:
             return value
@@ -307,6 +309,11 @@ def past_year(value: str, date_text: str, verb: Any, base: datetime.date,
     except (DateError, ValueError):
         return value
     return shifted
+
+
+def past_tense(verb: Any) -> bool:
+    """Whether a verb is in a past tense: "closed", "was closed", "had closed"."""
+    return _past(verb)
 
 
 def _past(verb: Any) -> bool:
