@@ -291,7 +291,7 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
         # Monday").
         if verb.dep_ == "ccomp" and is_reporting(verb.head) and verb.head.i not in heads \
                 and subject_of(verb.head) is not None \
-                and not (cl.future_or_conditional(verb, m.value, base) and not mt.past_tense(verb)):
+                and not (cl.future_or_conditional(verb, m.value, base) and not _done(verb)):
             title_verb = verb.head
         when = _told_by_when(verb, heads) if len(dated) == 1 else None
         if when is not None:
@@ -393,6 +393,11 @@ def _own_year(doc: Any, noun: Any, mention: Any,
             fits = False
         return (value if fits else m.value), cl.date_tokens(span)
     return None
+
+
+def _done(verb: Any) -> bool:
+    """A pluperfect ("had cancelled"): what was said had been done, whatever date it runs to."""
+    return any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
 
 
 def _broken(title: Title) -> int:

@@ -311,11 +311,6 @@ def past_year(value: str, date_text: str, verb: Any, base: datetime.date,
     return shifted
 
 
-def past_tense(verb: Any) -> bool:
-    """Whether a verb is in a past tense: "closed", "was closed", "had closed"."""
-    return _past(verb)
-
-
 def _past(verb: Any) -> bool:
     return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
         c.dep_ in ("aux", "auxpass") and c.lower_ in ("was", "were", "had")
