@@ -763,3 +763,124 @@ def test_a_thing_a_year_names_keeps_it_for_what_it_tells_happened() -> None:
                  "The judge said on Friday the bank had broken the Banking Act, the 1957 law "
                  "that still governs lending.")
     assert [d for d, _ in got] == ["1994", "2023-07-14"], got
+
+
+# --------------------------------------------- which of a sentence's dates an event gets
+
+def test_a_weekday_the_story_counts_is_not_moved_to_the_coming_week() -> None:
+    got = _dated("The squad trained in Leeds on 2 July and travels to York the following "
+                 "Saturday.")
+    assert ("2023-07-08", "The squad travels to York") in got, got
+
+
+def test_dates_of_one_precision_are_equally_fine() -> None:
+    # December has a day more than September, 2012 a day more than 2003: the first date of
+    # the verb still wins, not the shorter month or year.
+    got = _dated("The agency sued the bank in December 2020 and the insurer last September. "
+                 "Mr Ortiz had undergone knee surgery in 2012 and a hip operation nine years "
+                 "earlier.")
+    assert [d for d, _ in got] == ["2020-12", "2012"], got
+
+
+def test_a_date_inside_the_subject_is_not_the_verbs() -> None:
+    got = _dated("The path to Sunday's final began with a shock defeat on 3 March.")
+    assert [d for d, _ in got] == ["2023-03-03"], got
+
+
+def test_a_change_is_dated_where_it_ended_not_where_it_started() -> None:
+    got = _dated("Ticket sales at the zoo rose from 2,000 in 2015 to 9,000 last year.")
+    assert [d for d, _ in got] == ["2022"], got
+def test_a_date_of_a_thing_or_of_a_happening_around_the_verb_dates_no_verb() -> None:
+    # The treaty's year is not when it collapsed; the founding is an event of its own.
+    got = _dated("The Treaty of 1922 collapsed within weeks. No mayor has served two full "
+                 "terms since the founding of the city in 1850. The minister said on Monday "
+                 "that reform remained a priority before the regional summit in Leeds in "
+                 "October. The club won the cup in 2005, after a merger with a rival "
+                 "club the previous year.")
+    assert [d for d, _ in got] == ["1850", "2023-07-17", "2004", "2005"], got
+
+
+def test_a_date_of_a_participle_on_a_noun_dates_no_verb() -> None:
+    got = _dated("The jury cleared her of a charge covering thefts in 2018.")
+    assert got == [], got
+
+
+def test_a_holiday_takes_the_year_its_happening_gives() -> None:
+    got = _dated("The council was criticised after the Christmas Day floods of December 2015.")
+    assert got == [("2015-12-25", "Christmas Day floods")], got
+
+
+def test_an_after_clause_gets_a_day_only_from_its_offset() -> None:
+    got = _dated("Rescuers reached the village on Friday, two days after a landslide buried "
+                 "the main road. The firm collapsed on Monday after talks with its banks "
+                 "failed.")
+    assert ("2023-07-12", "A landslide buried the main road") in got, got
+    assert not any(t.startswith("Talks") for _, t in got), got
+
+
+def test_a_day_without_a_year_in_a_clause_joined_to_a_dated_one_takes_its_year() -> None:
+    got = _dated("The two firms agreed terms in early May 2021, and the regulator approved "
+                 "the deal on June 14.")
+    assert ("2021-06-14", "The regulator approved the deal") in got, got
+
+
+def test_a_month_a_modal_looks_ahead_to_is_the_coming_one() -> None:
+    got = _dated("The council will vote next month, and officials said the bridge could be "
+                 "open again as early as March.")
+    assert [d for d, _ in got] == ["2023-08", "2024-03"], got
+
+
+def test_a_past_verbs_next_decade_counts_from_the_sentences_year() -> None:
+    got = _dated("The probe was launched on 4 May 1998 and spent the next decade mapping "
+                 "the outer moons.")
+    assert ("1998/2008", "The probe spent the next decade mapping the outer moons") in got, got
+
+
+def test_an_open_offset_is_no_date_and_listed_years_are_occasions() -> None:
+    got = _dated("Ms Osei, who founded the charity more than two decades ago, retired on "
+                 "Monday. The club had reached the final in 1994, 2001 and 2013.")
+    assert [d for d, _ in got] == ["2023-07-17", "1994", "2001", "2013"], got
+
+
+def test_a_participle_set_off_by_a_comma_keeps_its_date_from_the_main_verb() -> None:
+    got = _dated("The estate passes to her nephew, Tomas Lind, and then to his daughter Ida, "
+                 "born in 2011. With the reservoir expected to run dry by this year, the town "
+                 "chose to sink a new well.")
+    # Neither the passing nor the choice has a date of its own.
+    assert not any(t.startswith(("The estate", "The town")) for _, t in got), got
+
+
+def test_what_has_happened_is_dated_by_the_day_the_lead_names() -> None:
+    evs = extract_events(_article(
+        "T\n\nA city library has returned 40 rare maps to the national archive. Officials "
+        "signed the papers at a ceremony on Monday. The council plans to open a second "
+        "reading room.", dt.date(2023, 7, 20)))
+    got = [(e.date, e.date_basis, e.title) for e in evs]
+    assert got[0] == ("2023-07-17", None,
+                      "A city library has returned 40 rare maps to the national archive"), got
+    assert "undated: dated by the day of the story's news" in evs[0].review
+    # A plan is the article's, of the day it was published.
+    assert got[-1][:2] == ("2023-07-20", "published"), got
+
+
+def test_what_a_state_began_with_is_its_own_event_and_after_a_meeting_is_its_day() -> None:
+    got = _dated("Turnout was the lowest since the founding of the city council in 1974. The "
+                 "mayor announced the closure after a council meeting on Tuesday.")
+    assert got == [("1974", "Founding of the city council"),
+                   ("2023-07-18", "The mayor announced the closure after a council meeting")], got
+
+
+def test_a_clause_joined_to_another_years_keeps_its_own_time() -> None:
+    # A year or an earlier month is no narrative step: the day is last year's, March this.
+    got = _dated("The firm was founded in 1991 and closed its last shop on Dec. 5. The "
+                 "agency sued the bank in December 2020, and the ministry sued the insurer in "
+                 "March.")
+    assert ("2022-12-05", "The firm closed its last shop") in got, got
+    assert ("2023-03", "The ministry sued the insurer") in got, got
+
+
+def test_a_weekday_after_an_hour_of_a_deadline_is_never_last_years() -> None:
+    # Sunday 18 April: "until 2pm on Monday" is tomorrow, though the verb is past.
+    got = _dated("The airline said it had grounded all of its planes until 2pm on Monday.",
+                 dt.date(2021, 4, 18))
+    assert got == [("2021-04-19", "The airline said it had grounded all of its planes until 2pm")], got

@@ -255,3 +255,12 @@ def test_a_modal_before_the_phrase_points_to_the_future() -> None:
 ])
 def test_offsets_and_parts(phrase: str, sentence: str | None, want: str | None) -> None:
     assert normalize(phrase, dt.date(2022, 12, 6), sentence) == want
+
+
+def test_a_deadline_reads_past_a_hedge_or_an_hour() -> None:
+    # Sunday 18 April: "until 2pm on Monday" is tomorrow, "until at least the autumn" ahead.
+    base = dt.date(2021, 4, 18)
+    assert normalize("on Monday", base, "The airline had grounded its planes until 2pm on "
+                                         "Monday.") == "2021-04-19"
+    assert normalize("the autumn", base, "Analysts did not expect a cut until at least the "
+                                         "autumn.") == "2021-23"

@@ -100,3 +100,11 @@ def test_chain_reads_weekdays_of_the_story():
                                                  lambda m: True))
     assert [v for t, v in got.items() if t.endswith("Monday")] == ["2022-09-26"]
     assert [v for t, v in got.items() if t.endswith("Friday")] == ["2015-09-18"]
+
+
+def test_that_weekday_is_a_day_of_the_anchors_week_before_it_too():
+    # Thursday 14 March 2019: "that Monday" is the 11th, not the Monday after.
+    text = "The storm hit on Thursday 14 March 2019. Crews had cleared the roads that Monday."
+    got = dict((m.text, m.value) for m in chain(text, find_dates(text, dt.date(2019, 3, 20)),
+                                                 lambda m: True))
+    assert [v for t, v in got.items() if t.endswith("Monday")] == ["2019-03-11"], got

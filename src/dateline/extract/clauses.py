@@ -207,6 +207,104 @@ def dates_a_listed_noun(span: Any) -> bool:
     return listed or introduced
 
 
+# Nouns that a date after "of" only places in time ("the last day of April", "the end of
+# the year", "the early hours of Monday"): the date is still the verb's.
+_TIME_NOUNS = {"day", "days", "end", "start", "beginning", "middle", "rest", "remainder",
+               "close", "course", "turn", "eve", "dawn", "morning", "afternoon", "evening",
+               "night", "hour", "hours", "weekend", "week", "month", "year", "season", "time",
+               "period", "half", "quarter", "part", "first", "second", "last", "spring",
+               "summer", "autumn", "fall", "winter", "holiday", "holidays", "date", "deadline",
+               "run", "lead", "wake", "aftermath", "height", "depth", "peak"}
+# "since independence in 1947", "before the summit in July": the date places the
+# happening named after these, not the verb. Not "after": "announced the emergency after
+# a cabinet meeting on Wednesday" is that day's news, whichever word the parser hangs the
+# day on.
+_AROUND = {"since", "before", "ahead"}
+
+
+def dates_its_noun(span: Any) -> Any | None:
+    """The noun a date phrase belongs to rather than the clause's verb, or None: "the
+    Sunningdale agreement of 1973 collapsed", "restore security after the bombings of April
+    2019" (the thing of that date), "has not completed a term since independence in 1947",
+    "remained a priority before the summit in Vilnius in July"."""
+    root = span.root
+    if root.dep_ == "pobj" and root.head.dep_ == "prep":
+        prep, noun = root.head, root.head.head
+    elif root.dep_ == "npadvmod":
+        prep, noun = None, root.head
+    else:
+        return None
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.i in {t.i for t in span} \
+            or noun.ent_type_ in ("DATE", "TIME"):
+        return None  # "shortly after 7am on Friday": a time of the day
+    if prep is not None and prep.lower_ == "of" and noun.lower_ not in _TIME_NOUNS \
+            and noun.lemma_.lower() not in _TIME_NOUNS:
+        # "built during the postwar boom of the 1950s": a named time of the verb's.
+        if noun.dep_ == "pobj" and noun.head.lower_ in _WHEN_OF_THING - {"since"}:
+            return None
+        return noun
+    if noun.dep_ == "pobj" and noun.head.lower_ in _AROUND and noun.lemma_.lower() not in _TIME_NOUNS:
+        # "testified before a subcommittee on Oct. 8": "before" a thing is a place.
+        return noun if noun.head.lower_ == "since" or is_happening(noun) else None
+    if prep is None and noun.dep_ == "pobj" and noun.head.lower_ in ("after", "following") \
+            and is_happening(noun):
+        return noun  # "after a ruling by its highest court the previous year"
+    return None
+
+
+def from_date(span: Any, verb: Any) -> bool:
+    """Whether a date after ``verb`` is on the "from" side of a change: "rose from 2% in
+    2010 to 5% last year", "narrowed from a year earlier". The parser often hangs such a
+    date on the verb itself, so the nearer of "from" and "to" before it decides."""
+    doc = span.doc
+    for i in range(span.start - 1, verb.i, -1):
+        if doc[i].dep_ == "prep" and doc[i].lower_ in ("from", "to"):
+            return doc[i].lower_ == "from"
+    return False
+
+
+def in_subjects_phrase(span: Any, subject: Any) -> bool:
+    """Whether a date is inside a phrase that qualifies the subject ("the road to this
+    evening", "the path to Sunday's final"), not on the subject's own noun ("third-quarter
+    sales", "Tuesday's quake")."""
+    if subject is None:
+        return False
+    t = span.root
+    for _ in range(40):
+        if t.i == subject.i or t.head.i == t.i:
+            return False
+        t = t.head
+        if t.dep_ == "prep" and subject.i in {a.i for a in t.ancestors}:
+            return True
+    return False
+
+
+_OBJECTS = {"pobj", "attr", "oprd", "appos", "conj"}
+
+
+def dates_a_gerund(span: Any) -> Any | None:
+    """A date that belongs to a participle on a noun after a preposition, not to the verb:
+    "acquitted him on a charge covering killings in 1992". Not a participle on the verb's
+    object, which may tell what was seen ("have seen numbers dropping through the 1990s"),
+    nor a gerund after "of" or "with": "found guilty of driving drunk from 1991 to 1997"
+    dates the verdicts in TempEval-3, "charged with killing him last fall" the killing.
+    Returns the participle, or None."""
+    t = span.root
+    for _ in range(40):
+        if t.head.i == t.i:
+            return None
+        t = t.head
+        if t.tag_ != "VBG":
+            if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass"):
+                return None  # the date's own clause comes first
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            return None
+        on_object = t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN") and t.head.dep_ in _OBJECTS
+        return t if on_object else None
+    return None
+
+
 _MODALS = {"will", "would", "could", "may", "might", "should", "shall", "can", "must", "'ll"}
 _INTENT = {"plan", "intend", "aim", "expect", "schedule", "due", "set", "hope", "want",
            "propose", "threaten", "prepare", "vow", "pledge", "promise"}
@@ -298,6 +396,22 @@ def dates_participle(verb: Any, span: Any) -> bool:
     if root.dep_ == "npadvmod":
         return root.head.i == verb.i
     return root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.i == verb.i
+
+
+def aside_participle(verb: Any) -> bool:
+    """A participle on a noun that tells of that noun alone: set off by a comma ("his son
+    Hisahito, born in 2006") or in a "with" phrase ("with the fuel expected to run low").
+    Not one on a document or a period, whose date is the sentence's ("in a letter filed on
+    Oct. 4", "for the six months ended Oct. 1")."""
+    noun = verb.head
+    if noun.lemma_.lower() in _DOCUMENTS | _PERIODS:
+        return False
+    if noun.head.lower_ == "with":
+        return True
+    # Before the main verb, in its subject, the parser often picks the wrong noun ("the
+    # report into the scandal, published in May, criticised ..."): the date is the news.
+    main = clause_head(noun)
+    return verb.i > main.i and verb.i > 0 and verb.doc[verb.i - 1].text == ","
 
 
 _DOCUMENTS = {"letter", "filing", "statement", "report", "complaint", "memo", "memorandum",

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from dateline.dates import parse_value
+from dateline.dates import DateError, parse_value
 from dateline.extract import clauses as cl
 from dateline.extract import mentions as mt
 from dateline.extract import nlp, voices
@@ -27,7 +27,7 @@ from dateline.extract.names import PERSON_PRONOUNS, Names
 from dateline.extract.pronouns import Resolver
 from dateline.extract.titles import Title, build_title, is_reporting, noun_title, subject_of
 from dateline.extract.wording import problems
-from dateline.temporal.relative import chain
+from dateline.temporal.relative import chain, shift, step
 from dateline.temporal.tagger import find_dates
 
 
@@ -132,12 +132,13 @@ def extract_article(article: Article, day_first: bool | None = None,
     names = Names(doc)
     resolve = Resolver(doc, names, text)
     cands: list[_Candidate] = []
+    news_day = _news_day(mentions, sents[:3], base)
     for sent in sents:
         local = [m for m in mentions if sent.start_char <= m.start < sent.end_char]
         if local:
             cands.extend(_dated(doc, sent, local, base, names, resolve, quotes))
         elif not any(sent.start_char <= m.start < sent.end_char for m in chained):
-            dev = _development(sent, base, names, resolve)
+            dev = _development(sent, base, names, resolve, news_day)
             if dev:
                 cands.append(dev)
     unread = tuple((m.text, " ".join(s.text.split())) for m in found if m.value is None
@@ -189,6 +190,29 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
             if rel is not None:
                 by_verb.setdefault(rel.i, []).append((m, span))
             continue
+        noun = cl.dates_its_noun(span)
+        if noun is not None:
+            # "the demonstrations of early December", "after the bombings of April 2019":
+            # the happening's own date. What a state began with is one too ("since the
+            # discovery in December of a hacking campaign", "since independence in 1947").
+            # A bare month after "before" is left alone: the tense cannot place it.
+            # A thing of a year is named by it too ("the Sunningdale agreement of 1973").
+            since = noun.head.lower_ == "since"
+            of = bool(cl.prep_of(span)) and doc[min(cl.prep_of(span))].lower_ == "of"
+            past = parse_value(m.value).first <= base
+            after = noun.head.lower_ in ("after", "following")
+            if (since or after) and past or not since and (
+                    cl.is_happening(noun) and (of or re.search(r"\d{4}", m.text))
+                    or of and re.fullmatch(r"\d{4}", m.text.strip())):
+                happenings.append((m, span, noun))
+            continue
+        gerund = cl.dates_a_gerund(span)
+        if gerund is not None:
+            # "a charge covering killings in 1992": the killings happened then.
+            what = next((c for c in gerund.children if c.dep_ == "dobj"), None)
+            if what is not None and cl.is_happening(what):
+                happenings.append((m, span, what))
+            continue
         if cl.dates_a_listed_noun(span) or cl.is_argument(span):
             continue
         head = cl.clause_head(span.root)
@@ -202,7 +226,11 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
                 cl.can_title(head) and (head.tag_ != "VBN" or cl.dates_participle(head, span)
                                         or any(c.dep_ in ("dobj", "agent") for c in head.children))):
             # "In a letter filed on Oct. 4, his lawyers said ...": the letter's date is
-            # when the lawyers said it.
+            # when the lawyers said it. A participle set off by a comma, or in a "with"
+            # phrase, keeps its date to itself ("the line runs to his son Hisahito, born
+            # in 2006"; "with the fuel expected to run low by this year, NASA chose ...").
+            if cl.aside_participle(head):
+                continue
             head = cl.clause_head(head.head)
         by_verb.setdefault(head.i, []).append((m, span))
     # "in May or June": the "or" goes with the dates it joins.
@@ -211,8 +239,19 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
     heads = set(by_verb)
     quote = _quote(sent.text)
     out: list[_Candidate] = []
+    # One event a happening: its finest date ("the Easter Sunday bombings of April 2019").
+    finest: dict[int, tuple[Any, Any, Any]] = {}
     for m, span, noun in happenings:
-        title = noun_title(noun, {t.i for t in span})
+        if noun.i not in finest or mt.grain(m.value) < mt.grain(finest[noun.i][0].value):
+            finest[noun.i] = (m, span, noun)
+    for m, span, noun in finest.values():
+        drop_here = {t.i for t in span} | cl.prep_of(span)
+        year = _own_year(doc, noun, m, mentions)
+        if year is not None:
+            # "the Easter Sunday bombings of April 2019": the happening's own year places
+            # the holiday, not the publication day; the holiday stays in the name.
+            m, drop_here = replace(m, value=year[0]), year[1]
+        title = noun_title(noun, drop_here)
         if len(title.split()) >= 2:
             spans = cl.spans(list(noun.subtree))
             out.append(_Candidate(m.value, mt.date_text(text, m.start, m.text), title, quote,
@@ -225,16 +264,28 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
             continue
         # The most specific date dates the verb; a coarse "this year" only modifies it.
         # A date after "for" is the target of a plan ("an election for June 18"), so it
-        # wins only when nothing else dates the verb.
-        m, span = min(dated, key=lambda ms: (mt.span_days(ms[0].value),
+        # wins only when nothing else dates the verb. One after a preposition inside the
+        # subject ("the road to this evening began on 8 August 2016") is the noun's; one
+        # on the subject's noun ("third-quarter sales dropped") still dates the verb.
+        # A date after "from" is where a change started or what it is measured against
+        # ("jumped from 100,000 in 1980 to 300,000 last year", "narrowed from a year
+        # earlier"): another date of the verb tells when it happened.
+        subj = subject_of(verb)
+        m, span = min(dated, key=lambda ms: (cl.from_date(ms[1], verb),
+                                             cl.in_subjects_phrase(ms[1], subj),
+                                             mt.grain(ms[0].value),
                                              mt.is_target(text, ms[0].start), ms[0].start))
         date_text = mt.date_text(text, m.start, m.text)
         joined = mt.alternatives(text, dated)
         if joined is not None:  # "in May or June": either, so the span of both
             m, date_text = joined, mt.date_text(text, joined.start, joined.text)
         value = mt.past_year(m.value, date_text, verb, base, text[max(0, m.start - 20):m.start])
+        if verb.dep_ == "conj" and verb.head.i in by_verb:
+            value = mt.year_of_clause(value, date_text, verb,
+                                      [ms[0] for ms in by_verb[verb.head.i]], base)
+        value = mt.decade_after(value, date_text, verb, [x for x in mentions if x.end <= m.start])
         value = mt.future_year(value, date_text, verb, base)
-        ahead = mt.weekday_ahead(value, date_text, verb, base)
+        ahead = mt.weekday_ahead(value, date_text, verb, base, text[max(0, m.start - 20):m.start])
         moved, value = ahead != value, ahead
         # Other events' clauses are theirs, except one that holds this verb's own.
         # What a reporting verb says stays in its title even when it is an event of its
@@ -249,10 +300,13 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
             or re.search(r"(?i)\b(?:until|till)\s+$", text[max(0, m.start - 8):m.start]) else []
         drop |= {c.i for c in until}
         title_verb = verb
-        # Reported speech: "X said the bridge collapsed on Monday" keeps the speaker.
+        # Reported speech: "X said the bridge collapsed on Monday" keeps the speaker, and
+        # so does a past verb with a deadline ahead ("said it had cancelled flights until
+        # Monday").
         if verb.dep_ == "ccomp" and is_reporting(verb.head) and verb.head.i not in heads \
                 and subject_of(verb.head) is not None \
-                and (not cl.future_or_conditional(verb, m.value, base) or _first_person(verb)):
+                and (not (cl.future_or_conditional(verb, m.value, base) and not _done(verb))
+                     or _first_person(verb)):
             title_verb = verb.head
         when = _told_by_when(verb, heads) if len(dated) == 1 else None
         if when is not None:
@@ -268,7 +322,9 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
         held = cl.subtree_minus(verb, heads)
         if verb.dep_ in ("relcl", "acl"):
             held.append(verb.head)
-        review = _review(title, verb, m, base, quotes)
+        # The review reads the date the event gets, not the tagger's ("was arrested on
+        # May 29" in an April story is last May's, no future).
+        review = _review(title, verb, replace(m, value=value), base, quotes)
         if until:
             review = [r for r in review if r != "negated"]
         if moved and "future or conditional" not in review:
@@ -308,23 +364,57 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
                                       _stems(t3.text)))
         # "... in late 2020 after a fraudulent election handed him a sixth term": the
         # "after" clause is an earlier event; it gets the year, never a finer precision.
+        # "On Wednesday, a day after a ship struck the bridge": the day the offset gives.
+        # After a day with no offset ("ceased trading on Monday after talks failed") it is
+        # no event here: judges read the year alone as wrong every time, the day is unknown.
         for child in verb.subtree:
             if child.dep_ == "advcl" and child.i not in heads and child.tag_ == "VBD" \
                     and cl.clause_head(child.head).i == verb.i \
                     and any(c.dep_ == "mark" and c.lower_ in ("after", "following")
                             for c in child.children):
-                year = _year_before(m.value)
-                if not year:
+                earlier = _offset_before(child, value) or _year_before(value)
+                if not earlier:
                     continue
-                t2 = build_title(child, date_drop, resolve)
+                t2 = build_title(child, date_drop | {t.i for c in child.subtree
+                                                     if c.dep_ == "npadvmod" for t in c.subtree},
+                                 resolve)
                 if len(t2.text.split()) >= 3:
                     sp = cl.spans(list(child.subtree))
-                    out.append(_Candidate(year, "", t2.text, quote,
+                    out.append(_Candidate(earlier, "", t2.text, quote,
                                           _names_for(names, sp, t2, resolve, child), None,
                                           _review(t2, child, None, base, quotes), sp,
                                           (child.idx, child.idx + len(child.text)),
                                           _stems(t2.text)))
     return out
+
+
+def _own_year(doc: Any, noun: Any, mention: Any,
+              mentions: list[Any]) -> tuple[str, set[int]] | None:
+    """A date with a year that a happening's noun carries itself ("the Easter Sunday
+    bombings of April 2019") reads ``mention`` (the holiday) in that year: the finest value
+    that fits, and the tokens of that date. None when the noun carries no such date."""
+    from dateline.temporal.normalize import normalize
+
+    if re.search(r"\d{4}", mention.text):
+        return None
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if m is mention or span is None or not re.search(r"\d{4}", m.text) \
+                or getattr(cl.dates_its_noun(span), "i", None) != noun.i:
+            continue
+        whole = parse_value(m.value)
+        value = normalize(mention.text, datetime.date(whole.last.year, 12, 31)) or m.value
+        try:
+            fits = mt.contains(m.value, value)
+        except (ValueError, DateError):
+            fits = False
+        return (value if fits else m.value), cl.date_tokens(span)
+    return None
+
+
+def _done(verb: Any) -> bool:
+    """A pluperfect ("had cancelled"): what was said had been done, whatever date it runs to."""
+    return any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
 
 
 def _broken(title: Title) -> int:
@@ -429,10 +519,29 @@ _STATIVE = {"be", "have", "become", "remain", "seem", "appear", "know", "say", "
 _NEWS_VERBS = {"announce", "unveil", "launch", "introduce"}
 
 
+# The basis of an undated event dated by the story's day: it merges into a dated report
+# of the same event as a publication-day one does, and is written with no date_basis.
+_STORY_DAY = "story"
+
+
+def _news_day(mentions: list[Any], lead: list[Any], base: datetime.date) -> str | None:
+    """The day of the story's news: the first day its lead names in the days up to the
+    publication day ("Five men have been jailed ... The court sentenced them on Tuesday").
+    None when the lead names no such day."""
+    end = lead[-1].end_char if lead else 0
+    for m in mentions:
+        if m.start < end and re.fullmatch(r"\d{4}-\d\d-\d\d", m.value or "") \
+                and 0 <= (base - datetime.date.fromisoformat(m.value)).days <= 4:
+            return str(m.value)
+    return None
+
+
 def _development(sent: Any, base: datetime.date, names: Names,
-                 resolve: Resolver) -> _Candidate | None:
+                 resolve: Resolver, news_day: str | None = None) -> _Candidate | None:
     """An undated development the article reports as news ("has introduced", "plans
-    to"), dated by the publication day."""
+    to"), dated by the publication day. What has happened ("have been jailed", "also
+    announced") happened on the day of the story's news when its lead names one: judges
+    read the publication day as wrong where the article gives the day elsewhere."""
     root = sent.root
     text = sent.text.strip()
     if root.pos_ != "VERB" or _HEDGE.search(text) or text[:1] in "\"“‘'":
@@ -454,19 +563,43 @@ def _development(sent: Any, base: datetime.date, names: Names,
         return None
     spans = cl.spans(list(root.subtree))
     review = _review(title, root, None, base, [])
-    review.append("undated: dated by the publication day")
-    return _Candidate(base.isoformat(), "", title.text, _quote(text),
-                      _names_for(names, spans, title, resolve, root), "published", review,
+    if news_day is not None and not intent:
+        review.append("undated: dated by the day of the story's news")
+        date, basis = news_day, _STORY_DAY
+    else:
+        review.append("undated: dated by the publication day")
+        date, basis = base.isoformat(), "published"
+    return _Candidate(date, "", title.text, _quote(text),
+                      _names_for(names, spans, title, resolve, root), basis, review,
                       spans, (root.idx, root.idx + len(root.text)), _stems(title.text))
 
 
 def _year_before(value: str) -> str | None:
-    """Year precision for an event that happened before ``value``, when that is safe."""
+    """Year precision for an event that happened before ``value``, when that is safe: not
+    before a day, which says the clause is a day's news, nor early in a year, when "after
+    X" may reach back into the previous one."""
     v = parse_value(value)
-    # Early in a year, "after X" may reach back into the previous year: do not guess.
-    if v.first.year != v.last.year or v.first.month <= 2:
+    if v.first == v.last or v.first.year != v.last.year or v.first.month <= 2:
         return None
     return str(v.first.year)
+
+
+def _offset_before(clause: Any, value: str) -> str | None:
+    """The date of an "after" clause that says how long before ``value`` it happened ("a
+    day after", "two weeks after"), at the precision the offset keeps; None without one
+    ("less than 48 hours after" names no day)."""
+    # The parser hangs "two days" on the clause's verb or on its "after".
+    marks = [c for c in clause.children if c.dep_ == "mark"]
+    span = next((c for t in [clause, *marks] for c in t.children if c.dep_ == "npadvmod"), None)
+    if span is None:
+        return None
+    counted = step(" ".join(t.text for t in span.subtree) + " after")
+    if counted is None or counted[1] <= 0:
+        return None
+    try:
+        return shift(parse_value(value), counted[0], -counted[1])
+    except (DateError, ValueError):
+        return None
 
 
 _STOP = frozenset("""a an the of to in on at by for from with and or but as is are was were be been
@@ -511,6 +644,7 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
 def _finish(c: _Candidate) -> ExtractedEvent:
     return ExtractedEvent(date=c.date, date_text=c.date_text, title=c.title, quote=c.quote,
                           people=tuple(c.names["people"]), places=tuple(c.names["places"]),
-                          organizations=tuple(c.names["organizations"]), date_basis=c.basis,
+                          organizations=tuple(c.names["organizations"]),
+                          date_basis=None if c.basis == _STORY_DAY else c.basis,
                           review=tuple(dict.fromkeys(c.review)), words=tuple(c.words),
                           anchor=c.anchor)

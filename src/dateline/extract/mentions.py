@@ -25,6 +25,8 @@ def usable(mention: Any, text: str, base: datetime.date) -> bool:
         return False
     if re.fullmatch(r"\d{1,3}|\d{1,3}(?:,\d{3})+|\d+\.\d+", mtext):
         return False
+    if _OPEN_OFFSET.fullmatch(mtext):
+        return False  # "more than three decades ago" is some time before 1985, not 1985
     if re.fullmatch(r"\d{4}", mtext):
         # A count ("sent 2000 troops") rather than a year ("the 2020 elections").
         after = text[mention.end:mention.end + 30]
@@ -39,6 +41,10 @@ def usable(mention: Any, text: str, base: datetime.date) -> bool:
     except (DateError, ValueError):
         return False
     return 1000 <= value.first.year <= base.year + 50
+
+
+_OPEN_OFFSET = re.compile(r"(?i)(?:(?:more|less|fewer)\s+than|over|under|at\s+least)\s+.+"
+                          r"\b(?:ago|earlier|before|later|after)")
 
 
 def not_an_event(mention: Any, text: str) -> bool:
@@ -91,6 +97,18 @@ def is_target(text: str, start: int) -> bool:
 def span_days(value: str) -> int:
     v = parse_value(value)
     return (v.last - v.first).days
+
+
+# Upper bounds, in days past the first, of the precisions a date phrase names: a day, a
+# week or weekend, a month, a quarter or season, a half, a year.
+_GRAINS = (0, 7, 31, 92, 183, 366)
+
+
+def grain(value: str) -> int:
+    """How fine a date is, as a rank (0: a day): "December 2020" and "last September" are
+    equally fine, though one month has a day more; so are 2012 (a leap year) and 2003."""
+    days = span_days(value)
+    return next((i for i, top in enumerate(_GRAINS) if days <= top), len(_GRAINS) + days // 366)
 
 
 def contains(outer: str, inner: str) -> bool:
@@ -159,7 +177,9 @@ def since(text: str, m: Any) -> bool:
         or m.text.lower().startswith("since")
 
 
-_TARGET_BEFORE = re.compile(r"(?i)\b(?:to|until|till|by|for|before|deadline of)\s+(?:the\s+)?$")
+# "until 1pm on Monday", "until at least the summer": a hedge or an hour may stand between.
+_TARGET_BEFORE = re.compile(r"(?i)\b(?:to|until|till|by|for|before|deadline of)\s+(?:at\s+least\s+)?"
+                            r"(?:\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?\s+(?:on\s+)?)?(?:the\s+)?$")
 
 
 _MONTH_WORD = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b")
@@ -202,6 +222,8 @@ def _expected(verb: Any, reported: bool = False) -> bool:
 
 
 _AHEAD_VERBS = {"expect", "schedule", "plan", "intend", "set", "due"}
+# Not "would", which reports a past plan ("said in January he would leave in March").
+_AHEAD_MODALS = {"could", "might", "may", "can", "should"}
 
 
 # Present-tense verbs that report or describe rather than schedule.
@@ -222,7 +244,10 @@ def future_year(value: str, date_text: str, verb: Any, base: datetime.date) -> s
             return value
     except (DateError, ValueError):
         return value
-    ahead = any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in verb.children) \
+    # "said it could be in force as early as June": a modal without "have" looks ahead.
+    modal = any(c.dep_ == "aux" and c.lower_ in _AHEAD_MODALS for c in verb.children) \
+        and not any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children)
+    ahead = modal or any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in verb.children) \
         or any(c.dep_ == "acomp" and c.lower_ == "due" for c in verb.children) \
         or _present_schedule(verb) or _expected(verb, reported=True)
     if not ahead:
@@ -235,15 +260,21 @@ def future_year(value: str, date_text: str, verb: Any, base: datetime.date) -> s
     return shifted
 
 
+_STORY_WEEKDAY = re.compile(r"(?i)\b(?:that|following|next|previous|preceding|same)\s+$")
 _BARE_WEEKDAY = re.compile(r"(?i)(?:on |by |until )?(?:monday|tuesday|wednesday|thursday|friday|"
                            r"saturday|sunday)(?: (?:morning|afternoon|evening|night))?")
 
 
-def weekday_ahead(value: str, date_text: str, verb: Any, base: datetime.date) -> str:
+def weekday_ahead(value: str, date_text: str, verb: Any, base: datetime.date,
+                  before: str = "") -> str:
     """A bare weekday on a verb in the present tense of a timetable ("the committee meets
     again on Thursday", "travels to Prague on Monday") is the coming one: news tells what
-    happened in the past tense. The sentence's other verbs may have read it as last week's."""
+    happened in the past tense. The sentence's other verbs may have read it as last week's.
+    ``before`` is the text just before the phrase: "the following Saturday" and "that
+    Friday" count from the story's own date, not from the publication day."""
     if not _BARE_WEEKDAY.fullmatch(date_text.strip()) or not re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+        return value
+    if _STORY_WEEKDAY.search(before):
         return value
     day = datetime.date.fromisoformat(value)
     if day >= base or not (_present_schedule(verb) and verb.tag_ in ("VBZ", "VBP")
@@ -260,17 +291,14 @@ def past_year(value: str, date_text: str, verb: Any, base: datetime.date,
     a past verb expected ("was expected to make landfall on Friday")."""
     if re.search(r"\d{4}|'\d\d", date_text) or not re.match(r"\d{4}-\d\d", value):
         return value
-    if any(c.dep_ == "xcomp" for c in verb.children):
-        return value
+    if any(c.dep_ == "xcomp" for c in verb.children) or _BARE_WEEKDAY.fullmatch(date_text.strip()):
+        return value  # a weekday is a day of the week around publication, never last year's
     try:
         if parse_value(value).first <= base:
             return value
     except (DateError, ValueError):
         return value
-    past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
-        c.dep_ in ("aux", "auxpass") and c.lower_ in ("was", "were", "had")
-        for c in verb.children))
-    if not past or _TARGET_BEFORE.search(before) or re.match(
+    if not _past(verb) or _TARGET_BEFORE.search(before) or re.match(
             r"(?i)(?:to|until|till|by|for|before)\b", date_text) \
             or any(t.lower_ in ("deadline", "due", "scheduled", "set", "expire", "expires")
                    for t in verb.sent):
@@ -281,6 +309,59 @@ def past_year(value: str, date_text: str, verb: Any, base: datetime.date,
     except (DateError, ValueError):
         return value
     return shifted
+
+
+def _past(verb: Any) -> bool:
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in ("was", "were", "had")
+        for c in verb.children))
+
+
+def year_of_clause(value: str, date_text: str, verb: Any, anchors: list[Any],
+                   base: datetime.date) -> str:
+    """A month or day without a year, on a past verb coordinated with a clause dated with
+    a year, is in that year: "announced a deal in late August 2018, and Canada joined on
+    Sept. 30" (2018, not the latest Sept. 30 before publication). ``anchors`` are the
+    mentions that date the first clause."""
+    if re.search(r"\d{4}|'\d\d|\b(?:last|this|next)\b", date_text) \
+            or not re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", value) or not _past(verb):
+        return value
+    for a in anchors:
+        if not re.search(r"\d{4}", a.text) or a.value is None:
+            continue
+        try:
+            anchor = parse_value(a.value)
+            moved = f"{anchor.first.year:04d}{value[4:]}"
+            days = (parse_value(moved).first - anchor.first).days
+        except (DateError, ValueError):
+            return value
+        # Only a narrative's next step: a month or a day named by the anchor, and a date
+        # within a season after it. "Signed in 1991 and expired on Dec. 5", "sued Meta in
+        # December 2020 ... and Apple in March" are other times.
+        if anchor.precision in ("month", "day") or anchor.is_interval and anchor.first.month \
+                == anchor.last.month:
+            return moved if 0 <= days <= 92 and parse_value(moved).first <= base else value
+        return value
+    return value
+
+
+_NEXT_DECADE = re.compile(r"(?i)(?:(?:in|over|during|for)\s+)?(?:the\s+)?(?:next|following)\s+decade")
+
+
+def decade_after(value: str, date_text: str, verb: Any, before: list[Any]) -> str:
+    """ "Launched in 2004 ... and spent the next decade looping" is the ten years from 2004,
+    not the 2020s: a past verb's next decade counts from the year the sentence just gave.
+    ``before`` are the sentence's mentions before the phrase."""
+    if not _NEXT_DECADE.fullmatch(date_text.strip()) or not _past(verb):
+        return value
+    for a in reversed(before):
+        if a.value and re.search(r"\d{4}", a.text):
+            try:
+                year = parse_value(a.value).first.year
+            except (DateError, ValueError):
+                continue
+            return f"{year:04d}/{year + 10:04d}"
+    return value
 
 
 @dataclass(frozen=True)
@@ -297,6 +378,16 @@ class Joined:
 def listed(text: str, dated: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
     """Two dates of one verb joined by "and" ("won in 2008 and 2010"): it happened on
     each, so each dates an event of its own. Empty when the dates are not such a list."""
+    if len(dated) > 2:
+        # "in 1979, 1987 and 1992": years in a list, each an occasion.
+        ordered = sorted(dated, key=lambda ms: ms[0].start)
+        gaps = [text[x[0].end:y[0].start] for x, y in zip(ordered, ordered[1:], strict=False)]
+        if all(re.fullmatch(r"\d{4}", ms[0].value or "") for ms in ordered) \
+                and len({ms[0].value for ms in ordered}) == len(ordered) \
+                and all(re.fullmatch(r",\s+", g) for g in gaps[:-1]) \
+                and re.fullmatch(r",?\s+and\s+", gaps[-1]):
+            return ordered
+        return []
     if len(dated) != 2:
         return []
     (a, sa), (b, sb) = sorted(dated, key=lambda ms: ms[0].start)

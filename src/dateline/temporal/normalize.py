@@ -236,8 +236,11 @@ def _deadline(text: str, sentence: str | None) -> bool:
     if not sentence:
         return bool(re.match(r"(?i)(?:until|till|through|by|before)\b", text.strip()))
     at = sentence.find(text)
+    # "until at least the summer", "until 1pm on Monday": a hedge or an hour between.
     return at >= 0 and bool(re.search(r"(?i)\b(?:until|till|through|by|before|ahead of|"
-                                      r"no later than|as soon as)\s+(?:the\s+)?$", sentence[:at]))
+                                      r"no later than|as soon as)\s+(?:at\s+least\s+)?"
+                                      r"(?:(?:\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?|noon|midnight)"
+                                      r"\s+(?:on\s+)?)?(?:the\s+)?$", sentence[:at]))
 
 
 _YEAR_BACK = re.compile(r"(?:a |1 )?year[- ](?:ago|earlier|before)|year[- ](?:ago|earlier)"

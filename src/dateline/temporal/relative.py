@@ -133,6 +133,10 @@ def named_in_story(phrase: str, anchor: DateValue) -> str | None:
             ahead = ahead or 7
         elif n < 0:
             ahead = ahead - 7 if ahead else -7
+        else:
+            # "that Tuesday" is a day of the anchor's own week, before it as well as after:
+            # "said on Wednesday that Tuesday's quake" is the day before, not six days on.
+            ahead = _WEEKDAYS.index(word) - anchor.first.weekday()
         return (anchor.first + dt.timedelta(days=ahead)).isoformat()
     if word in _SEASONS:
         season = _SEASONS[word]

@@ -295,7 +295,8 @@ def season_value(code: int, base: dt.date, tense: str | None, rel: str | None) -
     spans = [(y, *season_bounds(y, code)) for y in years]
     if rel in ("last", "past", "previous"):
         return season(max(y for y, _a, b in spans if b < base), code)
-    if rel in ("next", "coming", "following") or tense == "future":
+    # A deadline ("until at least the summer", tense "near") is a season not yet over.
+    if rel in ("next", "coming", "following") or tense in ("future", "near"):
         strict = rel is not None
         return season(min(y for y, a, b in spans if (a > base if strict else b >= base)),
                          code)
