@@ -588,3 +588,8 @@ def test_that_thing_is_the_fuller_phrase_said_before() -> None:
 def test_who_after_a_described_and_named_person_is_the_name() -> None:
     got = titles("The club's owner, Omar Haddad, who bought Norwich in 2010, died on Friday.")
     assert got["2010"] == "Omar Haddad bought Norwich"
+
+
+def test_words_between_listed_dates_go_with_them() -> None:
+    got = titles("Planned to last four years, the survey was extended in 2008 and again in 2010.")
+    assert got == {"2008": "The survey was extended", "2010": "The survey was extended"}

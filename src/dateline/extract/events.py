@@ -299,6 +299,12 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
             if re.match(r"(?i)(?:until|till)\b", date_text) \
             or re.search(r"(?i)\b(?:until|till)\s+$", text[max(0, m.start - 8):m.start]) else []
         drop |= {c.i for c in until}
+        listed = mt.listed(text, dated)
+        if listed:
+            # "extended in 2008 and again in 2010": the words between the dates go too.
+            first = min(ms[0].start for ms in listed)
+            last = max(ms[0].end for ms in listed)
+            drop |= {t.i for t in sent if first <= t.idx < last}
         title_verb = verb
         # Reported speech: "X said the bridge collapsed on Monday" keeps the speaker, and
         # so does a past verb with a deadline ahead ("said it had cancelled flights until
@@ -329,7 +335,7 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
             review = [r for r in review if r != "negated"]
         if moved and "future or conditional" not in review:
             review.append("future or conditional")
-        each = mt.listed(text, dated)
+        each = listed
         if joined is None and not each and len(dated) > 1 and len({ms[0].value for ms in dated}) > 1 \
                 and not all(mt.contains(ms[0].value, m.value) for ms in dated):
             review.append("several dates for one event: "
