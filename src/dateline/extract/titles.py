@@ -15,7 +15,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from dateline.extract.names import PERSON_ROLES, aged, title_gender
+from dateline.extract.names import aged
+from dateline.extract.naming import (
+    TIME_WORDS,
+    name_demonstratives,
+    name_descriptions,
+    name_owners,
+    name_repeated,
+)
 from dateline.extract.wording import PARTICLES, QUOTES, cut_at_end, join, n_words, tidy
 
 MAX_WORDS = 16
@@ -301,9 +308,9 @@ def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None])
             break
         gone = {t.i for t in prep.subtree}
         tokens = [t for t in tokens if t.i not in gone]
-    _name_demonstratives(tokens, replace)
-    _name_repeated_descriptions(tokens, replace, getattr(resolve, "repeated", None))
-    _name_descriptions(tokens, replace, getattr(resolve, "describe", None))
+    name_demonstratives(tokens, replace)
+    name_repeated(tokens, replace, getattr(resolve, "repeated", None))
+    name_descriptions(tokens, replace, getattr(resolve, "describe", None))
     unresolved = None
     for t in tokens:
         if t.pos_ == "PRON" and t.i not in replace and t in subject_tokens[:1] \
@@ -315,7 +322,7 @@ def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None])
                                        else "")
             else:
                 unresolved = t.text
-    _name_owners(tokens, subject_tokens, replace, resolve)
+    name_owners(tokens, subject_tokens, replace, resolve)
     said_first = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i
                   and (misread is None or c.i != misread.head.i)]
     if subject_tokens and not said_first and subject_tokens[0].i > verb.i \
@@ -388,137 +395,6 @@ def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None])
 
 
 _RELATIVE_START = re.compile(r"(?:Which|Who|Whom|Whose|What|Whereby|Wherein)\b")
-
-
-def _name_repeated_descriptions(tokens: list[Any], replace: dict[int, str],
-                                repeated: Callable[[Any], str | None] | None) -> None:
-    """Put the name for a description the article gave it earlier, word for word."""
-    if repeated is None:
-        return
-    kept = {t.i for t in tokens}
-    for t in tokens:
-        if t.pos_ != "NOUN" or t.i in replace:
-            continue
-        own = [c for c in t.children if c.i < t.i and c.dep_ in ("det", "amod", "compound")]
-        if not all(c.i in kept for c in own):
-            continue
-        name = repeated(t)
-        if name:
-            # "The six-time prime minister": what the name replaces goes whole.
-            for c in t.children:
-                if c.i < t.i:
-                    for w in c.subtree:
-                        replace[w.i] = ""
-            replace[t.i] = name
-
-
-_THINGS = {"ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"}
-_PEOPLE = {"person", "man", "woman", "boy", "girl", "child", "baby", "mother", "father",
-           "wife", "husband", "son", "daughter", "friend", "official", "leader", "member"}
-
-
-def _name_owners(tokens: list[Any], subject: list[Any], replace: dict[int, str],
-                 resolve: Callable[[Any], str | None]) -> None:
-    """Name whose thing it is past the subject: "A gunman boarded her school bus" ->
-    "Malala Yousafzai's school bus"; "Smith resigned his seat" keeps "his" (the subject
-    says whose)."""
-    said = " ".join([*(replace.get(t.i, t.text) for t in subject),
-                     *(t.doc[t.left_edge.i:t.right_edge.i + 1].text for t in subject)])
-    people = [t for t in tokens if t.lower_ in ("he", "she") or t.ent_type_ == "PERSON"
-              and not (t.ent_iob_ == "B" and t.dep_ == "pobj" and t.head.lower_ in ("in", "near")
-                       or t.head.dep_ == "pobj" and t.head.head.lower_ in ("in", "near"))]
-    head = next((t for t in subject if t.head not in subject or t.head == t), None)
-    if people or head is None or head.tag_ == "WP" \
-            or head.pos_ == "PROPN" and head.ent_type_ not in _THINGS:
-        return  # "Kane had not played since injuring his ankle": the subject's own
-    person = head.lemma_.lower() in PERSON_ROLES | _PEOPLE or head.lower_.endswith("man")
-    low = head.lower_
-    gender = title_gender([low]) or ("f" if low.endswith("woman") else
-                                     "m" if low.endswith("man") else None)
-    for t in tokens:
-        # Only a person's: "its" and "their" too often mean a thing just named. "Him" and
-        # "her" past a subject that is no person are the story's person too ("Officers
-        # arrested him at a farmhouse", "a law allowing him alone to step down").
-        owner = t.tag_ == "PRP$" and t.lower_ in ("his", "her")
-        if not (owner or t.tag_ == "PRP" and t.lower_ in ("him", "her")) or t in subject \
-                or t.i in replace:
-            continue
-        if person and gender in (None, "m" if t.lower_ in ("his", "him") else "f"):
-            continue  # "The first patient received her cells": the subject's own
-        if not owner and any(w.lower_ in ("his", "her") for s in subject for w in s.subtree):
-            continue  # "Partners at his law firm confronted him": whoever "his" is
-        name = resolve(t)
-        if name and name not in said and name.split()[-1] not in said:
-            replace[t.i] = name + ("'s" if owner else "")
-            said += " " + name  # a second "her" in the title is hers again
-
-
-def _name_demonstratives(tokens: list[Any], replace: dict[int, str]) -> None:
-    """ "That trial", "that camp": the fuller phrase an earlier sentence gave it ("the
-    president's impeachment trial", "a camp on Galle Face Green"), since a title is read
-    alone, where "that" points nowhere."""
-    kept = {t.i for t in tokens}
-    for t in tokens:
-        own = [c for c in t.children if c.i < t.i]
-        if t.pos_ != "NOUN" or t.tag_ != "NN" or len(own) != 1 or own[0].dep_ != "det" \
-                or own[0].lower_ not in ("that", "this") or own[0].i not in kept \
-                or t.lemma_.lower() in _TIME_WORDS or t.i in replace:
-            continue
-        for earlier in reversed(t.doc[max(0, t.i - 1500):t.i]):
-            if earlier.lemma_.lower() != t.lemma_.lower() or earlier.dep_ == "compound" \
-                    or earlier.ent_type_ in ("DATE", "TIME"):
-                continue
-            mods = [c for c in earlier.children if c.i < earlier.i
-                    and c.dep_ in ("compound", "amod", "poss")]
-            place = [c for c in earlier.children if c.i > earlier.i and c.dep_ == "prep"
-                     and c.lower_ in ("on", "in", "at", "of") and any(
-                         g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children)]
-            definite = any(c.dep_ == "det" and c.lower_ == "the" for c in earlier.children) \
-                or any(m.dep_ == "poss" or m.pos_ == "PROPN" for m in mods)
-            if any(m.dep_ == "poss" and m.pos_ == "PRON" for m in mods) \
-                    or not (mods and definite or place):
-                break  # "his trial", "in tennis history", a bare "the trial": nothing fuller
-            if mods:
-                words = t.doc[min(m.left_edge.i for m in mods):earlier.i + 1]
-            else:  # "a camp on Galle Face Green[, the seafront lawn ...]"
-                name = next(g for g in place[0].children if g.dep_ == "pobj" and g.pos_ == "PROPN")
-                words = t.doc[earlier.i:name.i + 1]
-            if len(words) > 6:
-                break
-            text = words.text
-            if not (words[0].dep_ == "det" or words[0].tag_ == "DT") and not any(
-                    m.dep_ == "poss" for m in mods):
-                text = "the " + text
-            replace[own[0].i] = ""
-            replace[t.i] = re.sub(r"^(?:[Aa]n?|[Tt]his|[Tt]hat) ", "the ", text)
-            break
-
-
-def _name_descriptions(tokens: list[Any], replace: dict[int, str],
-                       describe: Callable[[Any], str | None] | None) -> None:
-    """Name a bare "the <noun>" past the subject too: "SoftBank agreed to sell the company"
-    (Arm), "the judge found that the company had violated the law" (Google)."""
-    if describe is None:
-        return
-    kept = {t.i for t in tokens}
-    for t in tokens:
-        if t.pos_ != "NOUN" or t.tag_ != "NN" or t.i in replace \
-                or t.dep_ in ("appos", "compound"):
-            continue
-        own = [c for c in t.children if c.i < t.i]
-        if [c.lower_ for c in own] != ["the"] or own[0].i not in kept or any(
-                c.dep_ in ("appos", "acl", "relcl") or c.dep_ == "prep" and c.lower_ == "of"
-                for c in t.children) or t.i + 1 < len(t.doc) and t.doc[t.i + 1].pos_ == "PROPN":
-            # "the company that bought it", "the company, Arm,", "the firm Jane Street",
-            # "the operator of the pipeline": the phrase says which already.
-            continue
-        name = describe(t, strict=True)
-        if name:
-            replace[own[0].i] = ""
-            # "the canal" -> "the Suez Canal": "the" as the article says the name.
-            the = not name.lower().startswith("the ") and re.search(
-                rf"\b[Tt]he {re.escape(name)}\b", t.doc.text) is not None
-            replace[t.i] = ("the " if the else "") + name
 
 
 def _relative_misread(verb: Any) -> Any | None:
@@ -618,7 +494,7 @@ def _subject(verb: Any, drop: set[int],
             replace[subj.i] = subj.doc[words[0].i:named.i + 1].text  # "Kim Jong-un"
             return phrase, replace
     if phrase and phrase[0].dep_ == "det" and phrase[0].lower_ in ("that", "this", "those", "these") \
-            and phrase[0].head.i == subj.i and subj.lemma_.lower() not in _TIME_WORDS:
+            and phrase[0].head.i == subj.i and subj.lemma_.lower() not in TIME_WORDS:
         # "That plan was abandoned": a title is read alone, where "that" points nowhere.
         replace[phrase[0].i] = "the"
     person = subj.ent_type_ == "NORP" or aged(subj)
@@ -662,8 +538,6 @@ def _subject(verb: Any, drop: set[int],
 # What a company has that a story names without saying whose ("the shares fell").
 _COMPANY_PARTS = {"share", "stock", "shareholder", "board", "headquarters", "revenue",
                   "profit", "workforce"}
-_TIME_WORDS = {"year", "month", "week", "day", "season", "time", "morning", "evening", "night",
-               "afternoon", "weekend", "summer", "winter", "spring", "autumn", "fall"}
 
 
 def _bare_description(subj: Any, phrase: list[Any]) -> bool:
