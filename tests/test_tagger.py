@@ -326,3 +326,9 @@ def test_a_day_and_month_take_the_year_phrase_after_them() -> None:
 def test_two_days_of_one_month(text: str, want: list[tuple[str, str]]) -> None:
     got = [(m.text, m.value) for m in find_dates(text, dt.date(2010, 4, 8))]
     assert got == want
+
+
+def test_a_quarter_century_is_no_quarter() -> None:
+    assert find_dates("She has spent much of the last quarter century on it.", BASE) == []
+    assert [m.text for m in find_dates("Profit rose in the last quarter.", BASE)] == \
+        ["the last quarter"]

@@ -95,7 +95,8 @@ _PATTERNS = [
     # Relative phrases.
     # TimeML keeps the article: "the past year", "the latest quarter".
     rf"(?:the )?(?:(?:earlier|later|early|late|mid-?) )?(?:{_REL}) "
-    rf"(?:(?:fiscal|financial) (?:year|quarter)|{_UNIT}|{_WD})\b",
+    # ("the last quarter century" is a length of time, no quarter of a year.)
+    rf"(?:(?:fiscal|financial) (?:year|quarter)|{_UNIT}|{_WD})\b(?!\s+century)",
     r"\bthe (?:full|whole|entire|fiscal|financial|calendar) year\b",
     r"\b(?:the )?(?:latest|current) (?:fiscal )?period\b",
     # Earnings prose: "a loss for the quarter" is the quarter reported.  Lower case only,
