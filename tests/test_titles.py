@@ -593,3 +593,9 @@ def test_who_after_a_described_and_named_person_is_the_name() -> None:
 def test_words_between_listed_dates_go_with_them() -> None:
     got = titles("Planned to last four years, the survey was extended in 2008 and again in 2010.")
     assert got == {"2008": "The survey was extended", "2010": "The survey was extended"}
+
+
+def test_a_verb_of_saying_whose_clause_is_another_event_goes() -> None:
+    got = titles("On Sunday the company reported a loss of 6 million and disclosed, almost in "
+                 "passing, that it had cut its value in 2017.")
+    assert got["2018-11-25"] == "The company reported a loss of 6 million"

@@ -210,7 +210,12 @@ def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None])
             other_time = verb.tag_ in ("VBD", "VBN") and (
                 child.tag_ in ("VBZ", "VBP") or child.tag_ == "VBG" and not any(
                     c.dep_ in ("aux", "auxpass") for c in child.children))
-            if child.pos_ in ("VERB", "AUX") and subject_of_own(child) is None and not other_time:
+            # "made no mention of resignation and said [he would ...]": a verb of saying
+            # whose clause is another event's says nothing here.
+            mute = is_reporting(child) and not any(
+                c.dep_ in ("ccomp", "dobj", "xcomp") and c.i not in drop for c in child.children)
+            if child.pos_ in ("VERB", "AUX") and subject_of_own(child) is None and not other_time \
+                    and not mute:
                 cc = [c for c in verb.children if c.dep_ == "cc" and c.i < child.i]
                 optional.append(cc[-1:] + _phrase(child, drop))
         elif child.dep_ in _OPTIONAL and child.dep_ != "cc" and child.i > verb.i:
