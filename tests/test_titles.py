@@ -473,6 +473,8 @@ def test_an_age_beside_a_name_makes_it_a_person() -> None:
     # The parser's two subjects: the noun describes the name after it.
     ("On Monday the newspaper Politiken published the letter.", "2018-11-26",
      "The newspaper Politiken published the letter"),
+    ("A magnitude 7.1 earthquake struck Dunedin on 4 September.", "2018-09-04",
+     "A magnitude 7.1 earthquake struck Dunedin"),
     # A count is no date left hanging.
     ("Ana Ruiz warned on Tuesday that the toll could reach 10,000.", "2018-11-27",
      "Ana Ruiz warned the toll could reach 10,000"),

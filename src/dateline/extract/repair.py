@@ -180,11 +180,19 @@ def mend_double_subject(doc: Any) -> Any:
     noun and the name after it, and the title kept only "The journal". The noun is the
     name's description: a compound of it. A pipeline component (after the lemmatizer)."""
     for tok in doc[:-1]:
-        name = doc[tok.i + 1]
-        if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "NOUN" and tok.tag_ == "NN" \
-                and name.dep_ == tok.dep_ and name.pos_ == "PROPN" and name.head.i == tok.head.i:
-            tok.dep_ = "compound"
-            tok.head = name
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ != "NOUN" or tok.tag_ != "NN":
+            continue
+        # The name straight after ("the journal Science"), or a noun after a number of
+        # its own ("a magnitude 6.3 earthquake struck": "Magnitude struck").
+        for name in doc[tok.i + 1:tok.i + 3]:
+            between = doc[tok.i + 1:name.i]
+            if name.dep_ == tok.dep_ and name.head.i == tok.head.i \
+                    and (name.pos_ == "PROPN" and not len(between)
+                         or name.pos_ == "NOUN" and len(between) == 1
+                         and between[0].dep_ == "nummod" and between[0].head.i == name.i):
+                tok.dep_ = "compound"
+                tok.head = name
+                break
     return doc
 
 
