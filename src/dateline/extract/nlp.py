@@ -41,28 +41,12 @@ def load() -> Any:
     import spacy
     from spacy.language import Language
 
-    from dateline.extract.repair import (
-        add_abbreviations,
-        mend_double_subject,
-        mend_fronted_prep,
-        mend_lead_verb,
-        mend_perfect_participle,
-        mend_reflexive_subject,
-        mend_said_that,
-        mend_semicolon_clauses,
-        mend_semicolon_subject,
-    )
+    from dateline.extract.repair import MENDS, add_abbreviations
 
     if "dateline_paragraphs" not in Language.factories:
         Language.component("dateline_paragraphs", func=_paragraphs)
-        Language.component("dateline_lead_verb", func=mend_lead_verb)
-        Language.component("dateline_semicolons", func=mend_semicolon_clauses)
-        Language.component("dateline_said_that", func=mend_said_that)
-        Language.component("dateline_semicolon_subject", func=mend_semicolon_subject)
-        Language.component("dateline_reflexive", func=mend_reflexive_subject)
-        Language.component("dateline_double_subject", func=mend_double_subject)
-        Language.component("dateline_fronted_prep", func=mend_fronted_prep)
-        Language.component("dateline_perfect_participle", func=mend_perfect_participle)
+        for component, mend in MENDS:
+            Language.component(component, func=mend)
     for name in MODEL_NAMES:
         try:
             nlp = spacy.load(name)
@@ -70,14 +54,8 @@ def load() -> Any:
             continue
         nlp.add_pipe("dateline_paragraphs", before="parser")
         # After the lemmatizer: the mends read lemmas ("say") and parts of speech.
-        nlp.add_pipe("dateline_lead_verb", last=True)
-        nlp.add_pipe("dateline_semicolons", last=True)
-        nlp.add_pipe("dateline_said_that", last=True)
-        nlp.add_pipe("dateline_semicolon_subject", last=True)
-        nlp.add_pipe("dateline_reflexive", last=True)
-        nlp.add_pipe("dateline_double_subject", last=True)
-        nlp.add_pipe("dateline_fronted_prep", last=True)
-        nlp.add_pipe("dateline_perfect_participle", last=True)
+        for component, _ in MENDS:
+            nlp.add_pipe(component, last=True)
         add_abbreviations(nlp)
         return nlp
     raise ModelMissing("no English spaCy model is installed; run: pip install "

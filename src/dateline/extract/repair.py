@@ -13,6 +13,7 @@ event, "Braun handed himself in ... and was released").
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 # Abbreviations the model's tokenizer does not know and news text uses before a name or
@@ -234,3 +235,16 @@ def mend_perfect_participle(doc: Any) -> Any:
         noun.head = verb
         noun.dep_ = "dobj"
     return doc
+
+
+# The mends as pipeline components, in the order they run (each reads the one before's).
+MENDS: tuple[tuple[str, Callable[[Any], Any]], ...] = (
+    ("dateline_lead_verb", mend_lead_verb),
+    ("dateline_semicolons", mend_semicolon_clauses),
+    ("dateline_said_that", mend_said_that),
+    ("dateline_semicolon_subject", mend_semicolon_subject),
+    ("dateline_reflexive", mend_reflexive_subject),
+    ("dateline_double_subject", mend_double_subject),
+    ("dateline_fronted_prep", mend_fronted_prep),
+    ("dateline_perfect_participle", mend_perfect_participle),
+)
