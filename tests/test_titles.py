@@ -601,3 +601,53 @@ def test_a_verb_of_saying_whose_clause_is_another_event_goes() -> None:
     got = titles("On Sunday the company reported a loss of 6 million and disclosed, almost in "
                  "passing, that it had cut its value in 2017.")
     assert got["2018-11-25"] == "The company reported a loss of 6 million"
+
+
+def test_a_past_tense_straight_after_a_noun_root_is_the_verb() -> None:
+    # The model read "brought" as a participle of the subject and "a close" as part of
+    # the programme's noun phrase.
+    got = titles("The ceremonies brought to a close a repair programme that began in earnest "
+                 "in late 2011, when the first cranes arrived at the harbour.")
+    assert got["2011-09/2011-12"] == "The repair programme began in earnest"
+
+
+def test_and_on_a_subject_joins_two_verbs() -> None:
+    got = titles("The probe swept past Jupiter on Tuesday, and late that night sent word back "
+                 "to Earth that it had come through intact.")
+    assert "2018-11-27" in got and all(" and sent" not in t for t in got.values())
+
+
+def test_an_object_the_parser_made_a_subject_stays_the_object() -> None:
+    got = titles("On Monday the bank restated its accounts going back to 2009, erasing "
+                 "some profits.")
+    assert got["2018-11-26"] == "The bank restated its accounts, erasing some profits"
+
+
+@pytest.mark.parametrize("text, date, title", [
+    ("Results are due to be announced at a press conference here this afternoon.",
+     "2018-12-01", "Results are due to be announced at a press conference"),
+    ("By the time it reopened in a new building in 1995, the archive had lost half its "
+     "maps.", "1995", "It reopened in a new building"),
+    ('The minister said on Tuesday that the plan was "a bold start", a phrase several '
+     'critics repeated on Wednesday, less kindly.', "2018-11-28",
+     "Several critics repeated the phrase"),
+    ('The minister said on Tuesday that the plan was "a bold start", a phrase several '
+     'critics repeated on Wednesday, less kindly.', "2018-11-27",
+     'The minister said the plan was "a bold start"'),
+])
+def test_no_dangling_words(text: str, date: str, title: str) -> None:
+    assert titles(text)[date] == title
+
+
+def test_there_was_on_a_day_is_what_the_when_clause_tells() -> None:
+    got = titles("There was no such luck on Tuesday, when the old stand at the stadium "
+                 "collapsed and caught fire.")
+    assert got == {"2018-11-27": "The old stand at the stadium collapsed and caught fire"}
+
+
+def test_a_judgement_is_no_event_but_an_outcome_is() -> None:
+    assert titles("Comparisons with the victory of the home side on 12 May 2004 were "
+                  "inevitable.") == {}
+    assert titles("The mood at the rally on Friday was very different.") == {}
+    assert titles("The bridge was open again on Friday.") == {
+        "2018-11-30": "The bridge was open again"}

@@ -448,6 +448,8 @@ def is_state(verb: Any) -> bool:
         return verb.tag_ not in ("VBD", "VBN")  # "remained silent on Sunday" did happen
     if lemma in _PRESENT_STATIVE and verb.tag_ in ("VBZ", "VBP"):
         return True
+    if lemma == "be" and _judgement(verb):
+        return True
     # "is the first", "are the largest": how things stand now. A past "was the first to
     # come, arriving in 1966" tells what happened then.
     if lemma != "be" or verb.tag_ not in ("VBZ", "VBP") or any(
@@ -455,6 +457,24 @@ def is_state(verb: Any) -> bool:
         return False
     return any(t.tag_ == "JJS" or t.lower_ in ("first", "only")
                for c in verb.children if c.dep_ in ("attr", "acomp") for t in c.subtree)
+
+
+# Adjectives after "was" that tell of a change a timeline keeps ("the road was open
+# again on Monday", "all 33 were safe").
+_OUTCOMES = {"due", "set", "expected", "open", "closed", "shut", "free", "safe", "alive",
+             "dead", "back", "available", "ready", "able", "unable", "present", "absent",
+             "missing", "bankrupt", "insolvent", "eligible", "live", "online", "offline"}
+
+
+def _judgement(verb: Any) -> bool:
+    """"Comparisons with the wedding of 1981 were inevitable", "the decision was
+    premature": "be" with an adjective alone says what someone thinks of a thing, not
+    that anything happened."""
+    comps = [c for c in verb.children if c.dep_ in ("acomp", "attr", "xcomp", "ccomp",
+                                                      "oprd", "dobj", "agent")]
+    return len(comps) == 1 and comps[0].dep_ == "acomp" and comps[0].tag_ in ("JJ", "JJR") \
+        and comps[0].lower_ not in _OUTCOMES and not any(
+            c.dep_ in ("prep", "xcomp", "ccomp") for c in comps[0].children)
 
 
 _STATIVE = {"remain", "mean", "represent", "comprise", "total", "equal", "resemble",

@@ -465,16 +465,21 @@ def _told_by_when(verb: Any, heads: set[int]) -> Any | None:
     refusal; "the crisis started in 2015, when ..." and "the promise dates to 1992, when
     voters approved ..." likewise. None otherwise."""
     subj = subject_of(verb)
-    if subj is None or subj.pos_ != "NOUN":
+    # "There was no such luck on Tuesday, when the building collapsed": "there was" only
+    # sets the day; the when-clause says what happened on it.
+    there = verb.lemma_.lower() == "be" and any(c.dep_ == "expl" for c in verb.children)
+    if not there and (subj is None or subj.pos_ != "NOUN"):
         return None
-    light = verb.lemma_.lower() in _LIGHT_START \
+    light = there or verb.lemma_.lower() in _LIGHT_START \
         and not any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in verb.children)
     for child in verb.subtree:
         # "began on 18 June, when ...": the parser hangs the clause on the verb or on the
         # day it names. Only the first such clause, and only one that tells a happening.
         on = child.head.i == verb.i or child.head.ent_type_ == "DATE" and child.dep_ == "relcl"
         if child.dep_ in ("advcl", "relcl") and on and child.i > verb.i \
-                and any(c.lower_ == "when" for c in child.children):
+                and any(c.lower_ == "when" or c.dep_ == "conj" and any(
+                    w.lower_ == "when" and w.i < child.i for w in c.children)
+                        for c in child.children):
             # Or a main clause about a thing that only sets the scene for named actors:
             # "The new ground faces a sterner test next Tuesday, when Manchester City
             # arrive for the first leg".

@@ -54,6 +54,12 @@ def _main_verb(sent: Any) -> Any:
     if root.tag_ not in ("NN", "NNS", "NNP", "NNPS") or not _subject_first(root, sent):
         return None
     doc = sent.doc
+    after = doc[root.i + 1] if root.i + 1 < sent.end else None
+    if after is not None and after.dep_ == "acl" and after.tag_ == "VBD" \
+            and after.head.i == root.i:
+        # "The ceremonies brought to a close a programme that ...": a sentence has no
+        # noun for its root; the past tense straight after its subject is its verb.
+        return after
     opening = next((t.i for t in doc[root.i + 1:sent.end] if t.text == ","), None)
     if opening is None or opening != root.i + 1:
         return None
@@ -96,6 +102,62 @@ _SAYING = {"say", "tell", "add", "announce", "state", "write", "claim", "insist"
            "declare", "argue", "explain", "note", "report", "confirm", "admit", "deny",
            "think", "believe", "know", "agree", "accept", "suggest", "expect"}
 _QUOTES = set("\"“”'‘’")
+
+
+def mend_dangling_conjunction(doc: Any) -> Any:
+    """"The spacecraft swept past Pluto on Tuesday, and late that night sent word back":
+    the parser made "swept" a participle of the subject and left "and" on the noun with
+    nothing joined to it, so the title of the second verb read "The spacecraft and sent
+    word back". A noun's "and" with no second noun joins two verbs: the past tense hung on
+    the subject is the first of them, the sentence's verb its second. A pipeline component
+    (after the lemmatizer)."""
+    for noun in doc:
+        verb = noun.head
+        if noun.dep_ not in ("nsubj", "nsubjpass") or verb.i <= noun.i \
+                or any(c.dep_ == "conj" for c in noun.children):
+            continue
+        cc = next((c for c in noun.children if c.dep_ == "cc" and c.i > noun.i), None)
+        first = next((c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBD"
+                      and noun.i < c.i < (cc.i if cc is not None else -1)), None)
+        if cc is None or first is None or cc.i > verb.i:
+            continue
+        first.head = verb.head if verb.head.i != verb.i else first
+        first.dep_ = verb.dep_
+        noun.head = first
+        verb.head = first
+        verb.dep_ = "conj"
+        cc.head = first
+    return doc
+
+
+# Verbs whose object can be watched doing something: "saw prices falling".
+_PERCEIVING = {"see", "watch", "hear", "feel", "find", "keep", "leave", "catch", "imagine",
+               "notice", "observe", "spot", "picture", "remember", "recall", "want"}
+
+
+def mend_gerund_object(doc: Any) -> Any:
+    """"Enron restated its earnings going back to 1997": the parser made the object the
+    subject of a clause ("its earnings going back ..."), so the title lost it once the
+    clause went with its date ("Enron restated"). After a verb that neither says nor
+    perceives, a noun followed by an -ing verb is the object, the -ing verb its modifier.
+    A pipeline component (after the lemmatizer)."""
+    for gerund in doc:
+        verb = gerund.head
+        if gerund.dep_ != "ccomp" or gerund.tag_ != "VBG" or verb.i > gerund.i \
+                or verb.lemma_.lower() in _SAYING | _PERCEIVING \
+                or any(c.dep_ in ("aux", "auxpass", "mark", "dobj") for c in gerund.children) \
+                or any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.i != gerund.i
+                       for c in verb.children):
+            continue
+        noun = next((c for c in gerund.children if c.dep_ == "nsubj" and c.i < gerund.i
+                     and c.pos_ in ("NOUN", "PROPN") and c.right_edge.i + 1 == gerund.i), None)
+        if noun is None:
+            continue
+        noun.head = verb
+        noun.dep_ = "dobj"
+        gerund.head = noun
+        gerund.dep_ = "acl"
+    return doc
 
 
 def mend_semicolon_clauses(doc: Any) -> Any:
@@ -240,6 +302,8 @@ def mend_perfect_participle(doc: Any) -> Any:
 # The mends as pipeline components, in the order they run (each reads the one before's).
 MENDS: tuple[tuple[str, Callable[[Any], Any]], ...] = (
     ("dateline_lead_verb", mend_lead_verb),
+    ("dateline_dangling_conjunction", mend_dangling_conjunction),
+    ("dateline_gerund_object", mend_gerund_object),
     ("dateline_semicolons", mend_semicolon_clauses),
     ("dateline_said_that", mend_said_that),
     ("dateline_semicolon_subject", mend_semicolon_subject),

@@ -147,6 +147,12 @@ def _essential(head: Any, child: Any) -> bool:
     return False
 
 
+# Nouns a relative clause without its own object still does not take as one: "the time
+# it resurfaced" is no "it resurfaced the time".
+_NO_OBJECT_NOUNS = TIME_WORDS | {"reason", "way", "extent", "moment", "point", "hour",
+                                  "minute", "decade", "century", "era", "period", "age"}
+
+
 def _noun_head_phrase(noun: Any, drop: set[int]) -> list[Any]:
     """The noun a relative clause or participle modifies, with its own modifiers."""
     keep = {"det", "amod", "compound", "poss", "nummod", "case", "nmod", "quantmod"}
@@ -158,7 +164,13 @@ def _noun_head_phrase(noun: Any, drop: set[int]) -> list[Any]:
         of_phrase = child.i > noun.i and child.dep_ == "prep" and child.lower_ == "of"
         if before or of_phrase:
             out.extend(_phrase(child, drop))
-    return sorted(out, key=lambda t: t.i)
+    out.sort(key=lambda t: t.i)
+    dets = [t for t in out if t.dep_ == "det" and t.head.i == noun.i and t.i < noun.i]
+    if len(dets) > 1:
+        # "brought to a close a building programme that began": the parser hung the idiom's
+        # "a close" on the noun; a noun phrase opens at its last article.
+        out = [t for t in out if t.i >= dets[-1].i]
+    return out
 
 
 def noun_title(noun: Any, drop: set[int]) -> str:
@@ -298,6 +310,39 @@ def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None])
               if not (t.dep_ == "prep" and any(True for _ in t.children)
                       and not any(c.i in kept for c in t.children))
               and not (t.dep_ == "det" and t.head.i not in kept)]
+    # "at a news conference here": a title is read away from the dateline it points at.
+    tokens = [t for t in tokens if not (t.dep_ == "advmod" and t.lower_ == "here")]
+    # A clause titled alone starts with its subject, not with the "when" that joined it.
+    while tokens and tokens[0].lower_ == "when" and tokens[0].dep_ in ("advmod", "mark"):
+        tokens = tokens[1:]
+    # "the tunnel was "a magnificent asset", a phrase analysts repeated": a second
+    # complement after a comma is an aside on the first (and the clause on it is another
+    # event's).
+    attrs = [t for t in tokens if t.dep_ == "attr" and t.i > verb.i]
+    for extra in attrs[1:]:
+        if extra.head.i == attrs[0].head.i and extra.i > 0 and extra.doc[extra.left_edge.i - 1].text == ",":
+            gone = {t.i for t in extra.subtree} | {extra.left_edge.i - 1}
+            tokens = [t for t in tokens if t.i not in gone]
+    # ', a phrase [critics repeated]': an aside whose clause is another event's says
+    # nothing without it.
+    kept = {t.i for t in tokens}
+    for aside in [t for t in tokens if t.dep_ in ("appos", "npadvmod") and t.pos_ == "NOUN"]:
+        clause = [c for c in aside.children if c.dep_ in ("relcl", "acl")]
+        words = [t for t in aside.subtree if t.i in kept and t.is_alpha and t.dep_ != "advmod"]
+        if clause and all(c.i not in kept for c in clause) and len(words) <= 2:
+            gone = {t.i for t in aside.subtree}
+            if aside.left_edge.i > 0 and aside.doc[aside.left_edge.i - 1].text == ",":
+                gone.add(aside.left_edge.i - 1)
+            tokens = [t for t in tokens if t.i not in gone]
+    # "its earnings going back [to 1997]": an -ing modifier left with nothing but its
+    # particle once its date went says nothing.
+    kept = {t.i for t in tokens}
+    bare = {d.i for t in tokens if t.dep_ in ("acl", "advcl") and t.tag_ == "VBG"
+            and any(d.i in drop for d in t.subtree)
+            and all(d.dep_ in ("advmod", "prt") for d in t.subtree
+                    if d.i in kept and d.i != t.i)
+            for d in t.subtree}
+    tokens = [t for t in tokens if t.i not in bare]
     # Still too long: prepositional phrases inside the subject and object go next,
     # rightmost first ("the death by heart attack of the minister"), "of" phrases last.
     # Clauses hung on a noun ("speculation that he was killed") go before "of" phrases.
@@ -468,11 +513,21 @@ def _subject(verb: Any, drop: set[int],
                 # "the title, which they won": they won the title.
                 replace[gap[0].i] = ""
                 replace[verb.i] = verb.text + " " + phrase
-            elif own[0].pos_ == "PRON" and not any(
-                    c.dep_ in ("dobj", "attr", "ccomp", "xcomp") for c in verb.children):
+            elif (own[0].pos_ == "PRON" or own[0].pos_ in ("NOUN", "PROPN")
+                  and verb.pos_ == "VERB" and not any(c.dep_ in ("prep", "prt", "advcl")
+                                                      and c.i not in drop
+                                                      for c in verb.children)) \
+                    and antecedent.lemma_.lower() not in _NO_OBJECT_NOUNS \
+                    and antecedent.ent_type_ not in ("DATE", "TIME") and not any(
+                    c.lower_ in ("when", "where", "why", "while", "as") for c in verb.children) \
+                    and not any(
+                    c.dep_ in ("dobj", "attr", "ccomp", "xcomp", "acomp", "nsubjpass",
+                               "auxpass") for c in verb.children):
                 # ... and the noun is what the verb did: "a position it reached" -> it
-                # reached a position.
-                replace[verb.i] = verb.text + " " + join(noun, {})
+                # reached a position; "a phrase analysts repeated" -> analysts repeated
+                # the phrase. Not "the time it resurfaced" nor "the reason he quit".
+                replace[verb.i] = verb.text + " " + (join(noun, {}) if own[0].pos_ == "PRON"
+                                                     else phrase)
             return _phrase(own[0], drop), replace
         return noun, replace
     subj = subject_of(verb)
