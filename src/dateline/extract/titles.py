@@ -311,7 +311,11 @@ def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None])
                       and not any(c.i in kept for c in t.children))
               and not (t.dep_ == "det" and t.head.i not in kept)]
     # "at a news conference here": a title is read away from the dateline it points at.
-    tokens = [t for t in tokens if not (t.dep_ == "advmod" and t.lower_ == "here")]
+    # "... in part [because ...]": the hedge of a reason the title does not give.
+    hedge = {i for t in tokens if t.lower_ == "part" and t.dep_ == "pobj" and t.i > 0
+             and t.doc[t.i - 1].lower_ == "in" and t.head.i == t.i - 1 for i in (t.i - 1, t.i)}
+    tokens = [t for t in tokens if not (t.dep_ == "advmod" and t.lower_ == "here")
+              and t.i not in hedge]
     # A clause titled alone starts with its subject, not with the "when" that joined it.
     while tokens and tokens[0].lower_ == "when" and tokens[0].dep_ in ("advmod", "mark"):
         tokens = tokens[1:]
