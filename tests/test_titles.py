@@ -673,3 +673,25 @@ def test_a_perfect_saying_what_a_thing_has_become_is_no_development() -> None:
     got = titles("The mine closed in 1988. That decision has proved the town's most painful "
                  "moment.")
     assert got == {"1988": "The mine closed"}
+
+
+def test_a_second_object_after_a_comma_is_an_aside() -> None:
+    got = titles("On Friday, prosecutors opened an inquiry into the sale of the port to a "
+                 "rival, a decision taken by the city council in March 2012 and questioned "
+                 "ever since.")
+    assert got["2018-11-30"] == "Prosecutors opened an inquiry into the sale of the port to a rival"
+    got = titles("Separately, the state prosecutor opened criminal proceedings into the awarding "
+                 "of the 2026 and 2030 tournaments to Spain and Morocco, a decision taken by the "
+                 "league's executive committee in December 2010 and dogged by allegations of "
+                 "bribery ever since.")
+    assert got["2010-12"] == ("A decision was taken by the league's executive committee and "
+                              "dogged by allegations of bribery")
+
+
+@pytest.mark.parametrize("text", [
+    "Not everyone welcomed Monday's ceremony unreservedly.",
+    "Other regional banks have moved faster.",
+    "Trams through the junction have run at reduced speed ever since.",
+])
+def test_no_event(text: str) -> None:
+    assert titles(text) == {}

@@ -499,6 +499,9 @@ def _did_not_happen(verb: Any) -> bool:
                                                        for d in c.children)
            for c in verb.children):
         return True  # "none is likely to arrive before the 2030s", "no one was hurt"
+    if any(c.dep_ in ("nsubj", "nsubjpass") and any(d.dep_ == "neg" for d in c.children)
+           for c in verb.children):
+        return True  # "Not everyone welcomed the ceremony": what some did not do
     if any(c.dep_ == "acomp" and c.lower_ == "unlikely" for c in verb.children):
         return True
     return verb.lemma_.lower() == "have" and any(

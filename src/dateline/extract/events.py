@@ -535,7 +535,7 @@ _STATIVE = {"be", "have", "become", "remain", "seem", "appear", "know", "say", "
             "continue", "hold", "stay", "live", "own", "want", "need", "like", "love",
             "hate", "use", "work", "try", "struggle", "face", "suffer", "grow", "fluctuate",
             "rise", "fall", "climb", "decline", "enjoy", "lead", "dominate", "wait",
-            "spend", "prove"}  # "has spent three decades making computers": a career
+            "spend", "prove", "run", "operate", "serve"}  # "has spent three decades ...": a career
 _NEWS_VERBS = {"announce", "unveil", "launch", "introduce"}
 
 
@@ -571,7 +571,8 @@ def _development(sent: Any, base: datetime.date, names: Names,
     # what a thing is or has become is a judgement, not news.
     perfect = root.tag_ == "VBN" and any(a in ("has", "have") for a in aux) \
         and root.lemma_ not in _STATIVE \
-        and not any(c.dep_ in ("attr", "acomp", "oprd") for c in root.children) \
+        and not any(c.dep_ in ("attr", "acomp", "oprd") or c.tag_ in ("RBR", "JJR")
+                    for c in root.children) \
         and not (is_reporting(root) and root.lemma_ not in _NEWS_VERBS) \
         and root.lemma_ not in ("describe", "call", "criticise", "criticize", "praise")
     intent = root.lemma_ in {"plan", "intend"} and root.tag_ in ("VBZ", "VBP", "VBG") \

@@ -322,11 +322,23 @@ def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None])
     # "the tunnel was "a magnificent asset", a phrase analysts repeated": a second
     # complement after a comma is an aside on the first (and the clause on it is another
     # event's).
-    attrs = [t for t in tokens if t.dep_ == "attr" and t.i > verb.i]
-    for extra in attrs[1:]:
-        if extra.head.i == attrs[0].head.i and extra.i > 0 and extra.doc[extra.left_edge.i - 1].text == ",":
-            gone = {t.i for t in extra.subtree} | {extra.left_edge.i - 1}
-            tokens = [t for t in tokens if t.i not in gone]
+    # (Or a second object: "opened proceedings into ..., a decision taken in 2010".)
+    for dep in ("attr", "dobj"):
+        comps = [t for t in tokens if t.dep_ == dep and t.i > verb.i]
+        for extra in comps[1:]:
+            if extra.head.i == comps[0].head.i and extra.left_edge.i > 0 \
+                    and extra.doc[extra.left_edge.i - 1].text == "," \
+                    and (dep == "attr" or any(c.dep_ in ("acl", "relcl") for c in extra.children)):
+                gone = {t.i for t in extra.subtree} | {extra.left_edge.i - 1}
+                tokens = [t for t in tokens if t.i not in gone]
+    # "dogged by allegations ever since": since what, a title read alone cannot say.
+    since = {t.i for t in tokens if t.lower_ == "since" and t.dep_ == "advmod"
+             and not any(c.dep_ == "pobj" for c in t.children)}
+    tokens = [t for t in tokens if t.i not in since]
+    # An adverb whose word went goes too.
+    kept = {t.i for t in tokens}
+    tokens = [t for t in tokens if not (t.dep_ == "advmod" and t.head.i not in kept
+                                        and t.head.i != t.i and t.head.i not in replace)]
     # ', a phrase [critics repeated]': an aside whose clause is another event's says
     # nothing without it.
     kept = {t.i for t in tokens}
