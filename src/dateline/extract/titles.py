@@ -331,14 +331,27 @@ def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None])
                     and (dep == "attr" or any(c.dep_ in ("acl", "relcl") for c in extra.children)):
                 gone = {t.i for t in extra.subtree} | {extra.left_edge.i - 1}
                 tokens = [t for t in tokens if t.i not in gone]
+    # '... as protesters played "a song", the party's anthem': an object after a comma
+    # and a clause of its verb is an aside on that clause's last noun.
+    for obj in [t for t in tokens if t.dep_ == "dobj" and t.left_edge.i > 0
+                and t.doc[t.left_edge.i - 1].text == ","]:
+        if any(c.dep_ in ("advcl", "ccomp") and obj.head.i < c.i < obj.i
+               for c in obj.head.children):
+            gone = {t.i for t in obj.subtree} | {obj.left_edge.i - 1}
+            tokens = [t for t in tokens if t.i not in gone]
     # "dogged by allegations ever since": since what, a title read alone cannot say.
     since = {t.i for t in tokens if t.lower_ == "since" and t.dep_ == "advmod"
              and not any(c.dep_ == "pobj" for c in t.children)}
     tokens = [t for t in tokens if t.i not in since]
-    # An adverb whose word went goes too.
+    # An adverb or an aside whose word went goes too ("as protesters played [a song],
+    # the party's anthem").
     kept = {t.i for t in tokens}
-    tokens = [t for t in tokens if not (t.dep_ == "advmod" and t.head.i not in kept
-                                        and t.head.i != t.i and t.head.i not in replace)]
+    orphans = {d.i for t in tokens if t.dep_ in ("advmod", "appos") and t.head.i not in kept
+               and t.head.i != t.i and t.head.i not in replace
+               for d in (t.subtree if t.dep_ == "appos" else [t])}
+    orphans |= {t.left_edge.i - 1 for t in tokens if t.dep_ == "appos" and t.i in orphans
+                and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].text == ","}
+    tokens = [t for t in tokens if t.i not in orphans]
     # ', a phrase [critics repeated]': an aside whose clause is another event's says
     # nothing without it.
     kept = {t.i for t in tokens}
