@@ -702,3 +702,9 @@ def test_an_object_after_a_clause_and_a_comma_is_an_aside() -> None:
                  'played "Rise Up", the city anthem of 1961, and the crowd cheered.')
     assert "anthem" not in got["2018-05-03"]
     assert got["2018-05-03"].startswith("The mayor opened the bridge")
+
+
+def test_what_an_and_before_another_date_leads_to_goes_with_it() -> None:
+    got = titles("Mr Okafor led Tamaria from independence on 18 April 1960, first as prime "
+                 "minister and, from 1967, as executive president.")
+    assert got["1960-04-18"] == "Mr Okafor led Tamaria from independence, first as prime minister"

@@ -343,6 +343,25 @@ def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None])
     since = {t.i for t in tokens if t.lower_ == "since" and t.dep_ == "advmod"
              and not any(c.dep_ == "pobj" for c in t.children)}
     tokens = [t for t in tokens if t.i not in since]
+    # "first as prime minister and, [from 1987,] as executive president": an "and" that
+    # led to another date leads to what happened then; both go with it.
+    kept = {t.i for t in tokens}
+    doc = verb.doc
+    for cc in [t for t in tokens if t.dep_ == "cc"]:
+        j = cc.i + 1
+        while j < len(doc) and doc[j].is_punct and doc[j].i not in drop:
+            j += 1
+        if j >= len(doc) or j not in drop:
+            continue
+        while j < len(doc) and (j in drop or doc[j].is_punct):
+            j += 1
+        after = doc[j] if j < len(doc) else None
+        if after is None or after.i not in kept or after.i == verb.i \
+                or after.dep_ not in ("prep", "dobj", "attr", "npadvmod", "pobj", "conj"):
+            continue
+        gone = {cc.i} | {t.i for t in after.subtree} \
+            | {t.i for t in doc[cc.i:after.i] if t.is_punct}
+        tokens = [t for t in tokens if t.i not in gone]
     # An adverb or an aside whose word went goes too ("as protesters played [a song],
     # the party's anthem").
     kept = {t.i for t in tokens}
