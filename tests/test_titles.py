@@ -708,3 +708,10 @@ def test_what_an_and_before_another_date_leads_to_goes_with_it() -> None:
     got = titles("Mr Okafor led Tamaria from independence on 18 April 1960, first as prime "
                  "minister and, from 1967, as executive president.")
     assert got["1960-04-18"] == "Mr Okafor led Tamaria from independence, first as prime minister"
+
+
+def test_which_stands_for_a_thing_not_the_person_beside_it() -> None:
+    got = titles("Among the buildings it destroyed was the Old Granary, a red brick hall built "
+                 "in 1790 for a wealthy merchant, which had been opened to visitors in 1995 "
+                 "and was crowded with tourists when it fell.")
+    assert got["1995"] == "The Old Granary had been opened to visitors"

@@ -16,6 +16,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from dateline.extract.names import PERSON_ROLES
+
 # Abbreviations the model's tokenizer does not know and news text uses before a name or
 # after a place ("Capt. Jason Neubauer", "Burlington, Vt."). Ones that also end ordinary
 # sentences ("No.", "est.") are left out: a missed sentence end costs more than a split name.
@@ -211,6 +213,37 @@ def mend_seen_doing(doc: Any) -> Any:
     return doc
 
 
+# Nouns for a person: "which" never stands for one.
+_PERSON_NOUNS = PERSON_ROLES | {
+    "minister", "president", "chancellor", "governor", "mayor", "premier", "senator",
+    "secretary", "speaker", "chairman", "chairwoman", "commissioner", "judge", "prosecutor",
+    "captain", "coach", "manager", "executive", "director", "ambassador", "general", "king",
+    "queen", "prince", "princess", "emperor", "empress", "person", "man", "woman", "boy",
+    "girl", "child", "official", "leader", "member", "officer", "worker", "engineer",
+    "architect", "merchant", "businessman", "businesswoman", "owner", "collector", "dealer"}
+
+
+def mend_which_of_a_person(doc: Any) -> Any:
+    """"the Dharahara, a tower built in 1832 for a prime minister of the day, which had
+    been opened to visitors in 2005": the parser hung the "which" clause on the person
+    nearest to it ("The prime minister had been opened"). "Which" stands for a thing: the
+    clause belongs to the nearest thing the person's phrase hangs from. A pipeline
+    component (after the lemmatizer)."""
+    for verb in doc:
+        if verb.dep_ != "relcl" or not any(c.lower_ == "which" and c.dep_ in ("nsubj", "nsubjpass")
+                                           for c in verb.children):
+            continue
+        person = verb.head
+        if not (person.ent_type_ == "PERSON" or person.lemma_.lower() in _PERSON_NOUNS):
+            continue
+        thing = next((a for a in person.ancestors if a.pos_ in ("NOUN", "PROPN")
+                      and a.ent_type_ != "PERSON" and a.lemma_.lower() not in _PERSON_NOUNS
+                      and a.i < person.i), None)
+        if thing is not None:
+            verb.head = thing
+    return doc
+
+
 def mend_semicolon_clauses(doc: Any) -> Any:
     """A clause the parser made the complement of a clause across a semicolon or colon
     becomes a clause beside it (``parataxis``), so each keeps its own event and title.
@@ -357,6 +390,7 @@ MENDS: tuple[tuple[str, Callable[[Any], Any]], ...] = (
     ("dateline_gerund_object", mend_gerund_object),
     ("dateline_stranded_subject", mend_stranded_subject),
     ("dateline_seen_doing", mend_seen_doing),
+    ("dateline_which_of_a_person", mend_which_of_a_person),
     ("dateline_semicolons", mend_semicolon_clauses),
     ("dateline_said_that", mend_said_that),
     ("dateline_semicolon_subject", mend_semicolon_subject),

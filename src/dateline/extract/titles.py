@@ -226,6 +226,12 @@ def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None])
             # whose clause is another event's says nothing here.
             mute = is_reporting(child) and not any(
                 c.dep_ in ("ccomp", "dobj", "xcomp") and c.i not in drop for c in child.children)
+            # "had been opened in 2005 and was crowded with sightseers when it fell": a
+            # second verb with a time clause of its own happened then, not now.
+            other_time = other_time or any(
+                c.dep_ == "advcl" and c.i > child.i and any(
+                    m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "while", "before", "after")
+                    for m in c.children) for c in child.children)
             if child.pos_ in ("VERB", "AUX") and subject_of_own(child) is None and not other_time \
                     and not mute:
                 cc = [c for c in verb.children if c.dep_ == "cc" and c.i < child.i]
