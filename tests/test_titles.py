@@ -715,3 +715,11 @@ def test_which_stands_for_a_thing_not_the_person_beside_it() -> None:
                  "in 1790 for a wealthy merchant, which had been opened to visitors in 1995 "
                  "and was crowded with tourists when it fell.")
     assert got["1995"] == "The Old Granary had been opened to visitors"
+
+
+@pytest.mark.parametrize("text, date, title", [
+    ("Wages barely moved for a decade, and it was only after rents soared in 2016 that the "
+     "council raised its allowance.", "2016", "Rents soared"),
+])
+def test_a_cleft_is_not_the_event(text: str, date: str, title: str) -> None:
+    assert titles(text)[date] == title

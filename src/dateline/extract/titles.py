@@ -206,6 +206,13 @@ def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None])
         if child.dep_ == "ccomp" and child.pos_ == "NOUN" and any(
                 c.dep_ in ("dobj", "xcomp") and c.i < child.i for c in verb.children):
             continue  # a noun parsed as a second complement: "hoped to ..., a date that"
+        if child.dep_ in ("ccomp", "advcl") and not is_reporting(verb) and any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in child.children) and any(
+                c.dep_ == "mark" and c.lower_ in ("after", "before", "until", "since", "when")
+                for c in verb.children):
+            # "it was only after costs soared in 2022 that inflation rose": the cleft's
+            # "that" clause is what followed, not what soared.
+            continue
         if child.dep_ in _CORE or (child.dep_ == "advmod" and child.i == verb.i + 1
                                    and child.lower_ in PARTICLES) \
                 or child.dep_ == "prep" and child.lower_ == "of" and child.i > verb.i \
