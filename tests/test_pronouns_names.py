@@ -76,11 +76,14 @@ def test_him_is_not_the_subject_of_his_own_clause() -> None:
 
 
 def test_a_name_ending_in_an_honoured_surname_is_a_person() -> None:
-    doc = nlp.parse("Emmerson Mnangagwa will be sworn in on Friday. Mr Mnangagwa fled "
-                    "in November.")
-    names = Names(doc)
-    kinds = {m.name: m.kind for m in names.mentions}
-    assert kinds.get("Emmerson Mnangagwa") == "people"
+    from spacy.tokens import Span
+
+    doc = nlp.parse("Farai Chikowore will be sworn in on Friday. Mr Chikowore fled in "
+                    "November.")
+    # As the small model sometimes labels them: the full name a company, "Mr X" a person.
+    doc.ents = [Span(doc, 0, 2, label="ORG"), Span(doc, 10, 11, label="PERSON")]
+    kinds = {m.name: m.kind for m in Names(doc).mentions}
+    assert kinds.get("Farai Chikowore") == "people"
 
 
 def test_the_trial_is_the_lead_subject_s() -> None:
@@ -147,6 +150,5 @@ def test_an_abbreviation_keeps_its_last_stop() -> None:
 
 
 def test_an_s_that_owns_nothing_is_the_name_s() -> None:
-    names = Names(nlp.parse("Sotheby's had left nothing to chance. Sotheby's said on "
-                            "Monday that its sales would rise."))
-    assert "Sotheby's" in {m.name for m in names.mentions}
+    names = Names(nlp.parse("Harrod's had left nothing to chance."))
+    assert "Harrod's" in {m.name for m in names.mentions}
