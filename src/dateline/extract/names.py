@@ -65,7 +65,11 @@ class Mention:
 def _clean(text: str) -> str:
     text = " ".join(text.split())
     text = re.sub(r"^(?:the|The)\s+", "", text)
-    return re.sub(r"['’]s?$", "", text).strip(" ,.;:-–—\"“”'‘’")
+    text = re.sub(r"['’]s?$", "", text)
+    clean = text.strip(" ,.;:-–—\"“”'‘’")
+    if re.search(r"(?:\b[A-Z]\.){2,}$", text.rstrip(" ,;:")):
+        clean += "."  # "N.C.A.A.": the last stop is the abbreviation's
+    return clean
 
 
 def _plausible(kind: str, name: str) -> bool:
@@ -87,17 +91,36 @@ class Names:
     def __init__(self, doc: Any) -> None:
         found: list[tuple[Any, str, str]] = []
         storms = {ent.text.split()[-1] for ent in doc.ents if _named_thing(ent)}
+        # "Christie's had left nothing to chance": an "'s" that owns nothing is the name's.
+        owned = {_clean(ent.text) for ent in doc.ents if ent.label_ == "ORG"
+                 and re.search(r"['’]s$", ent.text) and ent.root.dep_ in _SUBJECT_DEPS
+                 and ent.root.i + 1 < len(doc) and ent.doc[ent.end - 1].dep_ == "case"}
         for ent in doc.ents:
             kind = KINDS.get(ent.label_)
             if kind == "people" and (_named_thing(ent) or ent.text in storms):
                 continue  # "Hurricane Ian", and then "Ian": a storm, not a person
             name = _clean(ent.text) if kind else ""
+            if kind == "people":
+                name = _first_names(ent) + name
+            if kind == "organizations" and name in owned:
+                name += "'s"
             if kind and _plausible(kind, name):
                 found.append((ent, kind, name))
         # The small model reads a bare surname as a place or a company now and then: a
         # name that is a person's elsewhere in the article is that person.
         surnames = {n.split()[-1] for _, k, n in found if k == "people" and len(n.split()) > 1}
         found = [(ent, "people" if name in surnames else kind, name)
+                 for ent, kind, name in found]
+        # "Mr Mnangagwa" is a person, and so is "Emmerson Mnangagwa" the model read as a
+        # company: a name ending in a surname the article gives an honorific.
+        honoured = {name.split()[-1] for ent, kind, name in found if kind == "people"
+                    and len(name.split()) <= 2 and _gender(ent)}
+        found = [(ent, "people" if kind != "people" and len(name.split()) in (2, 3)
+                  and name.split()[-1] in honoured else kind, name)
+                 for ent, kind, name in found]
+        # "the Louvre": a one-word name after "the" is no person's, whatever its label.
+        found = [(ent, "organizations" if kind == "people" and len(ent) == 1 and ent.start
+                  and doc[ent.start - 1].lower_ == "the" else kind, name)
                  for ent, kind, name in found]
         # "Neymar, 25, signed ...", "Neymar and his father": what the text says of a name
         # outweighs the model's label for it elsewhere ("Neymar" read as a company).
@@ -141,13 +164,13 @@ class Names:
         return None
 
     def person_before(self, offset: int, window_start: int,
-                      gender: str | None = None) -> str | None:
+                      gender: str | None = None, exclude: str | None = None) -> str | None:
         """The person a he/she at ``offset`` most likely means, from ``window_start`` on:
         the nearest earlier main-clause subject, else subject, else person; never one
-        whose title says the other gender ("she" is not "the Duke")."""
+        whose title says the other gender ("she" is not "the Duke"), nor ``exclude``."""
         earlier = [m for m in self.mentions
                    if m.kind == "people" and window_start <= m.start and m.end <= offset
-                   and not (gender and m.gender and m.gender != gender)]
+                   and not (gender and m.gender and m.gender != gender) and m.name != exclude]
         for pool in ([m for m in earlier if m.is_main], [m for m in earlier if m.is_subject],
                      earlier):
             if pool:
@@ -165,7 +188,12 @@ def _gender(ent: Any) -> str | None:
     """The gender a title before or at the start of a name gives ("Mrs May", "Queen
     Elizabeth", "the Duke of Edinburgh"), or None."""
     doc = ent.doc
-    return title_gender(t.lower_ for t in doc[max(0, ent.start - 2):ent.start + 1])
+    said = title_gender(t.lower_ for t in doc[max(0, ent.start - 2):ent.start + 1])
+    if said:
+        return said
+    # "Diana, Princess of Wales": a title in apposition says it too.
+    return next((g for c in ent.root.children if c.dep_ == "appos" and c.i > ent.root.i
+                 for g in [title_gender([c.lower_])] if g), None)
 
 
 def title_gender(words: Iterable[str]) -> str | None:
@@ -245,3 +273,25 @@ def _canonical_forms(items: Iterable[tuple[str, str]]) -> dict[tuple[str, str], 
 
 
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof"}
+
+
+# Words before a name that are no part of it: "President Trump", "Commissioner Silver".
+_NOT_A_FIRST_NAME = {"president", "prime", "minister", "general", "judge", "commissioner",
+                     "senator", "governor", "mayor", "pope", "chancellor", "coach", "captain",
+                     "chief", "justice", "secretary", "speaker", "dr", "prof", "professor",
+                     "rev", "saint", "st", "ambassador", "colonel", "sergeant", "lieutenant",
+                     "emperor", "empress", "sultan", "emir", "mp", "chairman", "director",
+                     "manager", "officer", "cardinal", "bishop", "archbishop", "sheikh"}
+
+
+def _first_names(ent: Any) -> str:
+    """First names the model left out of a person's entity ("Anders" of "Anders Behring
+    Breivik"): proper nouns before it that modify its head, titles aside."""
+    doc = ent.doc
+    first = ent.start
+    while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].dep_ == "compound" \
+            and ent.start <= doc[first - 1].head.i < ent.end and not doc[first - 1].ent_type_ \
+            and doc[first - 1].text[:1].isupper() and doc[first - 1].lower_.strip(".") \
+            not in _NOT_A_FIRST_NAME | _MALE | _FEMALE | _HONORIFICS:
+        first -= 1
+    return "".join(t.text_with_ws for t in doc[first:ent.start])

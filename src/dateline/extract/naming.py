@@ -50,10 +50,22 @@ def name_owners(tokens: list[Any], subject: list[Any], replace: dict[int, str],
     says whose)."""
     said = " ".join([*(replace.get(t.i, t.text) for t in subject),
                      *(t.doc[t.left_edge.i:t.right_edge.i + 1].text for t in subject)])
+    name_things(tokens, subject, replace, resolve, said)
     people = [t for t in tokens if t.lower_ in ("he", "she") or t.ent_type_ == "PERSON"
               and not (t.ent_iob_ == "B" and t.dep_ == "pobj" and t.head.lower_ in ("in", "near")
                        or t.head.dep_ == "pobj" and t.head.head.lower_ in ("in", "near"))]
     head = next((t for t in subject if t.head not in subject or t.head == t), None)
+    if head is not None and head.ent_type_ == "PERSON" and head.pos_ == "PROPN":
+        # "Mr Mugabe sacked him": whoever "him" is, he is not the subject (the resolver
+        # leaves the subject out).
+        for t in tokens:
+            if t.tag_ == "PRP" and t.lower_ in ("him", "her") and t.dep_ in ("dobj", "dative") \
+                    and t.i not in replace and t.head.i == head.head.i:
+                name = resolve(t)
+                if name and name not in said and name.split()[-1] not in said \
+                        and _named_in_sentence(t, name, resolve):
+                    replace[t.i] = name
+                    said += " " + name
     if people or head is None or head.tag_ == "WP" \
             or head.pos_ == "PROPN" and head.ent_type_ not in _THINGS:
         return  # "Kane had not played since injuring his ankle": the subject's own
@@ -145,3 +157,80 @@ def name_descriptions(tokens: list[Any], replace: dict[int, str],
             the = not name.lower().startswith("the ") and re.search(
                 rf"\b[Tt]he {re.escape(name)}\b", t.doc.text) is not None
             replace[t.i] = ("the " if the else "") + name
+
+
+def name_things(tokens: list[Any], subject: list[Any], replace: dict[int, str],
+                resolve: Callable[[Any], str | None], said: str) -> None:
+    """An "it" past the subject by the thing's name ("dealers bought it" -> the painting
+    the story is about), and the "its" of a relative clause's noun ("its tournaments,
+    which begin next week" -> the N.C.A.A.'s tournaments)."""
+    thing = getattr(resolve, "thing", None)
+    for t in tokens:
+        if thing is None or t.lower_ != "it" or t.tag_ != "PRP" or t in subject \
+                or t.dep_ not in ("dobj", "pobj", "dative") or t.i in replace:
+            continue
+        name = thing(t)
+        if name and name not in said:
+            replace[t.i] = name
+    owner_of = getattr(resolve, "owner_of", None)
+    for t in subject[:1]:
+        phrase = replace.get(t.i, "")
+        if t.tag_ != "WDT" or t.head.dep_ != "relcl":
+            continue
+        noun = t.head.head
+        bound = _which_noun(noun) if t.lower_ == "which" else None
+        if bound is not None:
+            # "the Louvre, in Paris, which is preparing": the Louvre is.
+            words = [c for c in bound.children if c.i < bound.i and c.dep_ in (
+                "det", "amod", "compound", "poss")]
+            # "a commission led by Alexandra Hale": the participle says which commission.
+            led = [w for c in bound.children if c.dep_ == "acl" and c.i == bound.i + 1
+                   and c.tag_ == "VBN" for w in c.subtree if w.i < t.i and not w.is_punct]
+            phrase = " ".join([*(w.text for w in words), bound.text, *(w.text for w in led)])
+            replace[t.i] = re.sub(r"^(?:a|an)\s", "the ", phrase, flags=re.I)
+            noun = bound
+        if owner_of is not None and re.match(r"the ", phrase, flags=re.I):
+            # "The regular season, which began on Oct. 22": the league's season.
+            whose = owner_of(noun)
+            if whose:
+                replace[t.i] = whose + " " + phrase.split(" ", 1)[1]
+            continue
+        if not re.match(r"(?:its|their|his|her) ", phrase, flags=re.I):
+            continue
+        owner = next((c for c in noun.subtree if c.i < noun.i and c.dep_ == "poss"
+                      and c.lower_ in ("its", "their", "his", "her")), None)
+        name = resolve(owner) if owner is not None else None
+        if name:
+            the = "the " if re.search(rf"\b[Tt]he {re.escape(name)}", t.doc.text) else ""
+            replace[t.i] = the + name + "'s " + phrase.split(" ", 1)[1]
+
+
+def _which_noun(head: Any) -> Any | None:
+    """The noun a "which" stands for when the parser hung it on the wrong one: on a
+    person ("a commission led by Alexandra Hale, which reported": "which" is never
+    a person), or on a place set off after it ("the Louvre, in Paris, which is
+    preparing"). None when the parse is right."""
+    doc = head.doc
+    if head.ent_type_ == "PERSON" and head.dep_ == "pobj":
+        up = head.head.head  # "led" of "led by"
+        if up.dep_ == "acl" and up.head.pos_ in ("NOUN", "PROPN"):
+            return up.head
+        return None
+    if head.ent_type_ in ("GPE", "LOC") and head.dep_ == "pobj" and head.head.lower_ == "in" \
+            and head.head.i >= 2 and doc[head.head.i - 1].text == "," \
+            and doc[head.head.i - 2].pos_ in ("NOUN", "PROPN") \
+            and doc[head.head.i - 2].ent_type_ not in ("DATE", "TIME"):
+        return doc[head.head.i - 2]
+    return None
+
+
+def _named_in_sentence(tok: Any, name: str, resolve: Callable[[Any], str | None]) -> bool:
+    """Whether ``tok``'s own sentence speaks of ``name`` before it, by name or by a he/she
+    bound to it ("The 75-year-old ... fled after Mr Berg sacked him"): a "him" whose man
+    the sentence never mentions is left alone."""
+    for t in tok.doc[tok.sent.start:tok.i]:
+        if t.ent_type_ == "PERSON" and t.text in name.split():
+            return True
+        if t.lower_ in ("he", "she") and resolve(t) == name:
+            return True
+    return False

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from dateline.extract.lead import lead_role, owner_of, protagonist
 from dateline.extract.mentions import quote_spans
 from dateline.extract.names import (
     BUSINESS_NOUNS,
@@ -18,6 +19,7 @@ from dateline.extract.names import (
     is_age,
     title_gender,
 )
+from dateline.extract.topic import KINDS, main_thing, own_subject, thing_before
 from dateline.extract.voices import speakers
 
 # Titles a story gives one person and then uses alone ("the prime minister said").
@@ -32,10 +34,6 @@ _BUSINESS_DESCRIPTIONS = {"maker", "designer", "developer", "provider", "produce
 # Words by which a description says it is not the story's own company.
 _NOT_THE_SUBJECT = {"rival", "other", "another", "competing", "former", "parent", "sister",
                     "smaller", "larger", "bigger", "partner"}
-# Nouns a story uses for one named thing of their kind: "Cyclone Idai ... the storm".
-_KINDS = ({"storm", "cyclone", "hurricane", "typhoon"}, {"stadium", "ground", "venue", "arena"},
-          {"ship", "vessel", "freighter", "tanker", "ferry", "liner"},
-          {"spacecraft", "craft", "probe", "orbiter"})
 _GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 
 
@@ -51,6 +49,7 @@ class Resolver:
         self._memo: dict[int, str | None] = {}
         self._described = _descriptions(doc)
         self._quotes: list[tuple[tuple[int, int], Any]] | None = None
+        self.topic = main_thing(doc)
 
     def _window(self, offset: int, back: int) -> int:
         i = max(0, sum(1 for s in self.sent_starts if s <= offset) - 1 - back)
@@ -72,8 +71,10 @@ class Resolver:
         if low in PERSON_PRONOUNS:
             start = self._window(tok.idx, 3)
             gender = "m" if low in ("he", "him", "his") else "f"
-            name = self._proper_subject(tok, start, gender) \
-                or self.names.person_before(tok.idx, start, gender)
+            other = self._clause_subject(tok)
+            name = self._proper_subject(tok, start, gender, other) \
+                or self.names.person_before(tok.idx, start, gender, other) \
+                or self._protagonist(tok, start, gender)
             bound = self._bound(tok)
             if bound is not None and name == bound[0]:
                 # "He and Michiko, whom he married": whoever "he" is, not Michiko; the
@@ -112,6 +113,8 @@ class Resolver:
                     name = self.describe(cand)
                     if name:
                         return name
+                if self.topic is not None and cand.lemma_.lower() in self.topic.nouns:
+                    return self.topic.name  # "The canvas ... it": the painting's name
                 return " ".join([*(w.text for w in words), cand.text])
             if cand.dep_ in ("nsubj", "nsubjpass") and cand.pos_ == "PROPN" \
                     and self.names.entity_at(cand.idx, cand.idx + 1) is None \
@@ -119,7 +122,35 @@ class Resolver:
                 # "Ian had weakened ... It struck Cuba": a named thing, not a person.
                 return self._storm(cand) or " ".join(
                     [*(c.text for c in cand.children if c.dep_ == "compound"), cand.text])
-        return None
+        return thing_before(tok, self.topic, self) if low == "it" else None
+
+    def thing(self, tok: Any) -> str | None:
+        """What an "it" past the subject stands for ("dealers bought it"): see
+        :func:`dateline.extract.topic.thing_before`."""
+        key = -1 - tok.i  # apart from what the same token is as a subject
+        if key not in self._memo:
+            self._memo[key] = None
+            self._memo[key] = thing_before(tok, self.topic, self, strict=True)
+        return self._memo[key]
+
+    def _clause_subject(self, tok: Any) -> str | None:
+        """The person an object "him"/"her" cannot be: its own clause's subject ("Mr
+        Mugabe sacked him" is not Mr Mugabe; that would be "himself")."""
+        if tok.tag_ != "PRP" or tok.lower_ not in ("him", "her") \
+                or tok.dep_ not in ("dobj", "dative", "pobj"):
+            return None
+        subj = own_subject(tok)
+        if subj is None or subj.i > tok.i:
+            return None
+        if subj.pos_ == "PRON":
+            return self(subj) if subj.lower_ in ("he", "she") else None
+        ent = self.names.entity_at(subj.idx, subj.idx + len(subj.text))
+        return ent.name if ent is not None and ent.kind == "people" else None
+
+    def _protagonist(self, tok: Any, start: int, gender: str) -> str | None:
+        """The story's person for a he/she with no one near: see
+        :func:`dateline.extract.lead.protagonist`."""
+        return protagonist(self.doc, self.names, tok, (start, self._window(tok.idx, 1)), gender)
 
     def _bound(self, tok: Any) -> tuple[str, Any] | None:
         """The person a pronoun cannot be: the one its relative clause is about when the
@@ -212,12 +243,22 @@ class Resolver:
         Nobel when the Pulitzer was named too)."""
         # A company's noun ("the exchange") is the one the story is about, by the rules
         # below, not the last one an apposition named ("the rival exchange Binance").
-        named = [name for at, lemma, name, _ in self._described
+        whose = None if strict else self.owner_of(noun)
+        if whose:
+            return f"{whose} {noun.text}"
+        own = set(_description_words(noun))
+        named = [name for at, lemma, name, words in self._described
                  if lemma == noun.lemma_.lower() and at < noun.idx
-                 and lemma not in BUSINESS_NOUNS]
+                 and lemma not in BUSINESS_NOUNS and not (set(words) - own) & _ANOTHER_ONE]
         if named:
             return named[-1]  # "the iPhone, a device that ... The device will go on sale"
         start = self._window(noun.idx, 3)
+        team = next((m.name for m in self.names.mentions if m.kind == "organizations"
+                     and re.search(rf"\b{re.escape(noun.text)}\b", m.name)
+                     and m.start < noun.idx), None)
+        if noun.ent_type_ == "NORP" and noun.pos_ == "PROPN" and team:
+            # "the Utah Jazz's center ... the Jazz said": a club, not a person.
+            return team if team.split()[-1] == noun.text else None
         if noun.ent_type_ == "NORP" or aged(noun) \
                 or noun.lemma_ in PERSON_ROLES and noun.tag_ == "NN":
             if strict:
@@ -233,6 +274,10 @@ class Resolver:
         if noun.lemma_ not in BUSINESS_NOUNS:
             return self._named_head(noun, unique=strict) or self._kind_name(noun)
         return self.company(noun, strict)
+
+    def owner_of(self, noun: Any) -> str | None:
+        """Whose "the trial" is: see :func:`dateline.extract.lead.owner_of`."""
+        return owner_of(self.doc, self.names, noun)
 
     def company(self, noun: Any, strict: bool = False) -> str | None:
         """The company a bare "the company" (or "the shares", whose owner goes unsaid)
@@ -266,6 +311,8 @@ class Resolver:
         if near:
             # "The Wall Street Journal reported that Theranos ... The company settled":
             # a name seen once loses to the company the story keeps naming.
+            if near[-1].start >= self._window(noun.idx, 0):
+                return near[-1].name  # "Speedo had promised ...; the company said"
             if top and top[1] >= 3 and counts[near[-1].name] == 1:
                 return top[0]
             return near[-1].name
@@ -280,7 +327,10 @@ class Resolver:
             most = max(named.items(), key=lambda kv: kv[1], default=None)
             if most and most[1] >= 3:
                 return most[0]
-        return top[0] if top and top[1] >= 2 else None
+        # The company named most, when the story has it act: "NASA approved it ... The
+        # team is looking beyond Pluto" is a team of its own.
+        acted = top is not None and any(m.name == top[0] and m.is_main for m in orgs)
+        return top[0] if top and top[1] >= 2 and acted else None
 
     def _subject_company(self, noun: Any) -> str | None:
         """The company an article introduces as what it is about, by name and then by what
@@ -304,15 +354,23 @@ class Resolver:
         role = " ".join(t.lower_ for t in phrase if t.dep_ != "det")
         if not role or phrase[-1].lemma_.lower() not in _TITLES:
             return None
+        named = next((c for c in phrase[-1].children if c.dep_ == "appos" and c.i > phrase[-1].i
+                      and c.ent_type_ == "PERSON" and c.pos_ == "PROPN"), None)
+        if named is not None:
+            # "The Prime Minister, John Key, who flew in ..., said": John Key said.
+            ent = self.names.entity_at(named.idx, named.idx + len(named.text))
+            if ent is not None and ent.kind == "people":
+                return ent.name
         start = phrase[0].idx
-        found = None
+        found = lead_role(self.doc, self.names, role, start)
         for ent in self.doc.ents:
             if ent.label_ != "PERSON" or ent.start_char >= start:
                 continue
             root = ent.root
             before = [c for c in root.children if c.dep_ == "compound" and c.i < ent.start]
             said = " ".join(t.lower_ for c in before for t in c.subtree)  # "Prime Minister"
-            appos = [c for c in root.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN")]
+            appos = [c for c in root.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN")
+                     and not (set(_description_words(c)) - set(role.split())) & _ANOTHER_ONE]
             said_after = [" ".join(t.lower_ for t in a.subtree if t.dep_ != "det"
                                    and t.i <= a.i) for a in appos]
             if said == role or role in said_after:
@@ -353,7 +411,7 @@ class Resolver:
     def _kind_name(self, noun: Any) -> str | None:
         """The named thing of the same kind said last: "Cyclone Idai ... the storm", "Wembley
         Stadium ... the ground", "the Dali, a container vessel ... the ship"."""
-        kind = next((k for k in _KINDS if noun.lemma_.lower() in k), None)
+        kind = next((k for k in KINDS if noun.lemma_.lower() in k), None)
         if kind is None or noun.tag_ != "NN":
             return None
         found: tuple[int, str] | None = None
@@ -403,7 +461,8 @@ class Resolver:
         phrase = " ".join([*(w.text for w in words), speaker.text])
         return re.sub(r"^(?:A|An)\s", "The ", phrase)
 
-    def _proper_subject(self, tok: Any, start: int, gender: str | None = None) -> str | None:
+    def _proper_subject(self, tok: Any, start: int, gender: str | None = None,
+                        exclude: str | None = None) -> str | None:
         """The nearest earlier proper-noun subject that is not a place or organisation:
         the small model misses some names ("Ana Ruiz backed ..."), the parse does not.
 
@@ -413,13 +472,15 @@ class Resolver:
         found: list[str] = []
         nearest_at = None
         for name, at in self._proper_subjects(tok, start, gender):
+            if name == exclude:
+                continue
             nearest_at = at if nearest_at is None else nearest_at
             if name not in found:
                 found.append(name)
         # A person this sentence has already named: "Meloni's allies expect her to be
         # sworn in", "... complaints about Pincher when he appointed him" (Johnson, the
         # clause's subject, first).
-        here = self.names.person_before(tok.idx, self._window(tok.idx, 0), gender)
+        here = self.names.person_before(tok.idx, self._window(tok.idx, 0), gender, exclude)
         if here and (nearest_at is None or nearest_at < self._window(tok.idx, 0)):
             return here
         near = self._window(tok.idx, 1)
@@ -429,7 +490,7 @@ class Resolver:
             return found[0]
         # Else a person that sentence names in another role: "... was triggered by the
         # resignation of Chris Pincher. He quit on 30 June".
-        named_near = self.names.person_before(tok.idx, near, gender)
+        named_near = self.names.person_before(tok.idx, near, gender, exclude)
         if named_near:
             return named_near
         if len(found) <= 1:
@@ -526,6 +587,9 @@ def _misread_main(verb: Any) -> bool:
     return not any(t.text in "\"“”'‘’" for t in verb.doc[verb.sent.start:root.i])
 
 
+# Words by which a description is someone else than the bare noun: "the former
+# vice-president" is not "the president".
+_ANOTHER_ONE = {"former", "vice", "deputy", "ex", "late", "acting", "assistant", "future"}
 _SAYING = {"say", "tell", "add", "announce", "state", "write", "claim", "insist", "warn",
            "declare", "argue", "explain", "note", "report", "confirm", "admit", "deny"}
 
@@ -534,6 +598,11 @@ def _description_words(noun: Any) -> tuple[str, ...]:
     """A description's own words, without its article: ("british", "satellite",
     "broadcaster")."""
     mods = [c.lower_ for c in noun.children if c.i < noun.i and c.dep_ in ("amod", "compound")]
+    doc = noun.doc
+    if noun.i >= 2 and doc[noun.i - 1].text == "-":
+        # "the former vice-president" (three tokens to the model): "former", "vice".
+        prefix = doc[noun.i - 2]
+        mods = [*(c.lower_ for c in prefix.children if c.dep_ == "amod"), prefix.lower_, *mods]
     return (*mods, noun.lower_)
 
 

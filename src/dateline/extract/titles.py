@@ -600,6 +600,9 @@ def _subject(verb: Any, drop: set[int],
         # "a 15-year-old boy, Pemba Tamang, was pulled": the parser hung the description
         # on the date, which goes; the comma that closed it goes too.
         phrase.pop()
+    if any(t.i > subj.i for t in phrase) and all(t.text == "," for t in phrase if t.i > subj.i):
+        # "The company, which listed ..., sought": the commas of a trimmed aside.
+        phrase = [t for t in phrase if t.i <= subj.i]
     named = next((c for c in subj.children if c.dep_ == "appos" and c.i > subj.i
                   and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"), None)
     if named is not None and subj.pos_ == "NOUN" and subj.tag_ == "NN" and named.i not in drop \
