@@ -941,3 +941,13 @@ def test_a_century_part_dates_the_verb_by_that_part() -> None:
     got = _dated_on("The manuscript resurfaced in a Dutch library in the late 17th century.",
                  dt.date(2016, 9, 14))
     assert [d for d, _ in got] == ["1667/1699"], got
+
+
+def test_an_owned_happening_takes_a_year_only_and_a_named_owner() -> None:
+    # A day after it is the verb's; a pronoun's happening is left to the verb.
+    got = _dated_on("Ruiz was declared the winner of Freedonia's runoff election on Tuesday.",
+                    dt.date(2012, 3, 8))
+    assert [d for d, _ in got] == ["2012-03-06"], got
+    got = _dated_on("The museum is planning a show to mark the centenary of his death in 2030.",
+                    dt.date(2027, 3, 8))
+    assert [d for d, _ in got] == ["2030"], got

@@ -249,7 +249,10 @@ def owned_happening_before(span: Any) -> Any | None:
     the senator's visit in 2009" does): its date is its own, not the verb's. Returns the
     noun, or None."""
     root = span.root
-    if root.dep_ != "pobj" or root.head.dep_ != "prep" or root.head.lower_ not in ("in", "on"):
+    # A year: a day after a happening ("declared the winner of Nigeria's election on
+    # Tuesday") is mostly the verb's.
+    if root.dep_ != "pobj" or root.head.dep_ != "prep" or root.head.lower_ != "in" \
+            or not re.fullmatch(r"\d{4}", span.text.strip()):
         return None
     prep = root.head
     if prep.i == 0:
@@ -257,8 +260,8 @@ def owned_happening_before(span: Any) -> Any | None:
     noun = span.doc[prep.i - 1]
     if noun.pos_ != "NOUN" or not is_happening(noun) or noun.dep_ != "pobj" \
             or noun.head.lower_ in _WHEN_OF_THING | {"after", "following", "before"} \
-            or not any(c.dep_ == "poss" for c in noun.children):
-        return None
+            or not any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in noun.children):
+        return None  # "the anniversary of his death in 2019": the anniversary's year
     return noun
 
 

@@ -267,13 +267,20 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
             # "the Easter Sunday bombings of April 2019": the happening's own year places
             # the holiday, not the publication day; the holiday stays in the name.
             m, drop_here = replace(m, value=year[0]), year[1]
-        title = noun_title(noun, drop_here)
         owner = next((c for c in noun.children if c.dep_ == "poss" and c.i not in drop_here
                       and c.pos_ == "PROPN"), None)
-        if owner is not None and title.startswith("'s "):
+        if owner is None:
+            title = noun_title(noun, drop_here)
+        else:
             # noun_title leaves out a possessive, meant for a date's ("last year's blasts");
             # an owner's name is the happening's ("Texaco's filing").
-            title = " ".join(t.text for t in owner.subtree if t.dep_ != "case") + title
+            mine = {t.i for t in owner.subtree}
+            rest = noun_title(noun, drop_here | mine)
+            first = rest.split()[0] if rest else ""
+            if first and first.lower() in sent.text.split():
+                rest = rest[0].lower() + rest[1:]
+            named = " ".join(t.text for t in owner.subtree if t.dep_ != "case")
+            title = f"{named}'s {rest}" if rest else named
         if len(title.split()) >= 2:
             spans = cl.spans(list(noun.subtree))
             out.append(_Candidate(m.value, mt.date_text(text, m.start, m.text), title, quote,
