@@ -232,14 +232,19 @@ _PERIOD_WORDS = re.compile(r"(?i)\b(?:quarter|half|fiscal|full[- ]year|year[- ]e
 
 
 def period_of_a_figure(span: Any) -> bool:
-    """A reporting period on the verb's object ("reported a third-quarter loss", "posted
-    first-half profits"): the period the figure covers, not when it was reported. On the
-    subject it still dates the verb ("third-quarter sales dropped")."""
+    """A reporting period on the object of a "when" clause ("began on Oct. 3, when the bank
+    reported a third-quarter loss"): the period the loss covers, not when it was reported,
+    which is the day the clause hangs on. Elsewhere the period still dates the figure's
+    clause (TempEval-3 links "reported third-quarter net income" to the quarter), and on
+    the subject it dates the verb ("third-quarter sales dropped")."""
     root = span.root
     if root.dep_ not in ("amod", "compound", "nmod", "nummod") or not _PERIOD_WORDS.search(span.text):
         return False
     noun = root.head
-    return noun.pos_ == "NOUN" and noun.i not in {t.i for t in span} and noun.dep_ == "dobj"
+    if noun.pos_ != "NOUN" or noun.i in {t.i for t in span} or noun.dep_ != "dobj":
+        return False
+    verb = noun.head
+    return verb.dep_ in ("relcl", "advcl") and any(c.lower_ == "when" for c in verb.children)
 
 
 def owned_happening_before(span: Any) -> Any | None:
