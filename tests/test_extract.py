@@ -951,3 +951,9 @@ def test_an_owned_happening_takes_a_year_only_and_a_named_owner() -> None:
     got = _dated_on("The museum is planning a show to mark the centenary of his death in 2030.",
                     dt.date(2027, 3, 8))
     assert [d for d, _ in got] == ["2030"], got
+
+
+def test_what_a_comparison_is_with_keeps_its_date() -> None:
+    got = _dated_on("Several engineers compared the launch with the landing of the first crewed "
+                    "craft on the Moon in 1969.", dt.date(2019, 9, 14))
+    assert got == [("1969", "Landing of the first crewed craft on the Moon")], got

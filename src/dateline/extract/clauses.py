@@ -195,7 +195,8 @@ _HAPPENINGS = {"attack", "blast", "crash", "fire", "war", "vote", "election", "m
                "summit", "collapse", "protest", "referendum", "launch", "landing", "shooting",
                "murder", "killing", "invasion", "revolution", "recession", "crisis", "scandal",
                "ceremony", "final", "race", "match", "tour", "speech", "debate", "hearing",
-               "death", "lawsuit", "suit", "arrest", "accident", "disaster", "fall", "marriage"}
+               "death", "lawsuit", "suit", "arrest", "accident", "disaster", "fall", "marriage",
+               "birth"}
 _NOT_HAPPENINGS = {"building", "morning", "evening", "government", "department", "nation",
                    "station", "position", "population", "ring", "king", "thing", "string",
                    "wing", "ceiling", "clothing", "housing", "funding", "ministry", "mention",
@@ -294,8 +295,15 @@ def dates_an_accused_act(span: Any) -> bool:
 def happening_judged(span: Any, verb: Any, subject: Any) -> Any | None:
     """The happening a date belongs to inside the subject of a verdict ("Comparisons with
     the wedding on 29 July 1981 were inevitable", "Memories of the flood in 1953 are still
-    vivid"): a state of "be" has no date of its own. Returns the noun, or None."""
+    vivid"), or that a comparison is with ("compared it with the landing of 1969"): a
+    state of "be" or a comparison has no date of its own. Returns the noun, or None."""
     root = span.root
+    if verb.lemma_.lower() in ("compare", "liken") and root.dep_ == "pobj":
+        # "compared the feat with the birth of the first IVF baby, in 1978": the birth's.
+        noun = next((t for t in reversed(span.doc[verb.i + 1:span.start]) if t.pos_ == "NOUN"
+                     and is_happening(t) and t.head.dep_ == "prep"
+                     and t.head.lower_ in ("with", "to")), None)
+        return noun
     if verb.lemma_.lower() != "be" or subject is None or root.dep_ != "pobj" \
             or root.head.dep_ != "prep" or not in_subjects_phrase(span, subject):
         return None
