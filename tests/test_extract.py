@@ -884,3 +884,76 @@ def test_a_weekday_after_an_hour_of_a_deadline_is_never_last_years() -> None:
     got = _dated("The airline said it had grounded all of its planes until 2pm on Monday.",
                  dt.date(2021, 4, 18))
     assert got == [("2021-04-19", "The airline said it had grounded all of its planes until 2pm")], got
+
+
+# ------------------------------------------------------- which date a verb gets (stop 20)
+
+def _dated_on(text: str, published: dt.date) -> list[tuple[str, str]]:
+    return [(e.date, e.title) for e in extract_events(_article(text, published))]
+
+
+def test_a_deadline_given_dates_nothing_but_the_giving_day() -> None:
+    got = _dated_on("On Friday the board voted to censure its chair and gave her until 5pm on "
+                 "Tuesday to quit.", dt.date(2023, 6, 10))
+    assert all(d == "2023-06-09" for d, _ in got), got
+    assert any("gave" in t and "Tuesday" in t for _, t in got), got
+
+
+def test_a_year_leading_the_name_of_an_object_is_not_the_verbs() -> None:
+    got = _dated_on("After the parade the mayor rode home in the 1931 Silver Coupe.",
+                 dt.date(2023, 6, 10))
+    assert not any(d == "1931" for d, _ in got), got
+
+
+def test_what_a_speaker_expects_in_a_season_lies_ahead() -> None:
+    got = _dated_on("The coach said he expected his captain to return to training in the "
+                 "spring.", dt.date(2023, 1, 20))
+    assert [d for d, _ in got] == ["2023-21"], got
+
+
+def test_a_reporting_period_on_the_object_is_not_when_it_was_reported() -> None:
+    got = _dated_on("The rout started on March 3, when the bank posted a fourth-quarter loss of "
+                 "$2 billion.", dt.date(2009, 4, 1))
+    assert got and all(d == "2009-03-03" for d, _ in got), got
+
+
+def test_an_owned_happening_keeps_its_own_year() -> None:
+    got = _dated_on("The airline filed for protection on Monday, making it the biggest case the "
+                 "region has seen, well ahead of Pacifica's collapse in 1994.",
+                 dt.date(2012, 3, 7))
+    assert ("1994", "Pacifica's collapse") in got, got
+    assert any(d == "2012-03-05" and t.startswith("The airline filed") for d, t in got), got
+
+
+def test_the_date_of_what_an_aside_accuses_someone_of_is_not_the_suits() -> None:
+    got = _dated_on("The retailer sued its landlord, accusing it of wrongly cutting off the power "
+                 "last month.", dt.date(2016, 9, 14))
+    assert not any("sued" in t for _, t in got), got
+
+
+def test_a_verdict_on_a_past_happening_is_the_happening() -> None:
+    got = _dated_on("Comparisons with the election of the senator's father on 4 May 1979 were "
+                 "unavoidable.", dt.date(2016, 9, 14))
+    assert got == [("1979-05-04", "Election of the senator's father")], got
+
+
+def test_a_century_part_dates_the_verb_by_that_part() -> None:
+    got = _dated_on("The manuscript resurfaced in a Dutch library in the late 17th century.",
+                 dt.date(2016, 9, 14))
+    assert [d for d, _ in got] == ["1667/1699"], got
+
+
+def test_an_owned_happening_takes_a_year_only_and_a_named_owner() -> None:
+    # A day after it is the verb's; a pronoun's happening is left to the verb.
+    got = _dated_on("Ruiz was declared the winner of Freedonia's runoff election on Tuesday.",
+                    dt.date(2012, 3, 8))
+    assert [d for d, _ in got] == ["2012-03-06"], got
+    got = _dated_on("The museum is planning a show to mark the centenary of his death in 2030.",
+                    dt.date(2027, 3, 8))
+    assert [d for d, _ in got] == ["2030"], got
+
+
+def test_what_a_comparison_is_with_keeps_its_date() -> None:
+    got = _dated_on("Several engineers compared the launch with the landing of the first crewed "
+                    "craft on the Moon in 1969.", dt.date(2019, 9, 14))
+    assert got == [("1969", "Landing of the first crewed craft on the Moon")], got

@@ -264,3 +264,14 @@ def test_a_deadline_reads_past_a_hedge_or_an_hour() -> None:
                                          "Monday.") == "2021-04-19"
     assert normalize("the autumn", base, "Analysts did not expect a cut until at least the "
                                          "autumn.") == "2021-23"
+
+
+@pytest.mark.parametrize(("phrase", "want"), [
+    ("the early 19th century", "1800/1833"),
+    ("the mid-17th century", "1634/1666"),
+    ("the late 20th century", "1967/1999"),
+    ("the end of the 18th century", "1767/1799"),
+    ("the 21st century", "20XX"),
+])
+def test_a_part_of_a_century_is_that_part_not_the_whole(phrase: str, want: str) -> None:
+    assert normalize(phrase, dt.date(2022, 12, 6)) == want

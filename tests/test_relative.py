@@ -108,3 +108,21 @@ def test_that_weekday_is_a_day_of_the_anchors_week_before_it_too():
     got = dict((m.text, m.value) for m in chain(text, find_dates(text, dt.date(2019, 3, 20)),
                                                  lambda m: True))
     assert [v for t, v in got.items() if t.endswith("Monday")] == ["2019-03-11"], got
+
+
+def test_a_deadline_given_is_no_anchor_for_the_story():
+    # Saturday 10 June: the board met on Friday and gave her until Tuesday; "that night"
+    # is Friday night, the day the deadline was given.
+    text = ("On Friday the board gave the chief executive until 5pm on Tuesday to quit. "
+            "That night she told staff she would stay.")
+    got = dict((m.text, m.value) for m in chain(text, find_dates(text, dt.date(2023, 6, 10)),
+                                                 lambda m: True))
+    assert got["That night"] == "2023-06-09", got
+
+
+def test_until_a_day_without_a_giver_still_anchors():
+    text = ("The climbers waited at the camp on 3 May 2010 and stayed until 6 May 2010. "
+            "The next day they turned back.")
+    got = dict((m.text, m.value) for m in chain(text, find_dates(text, dt.date(2010, 6, 1)),
+                                                 lambda m: True))
+    assert [v for t, v in got.items() if t.lower().endswith("next day")] == ["2010-05-07"]

@@ -332,3 +332,14 @@ def test_a_quarter_century_is_no_quarter() -> None:
     assert find_dates("She has spent much of the last quarter century on it.", BASE) == []
     assert [m.text for m in find_dates("Profit rose in the last quarter.", BASE)] == \
         ["the last quarter"]
+
+
+def test_by_the_end_of_a_month_is_a_deadline_in_that_month() -> None:
+    # Any day up to its last is in time: the month, not its last ten days.
+    base = dt.date(2019, 5, 3)
+    text = "The board hopes to pick a site by the end of June."
+    assert [m.value for m in find_dates(text, base)] == ["2019-06"]
+    text = "Work stopped at the end of March."
+    assert [m.value for m in find_dates(text, base)] == ["2019-03-21/2019-03-31"]
+    text = "The fund must be raised by the end of October 2020."
+    assert [m.value for m in find_dates(text, base)] == ["2020-10"]

@@ -4,6 +4,7 @@ whether a clause can be titled at all."""
 from __future__ import annotations
 
 import datetime
+import re
 from typing import Any
 
 from dateline.dates import DateError, parse_value
@@ -112,7 +113,7 @@ def names_a_thing(span: Any) -> bool:
     while top.dep_ in ("compound", "nmod", "appos", "conj") and top.head.pos_ in ("NOUN", "PROPN"):
         top = top.head
     if top.dep_ == "pobj" and top.head.lower_ in _WHEN_OF_THING:
-        return False
+        return _made_that_year(span, noun, top)
     if top.dep_ in ("nsubj", "nsubjpass"):
         return False  # "the 2020 tournament was cancelled": what befell the thing that year
     if noun.pos_ == "PROPN":
@@ -124,6 +125,26 @@ def names_a_thing(span: Any) -> bool:
 
 # After these the thing named marks when the verb happened.
 _WHEN_OF_THING = {"during", "in", "at", "throughout", "amid", "since", "until"}
+# The last word of a name that a year leads and that names a time: "in the 2014 World Cup".
+_TIMED_NAMES = {"cup", "games", "olympics", "open", "championship", "championships", "budget",
+                "election", "elections", "congress", "conference", "festival", "summit",
+                "session", "season", "series", "final", "finals", "tour", "prix", "awards",
+                "census", "review", "campaign", "contest", "convention", "assembly", "race",
+                "classic", "derby", "league", "war", "crisis", "uprising", "revolution"}
+
+
+def _made_that_year(span: Any, noun: Any, top: Any) -> bool:
+    """ "travelled back in the 1902 State Landau": after "in" or "at", a year leading the
+    name of an object (no event, no happening) is when the object was made, not when the
+    verb happened."""
+    if top.head.lower_ not in ("in", "at") or noun.pos_ != "PROPN" or noun.ent_type_ == "EVENT" \
+            or noun.lower_ in _TIMED_NAMES or is_happening(noun):
+        return False
+    doc = span.doc
+    led = span.start > 0 and doc[span.start - 1].lower_ == "the"
+    named = any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.i > span.root.i
+                for c in noun.children)
+    return led and named
 
 
 _SAYING = {"say", "tell", "add", "argue", "believe", "think", "describe", "call", "note"}
@@ -174,7 +195,8 @@ _HAPPENINGS = {"attack", "blast", "crash", "fire", "war", "vote", "election", "m
                "summit", "collapse", "protest", "referendum", "launch", "landing", "shooting",
                "murder", "killing", "invasion", "revolution", "recession", "crisis", "scandal",
                "ceremony", "final", "race", "match", "tour", "speech", "debate", "hearing",
-               "death", "lawsuit", "suit", "arrest", "accident", "disaster", "fall"}
+               "death", "lawsuit", "suit", "arrest", "accident", "disaster", "fall", "marriage",
+               "birth"}
 _NOT_HAPPENINGS = {"building", "morning", "evening", "government", "department", "nation",
                    "station", "position", "population", "ring", "king", "thing", "string",
                    "wing", "ceiling", "clothing", "housing", "funding", "ministry", "mention",
@@ -205,6 +227,98 @@ def dates_a_listed_noun(span: Any) -> bool:
     # a preposition introduces things, each with its own date.
     introduced = noun.dep_ == "pobj" and noun.head.pos_ == "VERB" and noun.head.dep_ == "prep"
     return listed or introduced
+
+
+_PERIOD_WORDS = re.compile(r"(?i)\b(?:quarter|half|fiscal|full[- ]year|year[- ]end|annual)\b")
+
+
+def period_of_a_figure(span: Any) -> bool:
+    """A reporting period on the object of a "when" clause ("began on Oct. 3, when the bank
+    reported a third-quarter loss"): the period the loss covers, not when it was reported,
+    which is the day the clause hangs on. Elsewhere the period still dates the figure's
+    clause (TempEval-3 links "reported third-quarter net income" to the quarter), and on
+    the subject it dates the verb ("third-quarter sales dropped")."""
+    root = span.root
+    if root.dep_ not in ("amod", "compound", "nmod", "nummod") or not _PERIOD_WORDS.search(span.text):
+        return False
+    noun = root.head
+    if noun.pos_ != "NOUN" or noun.i in {t.i for t in span} or noun.dep_ != "dobj":
+        return False
+    verb = noun.head
+    return verb.dep_ in ("relcl", "advcl") and any(c.lower_ == "when" for c in verb.children)
+
+
+def owned_happening_before(span: Any) -> Any | None:
+    """The happening a date right after it belongs to, whichever word the parser hung the
+    date on: "the largest bankruptcy, well ahead of Texaco's filing in 1987". Only one with
+    an owner ("Texaco's") inside a phrase that does not place the verb in time ("during
+    the senator's visit in 2009" does): its date is its own, not the verb's. Returns the
+    noun, or None."""
+    root = span.root
+    # A year: a day after a happening ("declared the winner of Nigeria's election on
+    # Tuesday") is mostly the verb's.
+    if root.dep_ != "pobj" or root.head.dep_ != "prep" or root.head.lower_ != "in" \
+            or not re.fullmatch(r"\d{4}", span.text.strip()):
+        return None
+    prep = root.head
+    if prep.i == 0:
+        return None
+    noun = span.doc[prep.i - 1]
+    if noun.pos_ != "NOUN" or not is_happening(noun) or noun.dep_ != "pobj" \
+            or noun.head.lower_ in _WHEN_OF_THING | {"after", "following", "before"} \
+            or not any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in noun.children):
+        return None  # "the anniversary of his death in 2019": the anniversary's year
+    return noun
+
+
+_ACCUSING = {"accuse", "blame", "charge", "suspect", "criticise", "criticize", "fault"}
+
+
+def dates_an_accused_act(span: Any) -> bool:
+    """A date on what an aside accuses someone of: "sued its rival, accusing it of pulling
+    out of a merger last week" is when the rival pulled out, not when the suit was filed."""
+    t = span.root
+    for _ in range(40):
+        if t.head.i == t.i:
+            return False
+        t = t.head
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass"):
+            break
+    if t.tag_ != "VBG" or t.dep_ != "pcomp" or t.head.lower_ not in ("of", "for", "with"):
+        return False
+    accusing = t.head.head
+    return accusing.lemma_.lower() in _ACCUSING and accusing.tag_ in ("VBG", "VBN") \
+        and accusing.dep_ in ("advcl", "acl", "xcomp") \
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in accusing.children)
+
+
+def happening_judged(span: Any, verb: Any, subject: Any) -> Any | None:
+    """The happening a date belongs to inside the subject of a verdict ("Comparisons with
+    the wedding on 29 July 1981 were inevitable", "Memories of the flood in 1953 are still
+    vivid"), or that a comparison is with ("compared it with the landing of 1969"): a
+    state of "be" or a comparison has no date of its own. Returns the noun, or None."""
+    root = span.root
+    if verb.lemma_.lower() in ("compare", "liken") and root.dep_ == "pobj":
+        # "compared the feat with the birth of the first IVF baby, in 1978": the birth's.
+        noun = next((t for t in reversed(span.doc[verb.i + 1:span.start]) if t.pos_ == "NOUN"
+                     and is_happening(t) and t.head.dep_ == "prep"
+                     and t.head.lower_ in ("with", "to")), None)
+        return noun
+    if verb.lemma_.lower() != "be" or subject is None or root.dep_ != "pobj" \
+            or root.head.dep_ != "prep" or not in_subjects_phrase(span, subject):
+        return None
+    if not any(c.dep_ in ("acomp", "attr") for c in verb.children):
+        return None
+    noun = root.head.head
+    while noun.i != subject.i and not (noun.pos_ == "NOUN" and is_happening(noun)):
+        if noun.head.i == noun.i:
+            return None
+        noun = noun.head
+    if noun.i == subject.i:
+        # The parser hangs the date on the subject itself: the happening just before it.
+        noun = next((t for t in reversed(span.doc[subject.i + 1:root.head.i])
+                     if t.pos_ == "NOUN" and is_happening(t)), subject)
+    return noun if noun.i != subject.i else None
 
 
 # Nouns that a date after "of" only places in time ("the last day of April", "the end of

@@ -27,7 +27,7 @@ from dateline.extract.names import PERSON_PRONOUNS, Names
 from dateline.extract.pronouns import Resolver
 from dateline.extract.titles import Title, build_title, is_reporting, noun_title, subject_of
 from dateline.extract.wording import problems
-from dateline.temporal.relative import chain, shift, step
+from dateline.temporal.relative import chain, is_deadline, shift, step
 from dateline.temporal.tagger import find_dates
 
 
@@ -156,6 +156,10 @@ _VAGUE = re.compile(r"(?i)recently|lately|nowadays|these days|at present|current
                     r"(?:the )?(?:past|coming|next|last) (?:few )?(?:days|weeks|months|years)")
 
 
+# Verbs that give someone a deadline: the deadline is not when they gave it.
+_GIVING = {"give", "grant", "set", "allow"}
+
+
 def _first_person(verb: Any) -> bool:
     """ "We will reopen the border": said by whom is the title's subject ("I" is the
     speaker by name: :meth:`Resolver._quoted_self`)."""
@@ -206,6 +210,11 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
                     or of and re.fullmatch(r"\d{4}", m.text.strip())):
                 happenings.append((m, span, noun))
             continue
+        owned = cl.owned_happening_before(span)
+        if owned is not None:
+            # "well ahead of Texaco's filing in 1987": Texaco's filing was that year.
+            happenings.append((m, span, owned))
+            continue
         gerund = cl.dates_a_gerund(span)
         if gerund is not None:
             # "a charge covering killings in 1992": the killings happened then.
@@ -213,7 +222,8 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
             if what is not None and cl.is_happening(what):
                 happenings.append((m, span, what))
             continue
-        if cl.dates_a_listed_noun(span) or cl.is_argument(span):
+        if cl.dates_a_listed_noun(span) or cl.is_argument(span) or cl.period_of_a_figure(span) \
+                or cl.dates_an_accused_act(span):
             continue
         head = cl.clause_head(span.root)
         if head.dep_ == "acl" and head.lemma_.lower() in cl.NAMING and head.i > head.head.i:
@@ -232,6 +242,12 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
             if cl.aside_participle(head):
                 continue
             head = cl.clause_head(head.head)
+        judged = cl.happening_judged(span, head, subject_of(head))
+        if judged is not None:
+            # "Comparisons with the wedding on 29 July 1981 were inevitable": a verdict
+            # has no date; the wedding has.
+            happenings.append((m, span, judged))
+            continue
         by_verb.setdefault(head.i, []).append((m, span))
     # "in May or June": the "or" goes with the dates it joins.
     date_drop |= {t.i for t in sent if t.dep_ in ("cc", "punct") and t.head.i in date_drop
@@ -251,7 +267,20 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
             # "the Easter Sunday bombings of April 2019": the happening's own year places
             # the holiday, not the publication day; the holiday stays in the name.
             m, drop_here = replace(m, value=year[0]), year[1]
-        title = noun_title(noun, drop_here)
+        owner = next((c for c in noun.children if c.dep_ == "poss" and c.i not in drop_here
+                      and c.pos_ == "PROPN"), None)
+        if owner is None:
+            title = noun_title(noun, drop_here)
+        else:
+            # noun_title leaves out a possessive, meant for a date's ("last year's blasts");
+            # an owner's name is the happening's ("Texaco's filing").
+            mine = {t.i for t in owner.subtree}
+            rest = noun_title(noun, drop_here | mine)
+            first = rest.split()[0] if rest else ""
+            if first and first.lower() in sent.text.split():
+                rest = rest[0].lower() + rest[1:]
+            named = " ".join(t.text for t in owner.subtree if t.dep_ != "case")
+            title = f"{named}'s {rest}" if rest else named
         if len(title.split()) >= 2:
             spans = cl.spans(list(noun.subtree))
             out.append(_Candidate(m.value, mt.date_text(text, m.start, m.text), title, quote,
@@ -276,7 +305,21 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
                                              mt.grain(ms[0].value),
                                              mt.is_target(text, ms[0].start), ms[0].start))
         date_text = mt.date_text(text, m.start, m.text)
-        joined = mt.alternatives(text, dated)
+        deadline = None
+        if is_deadline(text, m.start) and verb.lemma_ in _GIVING:
+            # "voted on Sunday ... and gave him until noon on Monday to resign": the giving
+            # is the day of the clause it is joined to; the deadline stays in its title.
+            first = verb
+            while first.dep_ in ("conj", "xcomp") and first.head.i not in by_verb:
+                first = first.head
+            given = [ms for ms in by_verb.get(first.head.i, []) if not is_deadline(text, ms[0].start)] \
+                if first.dep_ in ("conj", "xcomp") else []
+            if not given:
+                continue
+            deadline = span
+            m, span = min(given, key=lambda ms: (mt.grain(ms[0].value), ms[0].start))
+            date_text = mt.date_text(text, m.start, m.text)
+        joined = mt.alternatives(text, dated) if deadline is None else None
         if joined is not None:  # "in May or June": either, so the span of both
             m, date_text = joined, mt.date_text(text, joined.start, joined.text)
         value = mt.past_year(m.value, date_text, verb, base, text[max(0, m.start - 20):m.start])
@@ -299,6 +342,8 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
             if re.match(r"(?i)(?:until|till)\b", date_text) \
             or re.search(r"(?i)\b(?:until|till)\s+$", text[max(0, m.start - 8):m.start]) else []
         drop |= {c.i for c in until}
+        if deadline is not None:
+            drop -= {t.i for t in deadline} | cl.prep_of(deadline)
         listed = mt.listed(text, dated)
         if listed:
             # "extended in 2008 and again in 2010": the words between the dates go too.
@@ -530,12 +575,12 @@ _HEDGE = re.compile(
     r"suggest\w*|if|whether|unless)\b|\?", re.I)
 # Perfects of these report a state or an opinion, not a development: "have kept their
 # secrets for centuries", "has been dependent on", "have struggled".
-_STATIVE = {"be", "have", "become", "remain", "seem", "appear", "know", "say", "tell",
+_STATIVE = {"be", "have", "become", "remain", "seem", "appear", "know", "say", "tell", "prove",
             "see", "look", "feel", "do", "get", "go", "come", "make", "take", "keep",
             "continue", "hold", "stay", "live", "own", "want", "need", "like", "love",
             "hate", "use", "work", "try", "struggle", "face", "suffer", "grow", "fluctuate",
             "rise", "fall", "climb", "decline", "enjoy", "lead", "dominate", "wait",
-            "spend", "prove", "run", "operate", "serve"}  # "has spent three decades ...": a career
+            "spend", "pour", "run", "operate", "serve"}  # "has spent three decades ...": a career
 _NEWS_VERBS = {"announce", "unveil", "launch", "introduce"}
 
 

@@ -221,6 +221,22 @@ def _expected(verb: Any, reported: bool = False) -> bool:
     return ahead(verb) or verb.dep_ == "xcomp" and ahead(verb.head)
 
 
+_SEASON_WORD = re.compile(r"(?i)\b(?:spring|summer|autumn|fall|winter)\b")
+_SAYING = {"say", "tell", "add", "announce"}
+
+
+def _said_to_expect(verb: Any) -> bool:
+    """ "said he expected his team to return in the fall": what the speaker, on a day the
+    sentence does not move from the story's, expects to happen next lies ahead; only the
+    past tense of the saying read the fall as last year's."""
+    if verb.lemma_.lower() not in ("expect", "hope", "plan", "intend", "want") \
+            or verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in _SAYING:
+        return False
+    return any(c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VB"
+               and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+               for c in verb.children)
+
+
 _AHEAD_VERBS = {"expect", "schedule", "plan", "intend", "set", "due"}
 # Not "would", which reports a past plan ("said in January he would leave in March").
 _AHEAD_MODALS = {"could", "might", "may", "can", "should"}
@@ -237,7 +253,8 @@ def future_year(value: str, date_text: str, verb: Any, base: datetime.date) -> s
     29", "elections due on 14 May") is not in the past: the sentence's other verbs ("he
     said") may have read it as last year's."""
     if re.search(r"\d{4}|'\d\d|\b(?:last|this|next)\b", date_text) \
-            or not re.match(r"\d{4}-\d\d", value) or not _MONTH_WORD.search(date_text):
+            or not re.match(r"\d{4}-\d\d", value) or not (_MONTH_WORD.search(date_text)
+                                                          or _SEASON_WORD.search(date_text)):
         return value
     try:
         if parse_value(value).last >= base:
@@ -249,7 +266,7 @@ def future_year(value: str, date_text: str, verb: Any, base: datetime.date) -> s
         and not any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children)
     ahead = modal or any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in verb.children) \
         or any(c.dep_ == "acomp" and c.lower_ == "due" for c in verb.children) \
-        or _present_schedule(verb) or _expected(verb, reported=True)
+        or _present_schedule(verb) or _expected(verb, reported=True) or _said_to_expect(verb)
     if not ahead:
         return value
     shifted = re.sub(r"\b(\d{4})(?=-)", lambda y: str(int(y.group(1)) + 1), value)

@@ -156,6 +156,20 @@ def _reyear(value: str, year: int) -> str | None:
     return f"{year:04d}{m[1]}" if m else None
 
 
+# "gave him until noon on Monday", "has until Friday", "a deadline of June 30": a day set
+# ahead for someone, not a day the story has reached; "that evening" after it is the day
+# the deadline was given.
+_DEADLINE = re.compile(r"(?i)(?:\b(?:gave|give[sn]?|giving|granted|grants?|granting|set|sets)"
+                       r"\s+(?:[\w'’]+\s+){0,3}?(?:until|till)|\b(?:has|have|had)\s+(?:until|till)|"
+                       r"\bdeadline\s+(?:of|on|for))\s+(?:[\w.:]+\s+){0,2}?$")
+
+
+def is_deadline(text: str, start: int) -> bool:
+    """Whether the date at ``start`` is a deadline given to someone ("gave him until noon
+    on Monday to resign"): it dates neither the giving nor what the story tells next."""
+    return bool(_DEADLINE.search(text, max(0, start - 60), start))
+
+
 _FIND = re.compile(rf"(?i)\b(?:{_NEXT.pattern[4:]}|{_SAME.pattern[4:]}|{_PART_SAME.pattern[4:]}|"
                    rf"{_PART_NEXT.pattern[4:]}|{_PART_BEFORE.pattern[4:]})\b")
 
@@ -219,7 +233,7 @@ def chain(text: str, mentions: Iterable[Any], usable: Any) -> list[Any]:
                 taken_to = after.end()
                 mention = dataclasses.replace(mention, value=value, end=after.end(),
                                               text=text[mention.start:after.end()])
-        if mention.value is not None and usable(mention):
+        if mention.value is not None and usable(mention) and not is_deadline(text, mention.start):
             with contextlib.suppress(DateError):  # a value the tagger made but cannot anchor
                 anchor = parse_value(mention.value)
         out.append(mention)

@@ -289,7 +289,9 @@ def _decade(m, base, tense):
 @rule(r"(?:(early|mid|late)[- ])?(\d{1,2})(?:st|nd|rd|th) century")
 def _century(m, base, tense):
     n = int(m.group(2))
-    return century(n) if 1 <= n <= 30 else None
+    if not 1 <= n <= 30:
+        return None
+    return qualify(century(n), m.group(1)) if m.group(1) else century(n)
 
 
 @rule(rf"{_REL} (century|decade)")

@@ -208,6 +208,11 @@ _ABBREV = re.compile(rf"(?:\b(?:mr|mrs|ms|dr|gen|col|lt|sen|rep|gov|st|jr|sr|inc
                      rf"ltd|no|vs|{MONTH_RE})|\b[a-z])\.$", re.IGNORECASE)
 
 
+# "by the end of August": the month is the deadline's date.
+_MONTH_END = re.compile(rf"(?i)(?:the\s+)?end\s+of\s+({_MON}(?:,?\s+{_YEAR})?)")
+_BY = re.compile(r"(?i)\bby\s+$")
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence: a naive splitter that knows common abbreviations
     ("Feb. 24", "Mr. Smith", "U.S.") so that a date stays in its sentence."""
@@ -379,6 +384,10 @@ def find_dates(text: str, base: dt.date, sentences: list[tuple[int, int]] | None
             value = _normalize(read, base, sentence)
         if value is not None and _EVENT_OFFSET.search(phrase) and _WORD_AFTER.match(text, e):
             value = None  # "two days before the vote": from an event we have not dated
+        month_end = _MONTH_END.fullmatch(phrase)
+        if value is not None and month_end and _BY.search(text, max(0, s - 4), s):
+            # "by the end of August" is a deadline: any day of August, not its last ten.
+            value = _normalize(month_end[1], base, sentence) or value
         if value is None and not re.search(rf"\b(?:{_VAGUE})\b", phrase, re.IGNORECASE) \
                 and not re.search(r"[a-z]", phrase, re.IGNORECASE):
             continue  # a bare number that normalize() says is no date

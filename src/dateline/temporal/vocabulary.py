@@ -174,8 +174,8 @@ _THIRDS = {"early": (0, 1), "mid": (1, 2), "late": (2, 3)}
 
 def qualify(value: str, which: str) -> str:
     """Apply early/mid/late to a value: of a year months 1-4/5-8/9-12, of a month days
-    1-10/11-20/21-end, of a decade years 0-3/4-6/7-9.  Other values are returned whole
-    (a coarser but honest answer beats an invented one)."""
+    1-10/11-20/21-end, of a decade years 0-3/4-6/7-9, of a century years 0-33/34-66/67-99.
+    Other values are returned whole (a coarser but honest answer beats an invented one)."""
     if re.fullmatch(r"\d{4}", value):
         y = int(value)
         lo, hi = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}[which]
@@ -190,6 +190,12 @@ def qualify(value: str, which: str) -> str:
         d0 = int(m.group(1)) * 10
         lo, hi = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}[which]
         return span(f"{d0 + lo:04d}", f"{d0 + hi:04d}")
+    m = re.fullmatch(r"(\d{2})XX", value)
+    if m:
+        # "the early 20th century" is its first third, not the whole century.
+        c0 = int(m.group(1)) * 100
+        lo, hi = {"early": (0, 33), "mid": (34, 66), "late": (67, 99)}[which]
+        return span(f"{c0 + lo:04d}", f"{c0 + hi:04d}")
     return value
 
 
