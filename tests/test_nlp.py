@@ -1,0 +1,51 @@
+"""The model's loading: the shortcuts taken for start-up leave spaCy as it would be."""
+
+from __future__ import annotations
+
+import importlib.metadata as metadata
+import subprocess
+import sys
+
+import pytest
+
+from dateline.extract import nlp
+
+try:
+    nlp.load()
+except nlp.ModelMissing:  # pragma: no cover - the model is a pinned dependency here
+    pytest.skip("no English model installed", allow_module_level=True)
+
+
+def test_spacy_loads_without_its_command_line_which_stays_importable() -> None:
+    script = (
+        "import sys\n"
+        "from dateline.extract import nlp\n"
+        "nlp.load()\n"
+        "assert 'spacy.cli' not in sys.modules and 'typer' not in sys.modules\n"
+        "import spacy, spacy.cli\n"
+        "assert hasattr(spacy.cli, 'setup_cli')\n"
+        "assert spacy.info()['spacy_version'] == spacy.__version__\n"
+        "print('ok')\n")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip() == "ok"
+
+
+def test_entry_points_found_by_group_are_catalogues_own() -> None:
+    import catalogue
+
+    every = metadata.entry_points()
+    groups = {"spacy_factories", "spacy_languages", "console_scripts", "no_such_group"}
+    for group in groups:
+        ours = catalogue.AVAILABLE_ENTRY_POINTS.select(group=group)
+        theirs = every.select(group=group)
+        assert list(ours) == list(theirs), group
+
+
+def test_the_unused_sentence_recogniser_is_not_loaded() -> None:
+    model = nlp.load()
+    assert "senter" not in model.component_names
+    assert {"tagger", "parser", "attribute_ruler", "lemmatizer", "ner"} <= set(model.pipe_names)
+    doc = model("The council met on Monday. It voted to close the bridge.")
+    assert [s.text for s in doc.sents] == ["The council met on Monday.",
+                                          "It voted to close the bridge."]
