@@ -1,4 +1,4 @@
-"""The model's loading: the shortcuts taken for start-up leave spaCy as it would be."""
+"""Model loading and batch chunks: speed-ups that leave the results as they were."""
 
 from __future__ import annotations
 
@@ -49,3 +49,16 @@ def test_the_unused_sentence_recogniser_is_not_loaded() -> None:
     doc = model("The council met on Monday. It voted to close the bridge.")
     assert [s.text for s in doc.sents] == ["The council met on Monday.",
                                           "It voted to close the bridge."]
+
+
+def test_batch_chunks_keep_order_and_differ_by_one_at_most() -> None:
+    from dateline.extract.batch import _even_chunks
+
+    for n in (0, 1, 5, 8, 30, 31, 61):
+        jobs = [(f"article-{i}.txt", None, None, None) for i in range(n)]
+        chunks = _even_chunks(jobs, 4)
+        assert [job for chunk in chunks for job in chunk] == jobs
+        assert len(chunks) == -(-n // 4)
+        if chunks:
+            assert max(map(len, chunks)) - min(map(len, chunks)) <= 1
+            assert max(map(len, chunks)) <= 4
