@@ -62,3 +62,20 @@ def test_batch_chunks_keep_order_and_differ_by_one_at_most() -> None:
         if chunks:
             assert max(map(len, chunks)) - min(map(len, chunks)) <= 1
             assert max(map(len, chunks)) <= 4
+
+
+def test_a_head_noun_takes_the_nearest_earlier_name_with_that_head() -> None:
+    # The lookup is indexed by lemma per article; its answers are those of a scan back.
+    from dateline.extract.names import Names
+    from dateline.extract.pronouns import Resolver
+
+    text = ("Crews painted the Harwick Bridge in 2001. Later the Morrow Bridge was widened. "
+            "Engineers closed the bridge on Monday. The Selby Tunnel stayed open.")
+    doc = nlp.load()(text)
+    resolve = Resolver(doc, Names(doc), text)
+    bridge = next(t for t in doc if t.text == "bridge")
+    tunnel = next(t for t in doc if t.text == "Tunnel")
+    assert list(resolve._head_names(bridge)) == ["the Morrow Bridge", "the Harwick Bridge"]
+    assert resolve._named_head(bridge) == "the Morrow Bridge"
+    assert resolve._named_head(bridge, unique=True) is None  # two bridges were named
+    assert list(resolve._head_names(tunnel)) == []  # nothing before it is a tunnel
