@@ -12,11 +12,13 @@ Both figures are measured in one run and printed side by side:
    extractor received, ``Article.text``), events, errors, seconds, articles/s, words/s,
    the time to the first result (start-up plus the first chunk of articles), and peak
    RSS of this process and of the largest worker (``RUSAGE_CHILDREN``, read before any
-   other child runs).
+   other child runs), and the CPU seconds of the parent and its workers: on a machine
+   other jobs load, wall seconds vary by half from run to run and CPU seconds much less.
 2. Seed article whole-process (target < 3 s, model load included), through the real CLI:
    ``python -m dateline extract SEED --dry-run`` and ``... --out TMPDIR`` (a fresh empty
    dir each run, so every event file is really written). Median, min and max of
-   ``--runs`` runs each (default 3), with each run's peak RSS (from ``os.wait4``). The
+   ``--runs`` runs each (default 3), with the median CPU seconds and each run's peak RSS
+   (both from ``os.wait4``). The
    publication date comes from the seed's own ``.meta.yaml`` sidecar, as for a user.
 
 The articles are generated from templates with a seeded RNG (same articles every run):
@@ -329,6 +331,13 @@ def _mb(kb: int) -> float:
     return kb / 1024  # ru_maxrss is in KiB on Linux
 
 
+def _cpu() -> float:
+    """User + system CPU seconds of this process and of its reaped children."""
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(
+        resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def bench_batch(n: int, workers: int) -> dict:
     """Time one cold ``extract_many`` call over ``n`` generated articles."""
     sys.path.insert(0, str(REPO / "src"))
@@ -348,13 +357,15 @@ def bench_batch(n: int, workers: int) -> dict:
             p.write_text(make_article(rng, i), encoding="utf-8")
             paths.append(str(p))
         first: list[float] = []
+        cpu_before = _cpu()
         started = time.perf_counter()
         results = extract_many(paths, workers=workers,
                                progress=lambda done, total, res: first or first.append(
                                    time.perf_counter()))
         seconds = time.perf_counter() - started
+        cpu = _cpu() - cpu_before  # the workers are reaped by now: theirs is in
     words = sum(len(r.article.text.split()) for r in results if r.article)
-    return {"articles": n, "workers": workers, "words": words, "seconds": seconds,
+    return {"articles": n, "workers": workers, "words": words, "seconds": seconds, "cpu": cpu,
             "events": sum(len(r.events) for r in results),
             "errors": [r.error for r in results if r.error],
             "first": (first[0] - started) if first else float("nan"),
@@ -363,8 +374,8 @@ def bench_batch(n: int, workers: int) -> dict:
             "rss_child": _mb(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)}
 
 
-def _timed_process(cmd: list[str]) -> tuple[float, float, int, str]:
-    """(seconds, peak RSS MB, exit code, output) of one whole child process."""
+def _timed_process(cmd: list[str]) -> tuple[float, float, int, str, float]:
+    """(seconds, peak RSS MB, exit code, output, CPU seconds) of one whole child process."""
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO / "src"), env.get("PYTHONPATH")]))
     started = time.perf_counter()
@@ -376,7 +387,7 @@ def _timed_process(cmd: list[str]) -> tuple[float, float, int, str]:
     seconds = time.perf_counter() - started
     proc.returncode = os.waitstatus_to_exitcode(status)
     proc.stdout.close()
-    return seconds, _mb(usage.ru_maxrss), proc.returncode, out
+    return seconds, _mb(usage.ru_maxrss), proc.returncode, out, usage.ru_utime + usage.ru_stime
 
 
 def bench_seed(seed: Path, runs: int) -> dict:
@@ -384,18 +395,20 @@ def bench_seed(seed: Path, runs: int) -> dict:
     base = [sys.executable, "-m", "dateline", "extract", str(seed)]
     figures = {}
     for label in ("--dry-run", "--out"):
-        times, rss, last = [], [], ""
+        times, rss, cpus, last = [], [], [], ""
         for _ in range(runs):
             with tempfile.TemporaryDirectory() as out_dir:
                 cmd = base + (["--dry-run"] if label == "--dry-run" else ["--out", out_dir])
-                seconds, peak, code, out = _timed_process(cmd)
+                seconds, peak, code, out, cpu = _timed_process(cmd)
                 if code != 0:
                     raise SystemExit(f"seed run failed (exit {code}): {' '.join(cmd)}\n{out}")
                 times.append(seconds)
+                cpus.append(cpu)
                 rss.append(peak)
                 last = out.strip().splitlines()[-1] if out.strip() else ""
         figures[label] = {"median": statistics.median(times), "min": min(times),
-                          "max": max(times), "rss": max(rss), "summary": last}
+                          "max": max(times), "rss": max(rss), "summary": last,
+                          "cpu": statistics.median(cpus)}
     return figures
 
 
@@ -417,6 +430,8 @@ def main() -> None:
           f"errors {len(b['errors'])}")
     print(f"  seconds {b['seconds']:.2f}   articles/s {rate:.1f}   "
           f"words/s {b['words'] / b['seconds']:.0f}   first result after {b['first']:.2f} s")
+    print(f"  CPU seconds {b['cpu']:.2f} (parent and workers; on a loaded machine the "
+          f"figure to compare)")
     print(f"  peak RSS: parent {b['rss_parent']:.0f} MB, largest worker {b['rss_child']:.0f} MB")
     for err in b["errors"][:3]:
         print(f"  error: {err}")
@@ -424,7 +439,7 @@ def main() -> None:
           f"median of {args.runs} (target < 3 s)")
     for label, f in s.items():
         print(f"  {label:9s} median {f['median']:.2f} s (min {f['min']:.2f}, max {f['max']:.2f})"
-              f"   peak RSS {f['rss']:.0f} MB   {f['summary']}")
+              f"   CPU {f['cpu']:.2f} s   peak RSS {f['rss']:.0f} MB   {f['summary']}")
 
 
 if __name__ == "__main__":

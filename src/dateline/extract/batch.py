@@ -75,7 +75,7 @@ def extract_many(paths: Iterable[str], workers: int = 2,
     # A handful of articles per task: enough for the model to batch, small enough that
     # the progress bar moves and both workers finish together.
     size = max(1, min(CHUNK, len(jobs) // (max(workers, 1) * 2)))
-    chunks = [jobs[i:i + size] for i in range(0, len(jobs), size)]
+    chunks = _even_chunks(jobs, size)
     results: list[BatchResult] = []
     # Load the model before forking: the workers share its memory instead of each paying
     # the second it takes to load.
@@ -90,6 +90,20 @@ def extract_many(paths: Iterable[str], workers: int = 2,
 
 
 CHUNK = 4
+
+
+def _even_chunks(jobs: list[Job], size: int) -> list[list[Job]]:
+    """``jobs`` in order, in as many chunks as ``size`` gives, their lengths differing by
+    one at most: a short last chunk leaves one worker idle while the other finishes a
+    full one (30 articles in chunks of 4 ended 16 against 14)."""
+    count = -(-len(jobs) // size)
+    per, extra = divmod(len(jobs), max(count, 1))
+    chunks, at = [], 0
+    for i in range(count):
+        end = at + per + (1 if i < extra else 0)
+        chunks.append(jobs[at:end])
+        at = end
+    return chunks
 
 
 def _collect(done: Iterable[list[BatchResult]], results: list[BatchResult], total: int,

@@ -3,6 +3,7 @@ the organisation or thing, "the company" to the company the article names."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -50,6 +51,7 @@ class Resolver:
         self._described = _descriptions(doc)
         self._quotes: list[tuple[tuple[int, int], Any]] | None = None
         self.topic = main_thing(doc)
+        self._by_lemma: dict[str, list[int]] | None = None  # built on first use
 
     def _window(self, offset: int, back: int) -> int:
         i = max(0, sum(1 for s in self.sent_starts if s <= offset) - 1 - back)
@@ -391,9 +393,16 @@ class Resolver:
 
     def _head_names(self, noun: Any) -> Iterator[str]:
         """The names earlier noun phrases with ``noun``'s head gave, nearest first."""
-        for tok in reversed(self.doc[:noun.i]):
-            if tok.lemma_.lower() != noun.lemma_.lower() or tok.ent_type_ in ("DATE", "TIME") \
-                    or tok.dep_ == "compound":
+        if self._by_lemma is None:
+            # Only words with the noun's lemma can name it: indexed once per article, not
+            # every earlier token read again for each noun (quadratic in a long article).
+            self._by_lemma = {}
+            for tok in self.doc:
+                self._by_lemma.setdefault(tok.lemma_.lower(), []).append(tok.i)
+        same = self._by_lemma.get(noun.lemma_.lower(), [])
+        for i in reversed(same[:bisect.bisect_left(same, noun.i)]):
+            tok = self.doc[i]
+            if tok.ent_type_ in ("DATE", "TIME") or tok.dep_ == "compound":
                 continue  # "North State Street" names a street, not a state
             named = [c for c in tok.children if c.i < tok.i and c.dep_ in ("compound", "amod")
                      and c.pos_ == "PROPN"]
