@@ -39,6 +39,7 @@ def test_the_build_cache_keeps_what_each_build_adds(site):
     (root / "content/events/a.yaml").write_text("date: 2022\ntitle: A\nbody: '*second*'\n")
     assert build_site(root, root / "site").ok
     state = cache.load_state(root)
+    cache.read_all(state)  # the Markdown shards are read on use
     assert set(state.markdown) == {"*second*", "*other*"}
     assert "<em>second</em>" in state.markdown["*second*"]
     assert {e.event.title for e in state.files.values()} == {"A", "B"}
@@ -198,3 +199,45 @@ def test_plain_dates_decode_as_parse_value_reads_them():
         with pytest.raises(ValueError):
             _plain_date(bad)
     assert _plain_date("2010-03-13").first == dt.date(2010, 3, 13)
+
+
+def test_markdown_shards_are_read_on_use_and_a_rebuild_keeps_the_unread_ones(site):
+    # One edited body reads (and rewrites) only its own shard; the others stay as they were
+    # and still hold their bodies for a later build.
+    bodies = {f"events/e{i:02d}.yaml": f"date: 2020\ntitle: Event {i}\nbody: 'Text *{i}*'\n"
+              for i in range(40)}
+    root = site(bodies)
+    assert build_site(root, root / "site").ok
+    folder = root / ".dateline-cache"
+    before = {p.name: p.read_bytes() for p in folder.glob("markdown-*")}
+    state = cache.load_state(root)
+    assert len(state.markdown) == 0 and state.markdown.get("Text *3*").startswith("<p>Text")
+    assert len(state.markdown) < 40
+    (root / "content/events/e03.yaml").write_text("date: 2020\ntitle: Event 3\nbody: 'Now *3*'\n")
+    assert build_site(root, root / "site").ok
+    after = {p.name: p.read_bytes() for p in folder.glob("markdown-*")}
+    touched = {cache._shard_name("markdown", cache._shard_of(b)) for b in ("Now *3*", "Text *3*")}
+    assert {name: data for name, data in after.items() if name not in touched} == {
+        name: data for name, data in before.items() if name not in touched}
+    state = cache.load_state(root)
+    cache.read_all(state)
+    assert "Now *3*" in state.markdown and "Text *3*" not in state.markdown
+    assert all(f"Text *{i}*" in state.markdown for i in range(40) if i != 3)
+    assert state.notes == []
+
+
+def test_a_damaged_markdown_shard_read_on_use_is_noted_and_the_cache_rewritten_whole(site):
+    root = site({f"events/e{i:02d}.yaml": f"date: 2020\ntitle: Event {i}\nbody: 'Text *{i}*'\n"
+                 for i in range(20)})
+    assert build_site(root, root / "site").ok
+    state = cache.load_state(root)
+    shard = root / ".dateline-cache" / cache._shard_name("markdown", cache._shard_of("Text *4*"))
+    shard.write_bytes(shard.read_bytes()[:-3])
+    (root / "content/events/e04.yaml").write_text("date: 2020\ntitle: Event 4\nbody: 'Text *4*'\n"
+                                                   "tags: [x]\n")
+    result = build_site(root, root / "site")
+    assert result.ok and len(result.notes) == 1 and shard.name in result.notes[0]
+    again = cache.load_state(root)
+    cache.read_all(again)
+    assert again.notes == [] and all(f"Text *{i}*" in again.markdown for i in range(20))
+    del state

@@ -31,7 +31,10 @@ import hashlib
 import os
 import shutil
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import is_not
 from pathlib import Path
 
 from dateline import __version__
@@ -95,10 +98,97 @@ def load_state(root: Path) -> BuildState:
             IndexError) as exc:
         return BuildState(notes=[f"{STATE_FILE}: {exc}"])
     decode = Decoder()
-    for name in SHARDED:  # every build needs them
+    for name in SHARDED:
+        if name == "markdown":  # a rebuild converts few bodies: their shards are read on use
+            state.markdown = LazyShards(lambda n: _read_shard(folder, state, "markdown", n, decode))
+            state.loaded[name] = (state.markdown.before, state.markdown.shards)
+            continue
         _load_field(folder, state, name, decode, refused)
     state.notes = refused
     return state
+
+
+class LazyShards(dict):
+    """A sharded field (body -> HTML) whose shards are read the first time one of their keys
+    is asked for, set or removed, so that a rebuild which converts one body reads one shard
+    of thirty-two.
+
+    Every way the build reads or changes the Markdown cache (get, in, [], setdefault,
+    update, pop) reads the key's shard first, so the dict holds exactly the loaded shards'
+    entries and this build's changes to them; `before` and `shards` are the shards as read
+    (what save_state() compares against: only loaded shards can have changed). load_all()
+    reads the rest, for a build that needs them all.
+    """
+
+    def __init__(self, read: Callable[[int], dict]) -> None:
+        super().__init__()
+        self._read = read
+        self.before: dict = {}
+        self.shards: list[dict | None] = [None] * SHARDS
+
+    def _shard(self, key: object) -> None:
+        n = _shard_of(key) if isinstance(key, str) else None
+        if n is not None and self.shards[n] is None:
+            self._take(n)
+
+    def _take(self, n: int) -> None:
+        shard = self.shards[n] = self._read(n)
+        self.before.update(shard)
+        for key, value in shard.items():
+            super().setdefault(key, value)  # what this build set already stays
+
+    def load_all(self) -> None:
+        """Read every shard not read yet."""
+        for n in range(SHARDS):
+            if self.shards[n] is None:
+                self._take(n)
+
+    def get(self, key, default=None):  # type: ignore[override]
+        self._shard(key)
+        return super().get(key, default)
+
+    def __contains__(self, key: object) -> bool:
+        self._shard(key)
+        return super().__contains__(key)
+
+    def __getitem__(self, key):
+        self._shard(key)
+        return super().__getitem__(key)
+
+    def __setitem__(self, key, value) -> None:
+        self._shard(key)
+        super().__setitem__(key, value)
+
+    def setdefault(self, key, default=None):  # type: ignore[override]
+        self._shard(key)
+        return super().setdefault(key, default)
+
+    def pop(self, key, *default):  # type: ignore[override]
+        self._shard(key)
+        return super().pop(key, *default)
+
+    def update(self, other=(), **more) -> None:  # type: ignore[override]
+        for key, value in dict(other, **more).items():
+            self[key] = value
+
+
+def read_all(state: BuildState) -> None:
+    """Read the shards of `state`'s lazily read fields that were not read yet."""
+    if isinstance(state.markdown, LazyShards):
+        state.markdown.load_all()
+
+
+def _read_shard(folder: Path, state: BuildState, name: str, n: int, decode: Decoder) -> dict:
+    """One shard of a sharded field, or {} when there is none; a refused one is noted."""
+    path = folder / _shard_name(name, n)
+    try:
+        return _load_shard(name, path, state.settings_key, decode)
+    except FileNotFoundError:
+        return {}
+    except (OSError, store.CacheRefused, ValueError, TypeError, KeyError,
+            AttributeError, IndexError) as exc:
+        state.notes.append(f"{path.name}: {exc}")
+        return {}
 
 
 def _load_field(folder: Path, state: BuildState, name: str, decode: Decoder,
@@ -202,7 +292,7 @@ def _load_shard(name: str, path: Path, settings_key: str, decode: Decoder) -> di
         # Parsed files are only valid for the settings they were read under.
         if raw["key"] != settings_key:
             return {}
-        return {shown: decode.file(entry) for shown, entry in raw["entries"].items()}
+        return decode.files(raw["entries"])
     _, texts = store.load_texts(path, VERSION)  # key, text, key, text, ...
     it = iter(texts)
     return dict(zip(it, it, strict=True))
@@ -250,8 +340,11 @@ def save_state(root: Path, state: BuildState, fingerprint: str) -> None:
 
 
 def _save_field(folder: Path, state: BuildState, name: str) -> None:
+    entries = getattr(state, name)
+    if isinstance(entries, LazyShards) and state.notes:
+        entries.load_all()  # written whole: the shards not read yet must be in it
     loaded = state.loaded if not state.notes else {}
-    for n, shard in _changed_shards(getattr(state, name), loaded.get(name)).items():
+    for n, shard in _changed_shards(entries, loaded.get(name)).items():
         path = folder / _shard_name(name, n)
         if shard:
             _save_shard(name, path, state.settings_key, shard)
@@ -271,8 +364,10 @@ def _remove_legacy(folder: Path) -> None:
             shutil.rmtree(entry.path, ignore_errors=True)
 
 
-def _changed_shards(entries: dict, loaded: tuple[dict, list[dict]] | None) -> dict[int, dict]:
-    """The shards of `entries` that differ from the ones loaded, by shard number."""
+def _changed_shards(entries: dict, loaded: tuple[dict, list[dict | None]] | None
+                    ) -> dict[int, dict]:
+    """The shards of `entries` that differ from the ones loaded, by shard number (a shard
+    not loaded, None in `loaded`, holds no entry of `entries`: LazyShards)."""
     if loaded is None:
         shards: dict[int, dict] = {n: {} for n in range(SHARDS)}
         for key, value in entries.items():
@@ -280,14 +375,19 @@ def _changed_shards(entries: dict, loaded: tuple[dict, list[dict]] | None) -> di
         return shards
     before, old = loaded
     changed: dict[int, dict] = {}
-    # An unchanged entry is the very object that was loaded: compare identities, not values.
-    for key, value in entries.items():
-        if before.get(key) is not value:
-            n = _shard_of(key)
-            changed.setdefault(n, dict(old[n]))[key] = value
+    # An unchanged entry is the very object that was loaded: compare identities, not values,
+    # and in C (map, compress): a loop over ten thousand entries of each field cost more
+    # than writing the shards that changed.
+    added = 0
+    for key in compress(entries, map(is_not, map(before.get, entries), entries.values())):
+        n = _shard_of(key)
+        changed.setdefault(n, dict(old[n] or {}))[key] = entries[key]
+        added += key not in before
+    if len(entries) - added == len(before):  # every loaded key is still there
+        return changed
     for key in before.keys() - entries.keys():
         n = _shard_of(key)
-        changed.setdefault(n, dict(old[n])).pop(key, None)
+        changed.setdefault(n, dict(old[n] or {})).pop(key, None)
     return changed
 
 

@@ -99,6 +99,50 @@ class Decoder:
             "problems": tuple(_problem(p) for p in problems) if problems else (),
             "digest": file_digest})
 
+    def files(self, entries: dict) -> dict[str, ParsedFile]:
+        """A shard's parsed files ({shown path: row}) as file() would make them one by one.
+
+        One loop with everything it calls bound to locals: at ten thousand files the calls
+        from file() to event() to the constructors were half the time of decoding a shard.
+        """
+        if not (_FILE_AS_KNOWN and _EVENT_AS_KNOWN and _SOURCE_AS_KNOWN):
+            return {shown: self.file(raw) for shown, raw in entries.items()}
+        new, put, date_of, source_of, media_of = _new, _set, self._date, self._source, self._media
+        event_cls, file_cls = Event, ParsedFile
+        out = {}
+        for shown, raw in entries.items():
+            stat, file_digest, problems, row = raw
+            if not (type(file_digest) is str and type(problems) is list and type(stat) is list):
+                raise TypeError("not a parsed file")
+            event = None
+            if row is not None:
+                if type(row) is not list:
+                    raise TypeError("an event of another shape")
+                (id_, date, title, path, date_text, body, tags, people, places, source,
+                 date_basis, media, event_digest, review, sources) = row
+                if type(sources) is not list:
+                    raise TypeError("sources of another shape")
+                sources = tuple([source_of(s) for s in sources]) if sources else ()
+                if source == _SAME_AS_FIRST and not isinstance(source, bool):
+                    source = sources[0]
+                elif source is not None:
+                    source = source_of(source)
+                event = new(event_cls)
+                put(event, "__dict__", {
+                    "id": id_, "date": date_of(date), "title": title, "path": path,
+                    "date_text": date_text, "body": body, "tags": tuple(tags),
+                    "people": tuple(people), "places": tuple(places), "source": source,
+                    "date_basis": date_basis,
+                    "media": None if media is None else media_of(media),
+                    "digest": event_digest, "review": tuple(review), "sources": sources,
+                    "slug": id_.lower()})
+            entry = out[shown] = new(file_cls)
+            put(entry, "__dict__", {
+                "stat": tuple(stat), "event": event,
+                "problems": tuple([_problem(p) for p in problems]) if problems else (),
+                "digest": file_digest})
+        return out
+
     def event(self, row: list) -> Event:
         """One event from its row."""
         if not _EVENT_AS_KNOWN:

@@ -231,6 +231,7 @@ def _remember(root: Path, out: Path, state: cache.BuildState, content: Content,
         _forget_old_bodies(state)
     else:
         bodies = {e.body for e in content.events}
+        cache.read_all(state)  # what is kept is chosen from every shard, read or not
         state.markdown = {k: v for k, v in state.markdown.items() if k in bodies}
         slugs = {e.slug for e in content.events}
         state.cards = {k: v for k, v in state.cards.items() if k.partition("\x1f")[0] in slugs}
