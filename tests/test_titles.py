@@ -697,13 +697,6 @@ def test_no_event(text: str) -> None:
     assert titles(text) == {}
 
 
-def test_an_object_after_a_clause_and_a_comma_is_an_aside() -> None:
-    got = titles('The mayor opened the bridge on 3 May, standing in the wind as a brass band '
-                 'played "Rise Up", the city anthem of 1961, and the crowd cheered.')
-    assert "anthem" not in got["2018-05-03"]
-    assert got["2018-05-03"].startswith("The mayor opened the bridge")
-
-
 def test_what_an_and_before_another_date_leads_to_goes_with_it() -> None:
     got = titles("Mr Okafor led Tamaria from independence on 18 April 1960, first as prime "
                  "minister and, from 1967, as executive president.")

@@ -562,7 +562,7 @@ def is_state(verb: Any) -> bool:
         return verb.tag_ not in ("VBD", "VBN")  # "remained silent on Sunday" did happen
     if lemma in _PRESENT_STATIVE and verb.tag_ in ("VBZ", "VBP"):
         return True
-    if lemma == "be" and _judgement(verb):
+    if lemma == "be" and verb.tag_ == "VBD" and _judgement(verb):
         return True
     # "is the first", "are the largest": how things stand now. A past "was the first to
     # come, arriving in 1966" tells what happened then.
@@ -582,8 +582,9 @@ _OUTCOMES = {"due", "set", "expected", "open", "closed", "shut", "free", "safe",
 
 def _judgement(verb: Any) -> bool:
     """"Comparisons with the wedding of 1981 were inevitable", "the decision was
-    premature": "be" with an adjective alone says what someone thinks of a thing, not
-    that anything happened."""
+    premature": a past "be" with an adjective alone says what someone thought of a thing,
+    not that anything happened. (A present one is left alone: TimeML counts "people are
+    increasingly enthusiastic by today" as a state worth dating.)"""
     comps = [c for c in verb.children if c.dep_ in ("acomp", "attr", "xcomp", "ccomp",
                                                       "oprd", "dobj", "agent")]
     return len(comps) == 1 and comps[0].dep_ == "acomp" and comps[0].tag_ in ("JJ", "JJR") \

@@ -289,7 +289,11 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
                                   spans, (noun.idx, noun.idx + len(noun.text)), _stems(title)))
     for head_i, dated in by_verb.items():
         verb = doc[head_i]
-        if not cl.can_title(verb):
+        if not cl.can_title(verb) and not (
+                cl.is_state(verb) and len(dated) == 1
+                and _told_by_when(verb, set(by_verb), state=True) is not None):
+            # (A state dated by a when-clause is that clause's event: "In contrast to
+            # Thursday, when 135 people were arrested, protesters were calmer".)
             continue
         # The most specific date dates the verb; a coarse "this year" only modifies it.
         # A date after "for" is the target of a plan ("an election for June 18"), so it
@@ -364,7 +368,7 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
                 and verb.head.lemma_.lower() in ("see", "watch", "hear", "feel"):
             # "Workers saw their savings evaporate over the fall": what they saw.
             title_verb = verb.head
-        when = _told_by_when(verb, heads) if len(dated) == 1 else None
+        when = _told_by_when(verb, heads, state=cl.is_state(verb)) if len(dated) == 1 else None
         if when is not None:
             title_verb = when
         title = build_title(title_verb, drop, resolve)
@@ -509,7 +513,7 @@ def _names_for(names: Names, spans: list[tuple[int, int]], title: Title, resolve
 _LIGHT_START = {"begin", "start", "come", "happen", "occur", "unfold", "follow", "erupt", "date"}
 
 
-def _told_by_when(verb: Any, heads: set[int]) -> Any | None:
+def _told_by_when(verb: Any, heads: set[int], state: bool = False) -> Any | None:
     """The clause that says what happened when the main one only says that it did: "The
     unravelling began on 18 June, when EY refused to sign off the accounts" is EY's
     refusal; "the crisis started in 2015, when ..." and "the promise dates to 1992, when
@@ -522,9 +526,9 @@ def _told_by_when(verb: Any, heads: set[int]) -> Any | None:
     # when-clause tells.
     pointer = subj is not None and subj.lower_ in ("it", "this", "that") \
         and verb.lemma_.lower() in _LIGHT_START
-    if not there and not pointer and (subj is None or subj.pos_ != "NOUN"):
+    if not there and not pointer and not state and (subj is None or subj.pos_ != "NOUN"):
         return None
-    light = there or verb.lemma_.lower() in _LIGHT_START \
+    light = there or state or verb.lemma_.lower() in _LIGHT_START \
         and not any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in verb.children)
     for child in verb.subtree:
         # "began on 18 June, when ...": the parser hangs the clause on the verb or on the

@@ -234,8 +234,9 @@ def mend_which_of_a_person(doc: Any) -> Any:
                                            for c in verb.children):
             continue
         person = verb.head
-        if not (person.ent_type_ == "PERSON" or person.lemma_.lower() in _PERSON_NOUNS):
-            continue
+        if not (person.ent_type_ == "PERSON" or person.lemma_.lower() in _PERSON_NOUNS) \
+                or person.head.dep_ == "agent":
+            continue  # ("an inquiry led by Maria Lund, which reported": naming reads that)
         thing = next((a for a in person.ancestors if a.pos_ in ("NOUN", "PROPN")
                       and a.ent_type_ != "PERSON" and a.lemma_.lower() not in _PERSON_NOUNS
                       and a.i < person.i), None)

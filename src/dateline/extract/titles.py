@@ -344,14 +344,6 @@ def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None])
                     and (dep == "attr" or any(c.dep_ in ("acl", "relcl") for c in extra.children)):
                 gone = {t.i for t in extra.subtree} | {extra.left_edge.i - 1}
                 tokens = [t for t in tokens if t.i not in gone]
-    # '... as protesters played "a song", the party's anthem': an object after a comma
-    # and a clause of its verb is an aside on that clause's last noun.
-    for obj in [t for t in tokens if t.dep_ == "dobj" and t.left_edge.i > 0
-                and t.doc[t.left_edge.i - 1].text == ","]:
-        if any(c.dep_ in ("advcl", "ccomp") and obj.head.i < c.i < obj.i
-               for c in obj.head.children):
-            gone = {t.i for t in obj.subtree} | {obj.left_edge.i - 1}
-            tokens = [t for t in tokens if t.i not in gone]
     # "dogged by allegations ever since": since what, a title read alone cannot say.
     since = {t.i for t in tokens if t.lower_ == "since" and t.dep_ == "advmod"
              and not any(c.dep_ == "pobj" for c in t.children)}
