@@ -23,7 +23,7 @@ from dateline.store.acts import LIGHT_VERBS, derives, ordinals, same_act, thing
 
 # The score at or above which two reports the strong rules left apart are one event,
 # chosen on the five development story sets together (docs/decisions.md).
-THRESHOLD = 3.0
+THRESHOLD = 3.5
 # A word's rarity weight is capped: one rare word is one sign, not a proof.
 MAX_WEIGHT = 2.0
 # Words in common count at most this much together: however many, they are one sign.
@@ -207,15 +207,18 @@ def join_weak(groups: list[Any], threshold: float | None = None) -> list[Any]:
     limit = THRESHOLD if threshold is None else threshold
     reps = [(r, g) for g in groups for r in g.reports]
     pool = Pool(r for r, _ in reps)
+    # Pairs with a new report only: two stored files never join, and a folder may hold
+    # thousands of them.
+    fresh = [k for k, (_, g) in enumerate(reps) if g.seed is None]
     scored = []
-    for i, (a, g) in enumerate(reps):
-        for j in range(i + 1, len(reps)):
-            b, h = reps[j]
-            if g is h or g.seed is not None and h.seed is not None or not allowed(a, b):
+    for i in fresh:
+        a, g = reps[i]
+        for j, (b, h) in enumerate(reps):
+            if j == i or h.seed is None and j < i or g is h or not allowed(a, b):
                 continue
             score = signs(a, b, pool).score
             if score >= limit:
-                scored.append((-score, i, j))
+                scored.append((-score, min(i, j), max(i, j)))
     # Taken once in order of score: a pair that cannot join now never can, since a join
     # only adds articles and readings to a group.
     home = {id(r): g for r, g in reps}
