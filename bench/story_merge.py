@@ -56,15 +56,28 @@ def _front_matter(path: Path) -> dict:
     return yaml.safe_load(text.split("---", 2)[1]) if text.startswith("---") else {}
 
 
-def extract_story(folder: Path, out: Path, reverse: bool = False) -> list:
+def extract_story(folder: Path, out: Path, reverse: bool = False,
+                  cache: Path | None = None) -> list:
     """Extract every article of a story into ``out``, as one `dateline extract` run; the
-    reports it wrote."""
-    articles = sorted(str(p) for p in folder.glob("[0-9]*.md"))
-    if reverse:
-        articles.reverse()
-    results = extract_many(articles, workers=2)
-    reports = [report_of(ev, r.article, i) for r in results if r.article is not None
-               for i, ev in enumerate(r.events)]
+    reports it wrote. With ``cache``, the reports of an earlier run are reused (a run that
+    measures only the matcher need not parse the articles again)."""
+    import pickle
+
+    saved = cache / f"{folder.parent.name}-{folder.name}.pickle" if cache else None
+    if saved is not None and saved.exists():
+        reports = pickle.loads(saved.read_bytes())
+        if reverse:
+            reports = reports[::-1]
+    else:
+        articles = sorted(str(p) for p in folder.glob("[0-9]*.md"))
+        if reverse:
+            articles.reverse()
+        results = extract_many(articles, workers=2)
+        reports = [report_of(ev, r.article, i) for r in results if r.article is not None
+                   for i, ev in enumerate(r.events)]
+        if saved is not None and not reverse:
+            saved.parent.mkdir(parents=True, exist_ok=True)
+            saved.write_bytes(pickle.dumps(reports))
     write_reports(reports, out, describe=describe_titles)
     return reports
 
@@ -264,7 +277,16 @@ def main(argv: list[str] | None = None) -> int:
                     help="also check that reversed article order gives the same bytes")
     ap.add_argument("--cross", action="store_true",
                     help="also group every two stories' reports moved onto one day")
+    ap.add_argument("--cache", type=Path, default=None,
+                    help="keep each story's extracted reports here and reuse them (the "
+                    "matcher measured alone; delete the folder when extraction changes)")
+    ap.add_argument("--threshold", type=float, default=None,
+                    help="the weak tier's threshold (store/signs.THRESHOLD) for this run")
     args = ap.parse_args(argv)
+    if args.threshold is not None:
+        from dateline.store import signs
+
+        signs.THRESHOLD = args.threshold
     total: dict[str, float] = defaultdict(float)
     stories = sorted(p for p in args.stories.iterdir() if (p / "gold.yaml").exists())
     same_bytes = True
@@ -272,14 +294,14 @@ def main(argv: list[str] | None = None) -> int:
     for story in stories:
         with tempfile.TemporaryDirectory() as tmp:
             out = Path(tmp) / "events"
-            reports[story.name] = extract_story(story, out)
+            reports[story.name] = extract_story(story, out, cache=args.cache)
             if args.verbose:
                 print(story.name)
             for k, v in score_story(story, out, args.verbose, reports[story.name]).items():
                 total[k] += v
             if args.orders:
                 again = Path(tmp) / "reversed"
-                extract_story(story, again, reverse=True)
+                extract_story(story, again, reverse=True, cache=args.cache)
                 a = {p.name: p.read_bytes() for p in out.glob("*.yaml")}
                 b = {p.name: p.read_bytes() for p in again.glob("*.yaml")}
                 if a != b:

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from dateline.dates import DateError, DateValue, parse_value
+from dateline.store import signs
 from dateline.store.acts import EVENT_NOUNS, LIGHT_VERBS, derives, ordinals, same_act, thing
 
 # The review reason of a disagreement (the store recognises its own reason by it).
@@ -318,7 +319,7 @@ def group(reports: Iterable[Report], seeds: Iterable[Group] = ()) -> list[Group]
         else:
             best.reports.append(rep)
             best.articles.add(rep.article)
-    return _join(groups)
+    return signs.join_weak(_join(groups))
 
 
 def _join(groups: list[Group]) -> list[Group]:
