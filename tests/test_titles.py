@@ -716,3 +716,12 @@ def test_which_stands_for_a_thing_not_the_person_beside_it() -> None:
 ])
 def test_a_cleft_is_not_the_event(text: str, date: str, title: str) -> None:
     assert titles(text)[date] == title
+
+
+def test_a_past_verb_keeps_its_weekday_in_the_past() -> None:
+    # The sentence's "could" must not send the past "put" to the coming Thursday
+    # (BASE is a Saturday).
+    got = titles("The mayor said on Wednesday that the bill could well exceed 9 million, and "
+                 "the auditors put it on Thursday at 7 million.")
+    assert got["2018-11-29"] == "The auditors put it at 7 million"
+    assert "2018-12-06" not in got

@@ -333,7 +333,7 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
         value = mt.decade_after(value, date_text, verb, [x for x in mentions if x.end <= m.start])
         value = mt.future_year(value, date_text, verb, base)
         ahead = mt.weekday_ahead(value, date_text, verb, base, text[max(0, m.start - 20):m.start])
-        moved, value = ahead != value, ahead
+        moved, value = ahead > value, ahead  # (a weekday put back is no plan)
         # Other events' clauses are theirs, except one that holds this verb's own.
         # What a reporting verb says stays in its title even when it is an event of its
         # own ("the bridge will be demolished, the council decided on Monday").

@@ -191,6 +191,13 @@ def _present_schedule(verb: Any) -> bool:
     in the past tense, so a present one with a date is a timetable."""
     if verb.lemma_.lower() in _REPORTING_PRESENT:
         return False
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if verb.tag_ == "VBP" and subj is not None and subj.tag_ in ("NN", "NNP") \
+            and not any(c.dep_ == "conj" for c in subj.children):
+        # "the Red Cross put it on Thursday at 50,000", "Clinton cut short a trip": a
+        # present after one named thing would be "puts"; a verb whose past is its base
+        # form, which the tagger read as a present, is a past.
+        return False
     if verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return verb.lemma_.lower() != "be"
     return verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ in ("is", "are")
@@ -294,6 +301,12 @@ def weekday_ahead(value: str, date_text: str, verb: Any, base: datetime.date,
     if _STORY_WEEKDAY.search(before):
         return value
     day = datetime.date.fromisoformat(value)
+    if day > base and verb.tag_ == "VBD" and not _expected(verb) and not any(
+            c.dep_ == "aux" for c in verb.children):
+        # "the toll could well exceed 100,000, and the Red Cross put it on Thursday at
+        # 50,000": the sentence's "could" made the tagger read the coming Thursday; the
+        # parse says the verb is a past tense.
+        return (day - datetime.timedelta(days=7)).isoformat()
     if day >= base or not (_present_schedule(verb) and verb.tag_ in ("VBZ", "VBP")
                            or _expected(verb)):
         return value
