@@ -343,3 +343,12 @@ def test_by_the_end_of_a_month_is_a_deadline_in_that_month() -> None:
     assert [m.value for m in find_dates(text, base)] == ["2019-03-21/2019-03-31"]
     text = "The fund must be raised by the end of October 2020."
     assert [m.value for m in find_dates(text, base)] == ["2020-10"]
+
+
+def test_by_the_end_of_the_month_is_the_month() -> None:
+    # A deadline may fall on any day of it; without "by" the end is its last ten days.
+    base = dt.date(2012, 7, 5)
+    assert found("Papers are due by the end of the month.", base) == [
+        ("the end of the month", "2012-07")]
+    assert found("Sales rose at the end of the month.", base) == [
+        ("the end of the month", "2012-07-21/2012-07-31")]

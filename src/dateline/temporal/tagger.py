@@ -211,6 +211,8 @@ _ABBREV = re.compile(rf"(?:\b(?:mr|mrs|ms|dr|gen|col|lt|sen|rep|gov|st|jr|sr|inc
 # "by the end of August": the month is the deadline's date.
 _MONTH_END = re.compile(rf"(?i)(?:the\s+)?end\s+of\s+({_MON}(?:,?\s+{_YEAR})?)")
 _BY = re.compile(r"(?i)\bby\s+$")
+# "by the end of the month" likewise: the month the phrase names.
+_THIS_MONTH_END = re.compile(r"(?i)(?:the\s+)?end\s+of\s+(?:the|this)\s+month")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -388,6 +390,9 @@ def find_dates(text: str, base: dt.date, sentences: list[tuple[int, int]] | None
         if value is not None and month_end and _BY.search(text, max(0, s - 4), s):
             # "by the end of August" is a deadline: any day of August, not its last ten.
             value = _normalize(month_end[1], base, sentence) or value
+        elif value is not None and _THIS_MONTH_END.fullmatch(phrase) \
+                and _BY.search(text, max(0, s - 4), s) and re.match(r"\d{4}-\d\d", value):
+            value = value[:7]
         if value is None and not re.search(rf"\b(?:{_VAGUE})\b", phrase, re.IGNORECASE) \
                 and not re.search(r"[a-z]", phrase, re.IGNORECASE):
             continue  # a bare number that normalize() says is no date
