@@ -725,3 +725,9 @@ def test_a_past_verb_keeps_its_weekday_in_the_past() -> None:
                  "the auditors put it on Thursday at 7 million.")
     assert got["2018-11-29"] == "The auditors put it at 7 million"
     assert "2018-12-06" not in got
+
+
+def test_an_it_named_by_a_subject_keeps_its_whole_modifiers() -> None:
+    got = titles("The 40-metre telescope, built on a mountain in Chile, has had a troubled "
+                 "life. It was switched on with great fanfare on 10 September 2008.")
+    assert got["2008-09-10"] == "The 40-metre telescope was switched on with great fanfare"

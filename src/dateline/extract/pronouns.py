@@ -117,7 +117,9 @@ class Resolver:
                         return name
                 if self.topic is not None and cand.lemma_.lower() in self.topic.nouns:
                     return self.topic.name  # "The canvas ... it": the painting's name
-                return " ".join([*(w.text for w in words), cand.text])
+                # Each modifier whole: "The 27-kilometre collider", not "The kilometre".
+                first = min((w.left_edge.i for w in words), default=cand.i)
+                return self.doc[first:cand.i + 1].text
             if cand.dep_ in ("nsubj", "nsubjpass") and cand.pos_ == "PROPN" \
                     and self.names.entity_at(cand.idx, cand.idx + 1) is None \
                     and (cand.ent_type_ not in ("PERSON", "NORP") or self._storm(cand)):
