@@ -731,3 +731,11 @@ def test_an_it_named_by_a_subject_keeps_its_whole_modifiers() -> None:
     got = titles("The 40-metre telescope, built on a mountain in Chile, has had a troubled "
                  "life. It was switched on with great fanfare on 10 September 2008.")
     assert got["2008-09-10"] == "The 40-metre telescope was switched on with great fanfare"
+
+
+@pytest.mark.parametrize("text", [
+    "The probe was meant to have flown in 2009.",
+    "By the end of the service on Saturday the crowd's welcome looked complete.",
+])
+def test_what_was_meant_or_how_it_looked_is_no_event(text: str) -> None:
+    assert titles(text) == {}

@@ -562,7 +562,8 @@ def is_state(verb: Any) -> bool:
         return verb.tag_ not in ("VBD", "VBN")  # "remained silent on Sunday" did happen
     if lemma in _PRESENT_STATIVE and verb.tag_ in ("VBZ", "VBP"):
         return True
-    if lemma == "be" and verb.tag_ == "VBD" and _judgement(verb):
+    if lemma in ("be", "look", "seem", "appear", "sound") and verb.tag_ == "VBD" \
+            and _judgement(verb):
         return True
     # "is the first", "are the largest": how things stand now. A past "was the first to
     # come, arriving in 1966" tells what happened then.
@@ -619,6 +620,10 @@ def _did_not_happen(verb: Any) -> bool:
         return True  # "Not everyone welcomed the ceremony": what some did not do
     if any(c.dep_ == "acomp" and c.lower_ == "unlikely" for c in verb.children):
         return True
+    if verb.lemma_.lower() in ("mean", "suppose") and any(
+            c.dep_ == "xcomp" and any(a.lower_ == "have" and a.dep_ == "aux" for a in c.children)
+            for c in verb.children):
+        return True  # "The mission was meant to have flown in 2009": it did not
     return verb.lemma_.lower() == "have" and any(
         c.lower_ == "yet" for c in verb.children) and any(c.dep_ == "xcomp" for c in verb.children)
 
