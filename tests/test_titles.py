@@ -739,3 +739,14 @@ def test_an_it_named_by_a_subject_keeps_its_whole_modifiers() -> None:
 ])
 def test_what_was_meant_or_how_it_looked_is_no_event(text: str) -> None:
     assert titles(text) == {}
+
+
+@pytest.mark.parametrize("text, date, title", [
+    ("The bank, which was founded in 1801 and once lent money to the young republic, "
+     "failed on Sunday.", "1801", "The bank was founded"),
+    ("Word came through the relay satellite, which reached the planet in October 2009 and "
+     "had been moved into position for the night.", "2009-10",
+     "The relay satellite reached the planet"),
+])
+def test_a_second_verb_of_another_time_is_left_out(text: str, date: str, title: str) -> None:
+    assert titles(text)[date] == title

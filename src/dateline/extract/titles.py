@@ -235,6 +235,13 @@ def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None])
                 c.dep_ in ("ccomp", "dobj", "xcomp") and c.i not in drop for c in child.children)
             # "had been opened in 2005 and was crowded with sightseers when it fell": a
             # second verb with a time clause of its own happened then, not now.
+            # "founded in 1762 and once helped ...", "reached it in 2001 and had been
+            # nudged into position": "once" and a past perfect after a past tense tell of
+            # another time.
+            other_time = other_time or verb.tag_ == "VBD" and any(
+                c.dep_ in ("aux", "advmod") and c.lower_ in ("had", "once")
+                for c in child.children if c.i < child.i) or verb.tag_ == "VBN" and any(
+                c.dep_ == "advmod" and c.lower_ == "once" for c in child.children)
             other_time = other_time or any(
                 c.dep_ == "advcl" and c.i > child.i and any(
                     m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "while", "before", "after")
