@@ -750,3 +750,9 @@ def test_what_was_meant_or_how_it_looked_is_no_event(text: str) -> None:
 ])
 def test_a_second_verb_of_another_time_is_left_out(text: str, date: str, title: str) -> None:
     assert titles(text)[date] == title
+
+
+def test_a_named_description_joined_to_another_keeps_both() -> None:
+    got = titles("The head of the mission, Hans Berg of Norway, and his deputy were "
+                 "unaccounted for on Thursday.")
+    assert got["2018-11-29"].startswith("Hans Berg and his deputy were unaccounted for")

@@ -615,6 +615,11 @@ def _subject(verb: Any, drop: set[int],
             for t in phrase:
                 replace[t.i] = ""
             replace[subj.i] = subj.doc[words[0].i:named.i + 1].text  # "Kim Jong-un"
+            also = next((c for c in named.children if c.dep_ == "conj"), None)
+            if also is not None and also.i not in drop:
+                # "The head of the mission, Hédi Annabi, and his deputy were unaccounted
+                # for": both of them.
+                replace[subj.i] += " and " + join(_phrase(also, drop), {})
             return phrase, replace
     if phrase and phrase[0].dep_ == "det" and phrase[0].lower_ in ("that", "this", "those", "these") \
             and phrase[0].head.i == subj.i and subj.lemma_.lower() not in TIME_WORDS:
