@@ -756,3 +756,9 @@ def test_a_named_description_joined_to_another_keeps_both() -> None:
     got = titles("The head of the mission, Hans Berg of Norway, and his deputy were "
                  "unaccounted for on Thursday.")
     assert got["2018-11-29"].startswith("Hans Berg and his deputy were unaccounted for")
+
+
+def test_a_relative_clause_on_two_joined_nouns_is_both_nouns() -> None:
+    got = titles("Officials traced the cases to a wholesale fish and poultry market, which was "
+                 "closed on Jan. 1.")
+    assert got["2018-01-01"] == "The wholesale fish and poultry market was closed"

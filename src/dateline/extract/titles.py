@@ -162,7 +162,14 @@ def _noun_head_phrase(noun: Any, drop: set[int]) -> list[Any]:
             continue
         before = child.i < noun.i and child.dep_ in keep
         of_phrase = child.i > noun.i and child.dep_ == "prep" and child.lower_ == "of"
-        if before or of_phrase:
+        # "a wholesale seafood and animal market, which was closed": the parser made the
+        # market a second noun of "seafood"; the clause is both's.
+        joined = child.i > noun.i and child.dep_ in ("cc", "conj") and any(
+            c.dep_ == "conj" and c.pos_ == "NOUN" and c.i not in drop
+            and c.right_edge.i + 1 < len(c.doc)
+            and c.doc[c.right_edge.i + 1].lower_ in (",", "which", "that")
+            for c in noun.children) and any(c.dep_ == "cc" for c in noun.children)
+        if before or of_phrase or joined:
             out.extend(_phrase(child, drop))
     out.sort(key=lambda t: t.i)
     dets = [t for t in out if t.dep_ == "det" and t.head.i == noun.i and t.i < noun.i]
