@@ -80,6 +80,8 @@ class BuildState:
     # Each sharded field as loaded (merged, shards), so saving rewrites only changed shards.
     loaded: dict[str, tuple[dict, list[dict]]] = field(default_factory=dict, repr=False, compare=False)
     notes: list[str] = field(default_factory=list, repr=False, compare=False)  # what was refused
+    # Each sharded field as save_state() left it on disk (entries, shards), for settled().
+    saved: dict[str, tuple[dict, list]] = field(default_factory=dict, repr=False, compare=False)
 
 
 def load_state(root: Path) -> BuildState:
@@ -100,7 +102,7 @@ def load_state(root: Path) -> BuildState:
     decode = Decoder()
     for name in SHARDED:
         if name == "markdown":  # a rebuild converts few bodies: their shards are read on use
-            state.markdown = LazyShards(lambda n: _read_shard(folder, state, "markdown", n, decode))
+            state.markdown = _lazy_markdown(folder, state, decode)
             state.loaded[name] = (state.markdown.before, state.markdown.shards)
             continue
         _load_field(folder, state, name, decode, refused)
@@ -137,6 +139,13 @@ class LazyShards(dict):
         for key, value in shard.items():
             super().setdefault(key, value)  # what this build set already stays
 
+    def settle(self, shards: dict[int, dict]) -> None:
+        """Take `shards` (by number) as read: what the folder now holds for them."""
+        for n, shard in shards.items():
+            self.shards[n] = shard
+            self.before.update(shard)
+            super().update(shard)
+
     def load_all(self) -> None:
         """Read every shard not read yet."""
         for n in range(SHARDS):
@@ -170,6 +179,10 @@ class LazyShards(dict):
     def update(self, other=(), **more) -> None:  # type: ignore[override]
         for key, value in dict(other, **more).items():
             self[key] = value
+
+
+def _lazy_markdown(folder: Path, state: BuildState, decode: Decoder) -> LazyShards:
+    return LazyShards(lambda n: _read_shard(folder, state, "markdown", n, decode))
 
 
 def read_all(state: BuildState) -> None:
@@ -309,8 +322,8 @@ def _save_shard(name: str, path: Path, settings_key: str, shard: dict) -> None:
     store.dump_texts(path, VERSION, {}, texts)
 
 
-def save_state(root: Path, state: BuildState, fingerprint: str) -> None:
-    """Store the state; a failure here only costs the next build its speed.
+def save_state(root: Path, state: BuildState, fingerprint: str) -> bool:
+    """Store the state; a failure here only costs the next build its speed (False).
 
     Shards whose entries are unchanged since load_state() are not written again (unless a
     damaged one was refused on loading: it is then rewritten whole).
@@ -337,20 +350,54 @@ def save_state(root: Path, state: BuildState, fingerprint: str) -> None:
         # TypeError/ValueError: a value JSON cannot hold (a bug, caught by the round-trip
         # tests); the next build is then a cold one, never a wrong one.
         clear_fingerprint(root)
+        return False
+    return True
+
+
+def settled(root: Path, state: BuildState) -> BuildState:
+    """`state` as load_state() would read it back from the folder save_state() has just
+    written, without reading it: for a process that builds again (serve).
+
+    The entries are the same objects, so the next build still tells an unchanged one by
+    its identity, and each sharded field's `loaded` is what its shards on disk now hold
+    (save_state() left them in `state.saved`), so only shards whose entries change are
+    written again. Markdown shards never read stay unread.
+    """
+    warm = BuildState(settings_key=state.settings_key, pages=state.pages, layout=state.layout,
+                      out=state.out, manifest=state.manifest)
+    for name in SHARDED:
+        entries, shards = state.saved[name]
+        if name == "markdown":
+            warm.markdown = _lazy_markdown(root / CACHE_DIR, warm, Decoder())
+            warm.markdown.settle({n: shard for n, shard in enumerate(shards)
+                                  if shard is not None})
+            warm.loaded[name] = (warm.markdown.before, warm.markdown.shards)
+            continue
+        setattr(warm, name, dict(entries))
+        warm.loaded[name] = (entries, shards)
+    return warm
 
 
 def _save_field(folder: Path, state: BuildState, name: str) -> None:
     entries = getattr(state, name)
     if isinstance(entries, LazyShards) and state.notes:
         entries.load_all()  # written whole: the shards not read yet must be in it
-    loaded = state.loaded if not state.notes else {}
-    for n, shard in _changed_shards(entries, loaded.get(name)).items():
+    loaded = state.loaded.get(name) if not state.notes else None
+    changed = _changed_shards(entries, loaded)
+    for n, shard in changed.items():
         path = folder / _shard_name(name, n)
         if shard:
             _save_shard(name, path, state.settings_key, shard)
         else:  # a missing shard is an empty one: a small site writes fewer files
             with contextlib.suppress(FileNotFoundError):
                 path.unlink()
+    # What the folder holds now (an unread Markdown shard stays None: it did not change).
+    shards = list(loaded[1]) if loaded is not None else [None] * SHARDS
+    for n, shard in changed.items():
+        shards[n] = shard
+    if not isinstance(entries, LazyShards):
+        shards = [shard or {} for shard in shards]
+    state.saved[name] = (dict(entries), shards)
 
 
 def _remove_legacy(folder: Path) -> None:

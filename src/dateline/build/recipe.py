@@ -16,6 +16,7 @@ from pathlib import Path
 from dateline.build import cache
 from dateline.build.compiled import template_cache
 from dateline.build.lock import BuildLock
+from dateline.build.resident import Resident
 from dateline.build.stats import (
     Stat,
     file_stats,
@@ -52,11 +53,14 @@ class BuildResult:
 def build_site(root: Path, out: Path, strict: bool = False, use_cache: bool = True,
                site_url: str | None = None, parallel: bool = True,
                base_url: str | None = None,
-               on_wait: Callable[[str], None] | None = None) -> BuildResult:
+               on_wait: Callable[[str], None] | None = None,
+               resident: Resident | None = None) -> BuildResult:
     """Build `root`'s content into `out`, reusing what the previous build left where valid.
 
     One build at a time writes `out`: another one waits for it (telling `on_wait` whom it
     waits for). Leftovers of killed builds beside `out` are repaired or removed first.
+    A process that builds again and again (serve) passes the same `resident` each time:
+    the state a build saved is then kept in memory for the next instead of read back.
     """
     # A build makes hundreds of thousands of small objects and almost no cycles; the cyclic
     # collector rescanning them all again and again cost a quarter of a large build.
@@ -65,23 +69,27 @@ def build_site(root: Path, out: Path, strict: bool = False, use_cache: bool = Tr
     try:
         with BuildLock(out, on_wait):
             recover(out)
-            return _build(root, out, strict, use_cache, site_url, parallel, base_url)
+            return _build(root, out, strict, use_cache, site_url, parallel, base_url, resident)
     finally:
         if enabled:
             gc.enable()
 
 
 def _build(root: Path, out: Path, strict: bool, use_cache: bool, site_url: str | None,
-           parallel: bool, base_url: str | None = None) -> BuildResult:
+           parallel: bool, base_url: str | None = None,
+           resident: Resident | None = None) -> BuildResult:
     """check -> load -> validate -> plan -> render -> write -> save, as the module says."""
     clock = _Clock()
     out = out.resolve()
     stats = input_stats(root)
-    fingerprint = cache.input_fingerprint(stats, (str(out), site_url, strict, base_url))
+    options = (str(out), site_url, strict, base_url)
+    fingerprint = cache.input_fingerprint(stats, options)
     if use_cache and _up_to_date(root, out, fingerprint):
         clock.lap("check")
         return BuildResult(True, up_to_date=True, timings=clock.laps)
-    state = cache.load_state(root) if use_cache else cache.BuildState()
+    state = resident.take(root, options) if resident is not None and use_cache else None
+    if state is None:
+        state = cache.load_state(root) if use_cache else cache.BuildState()
     cache.reuse_unchanged_bytes(root, state, stats)
     content = _load(root, state, stats, site_url, parallel, clock, base_url)
     failing = content.problems if strict else content.errors
@@ -109,7 +117,9 @@ def _build(root: Path, out: Path, strict: bool, use_cache: bool, site_url: str |
     clock.lap("write")
     if use_cache:
         state.exports = exports
-        _remember(root, out, state, content, planned, fingerprint, manifest)
+        saved = _remember(root, out, state, content, planned, fingerprint, manifest)
+        if saved and resident is not None:
+            resident.keep(root, options, state)
         clock.lap("save cache")
     return BuildResult(True, content.problems, len(content.events), len(planned.paths), report,
                        notes=_notes(state), timings=clock.laps, kept=(state, content, planned))
@@ -223,7 +233,8 @@ def _up_to_date(root: Path, out: Path, fingerprint: str) -> bool:
 
 
 def _remember(root: Path, out: Path, state: cache.BuildState, content: Content,
-              planned: Planned, fingerprint: str, manifest: dict[str, Stat]) -> None:
+              planned: Planned, fingerprint: str, manifest: dict[str, Stat]) -> bool:
+    """Keep what this build made in `state` and save it; False if it could not be saved."""
     if planned.partial:
         # The same events as before: only the old bodies of the changed ones may be stale
         # (the same text on another event only costs that one a conversion), and their cards
@@ -242,7 +253,7 @@ def _remember(root: Path, out: Path, state: cache.BuildState, content: Content,
     state.manifest = manifest
     # Only a build without warnings may be skipped next time: warnings must be shown again.
     line = "" if content.problems else f"{fingerprint}\n{manifest_digest(state.manifest)}"
-    cache.save_state(root, state, line)
+    return cache.save_state(root, state, line)
 
 
 def _forget_old_bodies(state: cache.BuildState) -> None:

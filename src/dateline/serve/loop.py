@@ -13,6 +13,7 @@ import webbrowser
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from dateline.build.resident import Resident
 from dateline.livereload import LiveState
 from dateline.serve.handler import Say, make_server, say_stderr
 
@@ -39,12 +40,15 @@ def run_build(build: Build, live: LiveState, say: Say = say_stderr) -> list[str]
     return problems
 
 
-def default_build(root: Path, out: Path, say: Say = say_stderr) -> list[str]:
+def default_build(root: Path, out: Path, say: Say = say_stderr,
+                  resident: Resident | None = None) -> list[str]:
     """Build `root` into `out` exactly as `dateline build` does (same cache, same all-or-nothing
-    write); returns the problem lines of a failed build, never raising for bad content."""
+    write); returns the problem lines of a failed build, never raising for bad content.
+    `resident` keeps the saved state in memory from one build to the next (build/resident.py)."""
     from dateline.build.recipe import build_site
 
-    result = build_site(root, out, parallel=False)  # no forking beside the server threads
+    # No forking beside the server threads.
+    result = build_site(root, out, parallel=False, resident=resident)
     if not result.ok:
         return [str(p) for p in result.problems]
     for warning in result.problems:
@@ -92,7 +96,8 @@ def serve(root: Path, out: Path, host: str = "127.0.0.1", port: int = 8000,
     `default_build(root, out)`. Raises ServeError when the address cannot be bound.
     """
     root, out = Path(root), Path(out)
-    builder: Build = build or (lambda: default_build(root, out))
+    resident = Resident()
+    builder: Build = build or (lambda: default_build(root, out, resident=resident))
     live = LiveState()
     server = make_server(out, host, port, base_path, live=live, quiet=False)  # fail fast
     stop = threading.Event()
