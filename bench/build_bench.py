@@ -232,9 +232,59 @@ def bench_dateline(site: Path, n: int, runs: int, timings: bool) -> dict:
 
     try:
         res["one_edit"] = series(f"dateline 1-edit N={n}", cmd, runs, before=edit)
+        res["one_edit_serve"] = serve_series(f"serve 1-edit   N={n}", site, runs, target)
     finally:
         target.write_text(original, encoding="utf-8")
     return res
+
+
+# In one process, as `dateline serve` rebuilds after each save: one uncounted build (it reads
+# the cache from disk, as serve's first build does), then RUNS builds each after one edit,
+# timed from the call to its return; prints the wall times as JSON.
+_SERVE_HELPER = r"""
+import json, sys, time
+from pathlib import Path
+from dateline.build.recipe import build_site
+try:
+    from dateline.build.resident import Resident
+except ImportError:  # an older checkout: serve rebuilt as `dateline build` does
+    Resident = None
+site, target, runs = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
+kept = {"resident": Resident()} if Resident else {}
+def edit(k):
+    lines = target.read_text(encoding="utf-8").splitlines(keepends=True)
+    i = next(i for i, line in enumerate(lines) if line.startswith("title:"))
+    lines[i] = lines[i].rstrip("\n") + f" served{k}\n"
+    target.write_text("".join(lines), encoding="utf-8")
+edit(0)
+assert build_site(site, site / "site", parallel=False, **kept).ok
+walls = []
+for k in range(1, runs + 1):
+    edit(k)
+    t = time.perf_counter()
+    assert build_site(site, site / "site", parallel=False, **kept).ok
+    walls.append(time.perf_counter() - t)
+print(json.dumps(walls))
+"""
+
+
+def serve_series(name: str, site: Path, runs: int, target: Path, src: Path | None = None) -> dict:
+    """One-edit rebuilds inside one long-running process, as `dateline serve` makes them
+    (no start-up; the state of the last build kept in memory where the code keeps it)."""
+    env = dict(os.environ)
+    if src is not None:
+        env["PYTHONPATH"] = str(src)
+    proc = subprocess.run([PY, "-c", _SERVE_HELPER, str(site), str(target), str(runs)],
+                          capture_output=True, text=True, env=env)
+    if proc.returncode:
+        print(f"  {name}: FAILED rc={proc.returncode}: {proc.stderr.strip()[-300:]}", flush=True)
+        return {"name": name, "failed": True, "rc": proc.returncode}
+    walls = json.loads(proc.stdout.strip().splitlines()[-1])
+    out = {"name": name, "runs": runs, "median_s": statistics.median(walls), "min_s": min(walls),
+           "max_s": max(walls), "walls_s": [round(w, 4) for w in walls], "peak_rss_mib": 0.0}
+    print(f"  {name}: median {out['median_s']:.3f} s (min {out['min_s']:.3f}, "
+          f"max {out['max_s']:.3f}), in one process", flush=True)
+    return out
 
 
 # --------------------------------------------------------------------------- anchors
@@ -274,6 +324,9 @@ def bench_compare(n: int, runs: int, other_src: Path,
     befores = {"cold": cold, "noop": None, "one_edit": edit}
     res: dict = {"other_src": str(other_src)}
     for case in cases:
+        if case == "serve":
+            res[case] = _compare_serve(n, runs, sites, {"this": REPO / "src", "other": other_src})
+            continue
         before = befores[case]
         walls: dict[str, list[float]] = {"this": [], "other": []}
         cpus: dict[str, list[float]] = {"this": [], "other": []}
@@ -301,6 +354,28 @@ def bench_compare(n: int, runs: int, other_src: Path,
         print(f"  {case:8} N={n}: CPU this {cpu_this:.3f} s, other {cpu_other:.3f} s, "
               f"this/other = {cpu_this / cpu_other:.2f}x", flush=True)
     return res
+
+
+def _compare_serve(n: int, runs: int, sites: dict[str, Path], srcs: dict[str, Path]) -> dict:
+    """One-edit rebuilds in one process (serve_series), the two codes alternating in rounds
+    of three rebuilds each."""
+    walls: dict[str, list[float]] = {"this": [], "other": []}
+    for i in range(max(1, runs // 3)):
+        for label in (("this", "other") if i % 2 else ("other", "this")):
+            target = sorted((sites[label] / "content" / "events").glob("*.yaml"))[n // 2]
+            original = target.read_text(encoding="utf-8")
+            try:
+                got = serve_series(f"serve {label}", sites[label], 3, target, srcs[label])
+            finally:
+                target.write_text(original, encoding="utf-8")
+            if got.get("failed"):
+                sys.exit(f"{label} serve failed")
+            walls[label] += got["walls_s"]
+    med_this, med_other = statistics.median(walls["this"]), statistics.median(walls["other"])
+    print(f"  serve    N={n}: this {med_this:.3f} s, other {med_other:.3f} s, "
+          f"this/other = {med_this / med_other:.2f}x", flush=True)
+    return {"this_s": walls["this"], "other_s": walls["other"], "this_median_s": med_this,
+            "other_median_s": med_other, "ratio": med_this / med_other}
 
 
 def bench_floor(site: Path, n: int, runs: int) -> dict:
@@ -474,6 +549,7 @@ def report(results: dict) -> None:
         rows = [("dateline", "cold", r.get("dateline", {}).get("cold")),
                 ("dateline", "no-op", r.get("dateline", {}).get("noop")),
                 ("dateline", "one edit", r.get("dateline", {}).get("one_edit")),
+                ("dateline serve", "one edit", r.get("dateline", {}).get("one_edit_serve")),
                 ("Jinja2 floor + md", "cold", r.get("floor")),
                 ("Pelican", "cold", r.get("pelican")),
                 ("Hugo", "cold", r.get("hugo"))]
@@ -524,6 +600,9 @@ def report(results: dict) -> None:
             checks.append(("no-op < 0.5 s", fmt(med(dl["noop"])), med(dl["noop"]) < 0.5))
         if med(dl.get("one_edit")) is not None:
             checks.append(("one-edit < 1 s", fmt(med(dl["one_edit"])), med(dl["one_edit"]) < 1))
+        if med(dl.get("one_edit_serve")) is not None:
+            checks.append(("one-edit < 1 s in serve (one process, no start-up)",
+                           fmt(med(dl["one_edit_serve"])), med(dl["one_edit_serve"]) < 1))
         if "startup" in results:
             s = results["startup"]["median_s"]
             checks.append(("`dateline --help` < 0.3 s", fmt(s), s < 0.3))
@@ -584,7 +663,8 @@ def main() -> None:
     ap.add_argument("--json", type=Path, default=OUT / "results.json", help="where to write the results")
     ap.add_argument("--compare", type=Path, default=None, metavar="SRC",
                     help="time this checkout against the dateline package under SRC, side by side")
-    ap.add_argument("--cases", default="cold,noop,one_edit", help="with --compare: which cases")
+    ap.add_argument("--cases", default="cold,noop,one_edit",
+                    help="with --compare: which cases (cold, noop, one_edit, serve)")
     args = ap.parse_args()
     if args.compare is not None:
         OUT.mkdir(parents=True, exist_ok=True)
