@@ -7,7 +7,6 @@ cannot be read is left out rather than guessed.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -43,6 +42,8 @@ _RESERVED = WINDOWS_RESERVED
 def _unknown_keys(doc: Doc, mapping: dict, known: tuple[str, ...], prefix: str = "") -> None:
     for key in mapping:
         if str(key) not in known:
+            import difflib  # only for a misspelt key: importing it cost every build ~12 ms
+
             close = difflib.get_close_matches(str(key), known, n=1)
             hint = f"; did you mean '{close[0]}'?" if close else f"; known keys: {', '.join(known)}"
             doc.error(f"{prefix}{key}", f"unknown key{hint}", severity="warning")
