@@ -957,3 +957,30 @@ def test_what_a_comparison_is_with_keeps_its_date() -> None:
     got = _dated_on("Several engineers compared the launch with the landing of the first crewed "
                     "craft on the Moon in 1969.", dt.date(2019, 9, 14))
     assert got == [("1969", "Landing of the first crewed craft on the Moon")], got
+
+
+@pytest.mark.parametrize("text", [
+    # What something is compared with: the date is the other thing's.
+    "The parade lasted just under three hours, against almost four in 1977.",
+    # A guess at the earliest day: nothing happened.
+    "Many economists think a rate cut could follow as early as next year.",
+    # What someone did not know: an indirect question, no event.
+    "On Tuesday she told reporters that the school had burned down, and that she did not "
+    "know where she would teach that week.",
+    # What the task was.
+    "The biggest problem on Tuesday was getting fuel in.",
+])
+def test_comparisons_guesses_and_tasks_are_no_events(text: str) -> None:
+    assert [d for d, _ in _dated_on(text, dt.date(2018, 12, 1))] in ([], ["2018-11-27"])
+
+
+def test_a_plain_could_and_a_known_place_still_date() -> None:
+    # (TimeML dates modal events; only "as early as" marks a guess.)
+    got = _dated_on("The ferry could sail on Friday, the operator said.", dt.date(2018, 12, 1))
+    assert got, got
+    got = _dated_on("He knew where he would stay on Friday.", dt.date(2018, 12, 1))
+    assert got, got
+    # A forecast someone reports is one the gold keeps.
+    got = _dated_on("Officials said the treaty could take effect as early as June.",
+                    dt.date(2018, 12, 1))
+    assert got, got

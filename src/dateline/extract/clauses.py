@@ -556,7 +556,7 @@ def is_state(verb: Any) -> bool:
     """A clause that says how things stand, not what happened: "the crash remains the
     deadliest", "the victory means ...", "Dylan is the first American to win it"."""
     lemma = verb.lemma_.lower()
-    if _a_record(verb) or _did_not_happen(verb):
+    if _a_record(verb) or _did_not_happen(verb) or _task_was(verb):
         return True
     if lemma in _STATIVE:
         return verb.tag_ not in ("VBD", "VBN")  # "remained silent on Sunday" did happen
@@ -581,6 +581,50 @@ _OUTCOMES = {"due", "set", "expected", "open", "closed", "shut", "free", "safe",
              "missing", "bankrupt", "insolvent", "eligible", "live", "online", "offline"}
 
 
+# Nouns whose "was doing" says what the task was, not what was done.
+_TASKS = {"problem", "priority", "task", "challenge", "aim", "goal", "job", "concern",
+          "difficulty", "question", "issue", "worry"}
+
+
+def _task_was(verb: Any) -> bool:
+    """"The most urgent problem on Friday was getting aid in": the parser read the copula
+    as an auxiliary; what the problem was is a state, no happening."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return verb.tag_ == "VBG" and subj is not None and subj.lemma_.lower() in _TASKS \
+        and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
+
+
+def dates_a_comparison(span: Any) -> bool:
+    """A date on a figure something is compared with, not on what happened: "lasted a
+    little over two hours, against almost three in 1953". The date is the other figure's.
+    (Not "the first coronation since that of his mother on 2 June 1953": that date is a
+    happening the writers of the gold keep, though the title would need its own words.)"""
+    root = span.root
+    if root.dep_ != "pobj" or root.head.dep_ != "prep":
+        return False
+    owner = root.head.head
+    return owner.dep_ == "pobj" and owner.head.lower_ in ("against", "than", "versus") \
+        and owner.pos_ in ("NUM", "NOUN")
+
+
+_OPINION = {"think", "believe", "suspect", "speculate", "guess", "reckon", "hope", "wonder"}
+
+
+def guessed(span: Any) -> bool:
+    """A guess at the earliest day something might happen: "many physicists think a prize
+    could follow as early as next year". Nothing happened; a plain "could" is left alone
+    (TimeML dates modal events, and so do the event links)."""
+    doc = span.doc
+    before = doc[max(span.start - 3, 0):span.start].text.lower()
+    if not (span.text.lower().startswith("as early as") or before == "as early as"):
+        return False
+    verb = clause_head(span.root)
+    # Only what someone thinks might happen: "officials said the pact could enter into
+    # force as early as June" is a forecast the gold keeps, and TimeML dates it.
+    return any(c.dep_ == "aux" and c.lower_ in ("could", "might", "may") for c in verb.children) \
+        and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _OPINION
+
+
 def _judgement(verb: Any) -> bool:
     """"Comparisons with the wedding of 1981 were inevitable", "the decision was
     premature": a past "be" with an adjective alone says what someone thought of a thing,
@@ -593,6 +637,8 @@ def _judgement(verb: Any) -> bool:
             c.dep_ in ("prep", "xcomp", "ccomp") for c in comps[0].children)
 
 
+# Words that open an indirect question ("did not know where ...").
+_WH = {"where", "whether", "if", "how", "when", "what", "why", "who"}
 _STATIVE = {"remain", "mean", "represent", "comprise", "total", "equal", "resemble",
             "deserve", "outnumber", "exceed"}
 # How things stand when said in the present ("Barcelona have €222m to spend", "his term
@@ -610,6 +656,9 @@ def _did_not_happen(verb: Any) -> bool:
         return False
     if any(c.dep_ == "neg" for c in verb.children):
         return True
+    if verb.dep_ == "ccomp" and any(c.dep_ == "neg" for c in verb.head.children) and any(
+            c.lower_ in _WH and c.i < verb.i for c in verb.children):
+        return True  # "did not know where he would sleep that night": nothing happened
     if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("none", "nobody", "nothing")
            or c.dep_ in ("nsubj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ == "no"
                                                        for d in c.children)

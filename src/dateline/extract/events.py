@@ -225,6 +225,8 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
         if cl.dates_a_listed_noun(span) or cl.is_argument(span) or cl.period_of_a_figure(span) \
                 or cl.dates_an_accused_act(span):
             continue
+        if cl.dates_a_comparison(span) or cl.guessed(span):
+            continue  # what it is compared with, or a guess: no event of this date
         head = cl.clause_head(span.root)
         if head.dep_ == "acl" and head.lemma_.lower() in cl.NAMING and head.i > head.head.i:
             # "Jurors had toured the property, known as Moselle, the previous afternoon":

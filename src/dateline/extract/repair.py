@@ -255,6 +255,15 @@ def mend_semicolon_clauses(doc: Any) -> Any:
         if tok.dep_ != "ccomp" or tok.i > tok.head.i and tok.head.lemma_.lower() in _SAYING:
             continue
         head = tok.head
+        mark = next((c for c in tok.children if c.text in (";", ":") and c.i > tok.i), None)
+        if mark is not None and tok.i < head.i and not any(
+                t.text in _QUOTES for t in doc[tok.sent.start:tok.sent.end]):
+            # "His first title came earlier: as a teenager in 2003 he beat ...": what
+            # follows the colon, hung on the clause before it, is the clause after's.
+            for c in [c for c in tok.children if c.i > mark.i]:
+                c.head = head
+            tok.dep_ = "parataxis"
+            continue
         lo, hi = (tok.right_edge.i + 1, head.i) if tok.i < head.i else (head.i + 1, tok.left_edge.i)
         between = doc[lo:hi]
         if any(t.text in (";", ":") for t in between) and not any(
@@ -334,13 +343,126 @@ def mend_double_subject(doc: Any) -> Any:
         # its own ("a magnitude 6.3 earthquake struck": "Magnitude struck").
         for name in doc[tok.i + 1:tok.i + 3]:
             between = doc[tok.i + 1:name.i]
+            numbered = name.pos_ == "NOUN" and len(between) == 1 \
+                and between[0].dep_ == "nummod" and between[0].head.i == name.i
             if name.dep_ == tok.dep_ and name.head.i == tok.head.i \
-                    and (name.pos_ == "PROPN" and not len(between)
-                         or name.pos_ == "NOUN" and len(between) == 1
-                         and between[0].dep_ == "nummod" and between[0].head.i == name.i):
+                    and (name.pos_ == "PROPN" and not len(between) or numbered):
                 tok.dep_ = "compound"
                 tok.head = name
                 break
+            if numbered and name.dep_ == "appos" and name.head.i == tok.i:
+                # "The magnitude 7.0 quake struck": the quake as the magnitude's
+                # apposition, so the title read "The magnitude struck".
+                name.head, name.dep_ = tok.head, tok.dep_
+                for c in [c for c in tok.children if c.i < tok.i]:
+                    c.head = name
+                tok.dep_ = "compound"
+                tok.head = name
+                break
+    return doc
+
+
+def mend_date_on_subject(doc: Any) -> Any:
+    """"By Thursday night cargo was stacked": the parser made the date a compound of the
+    subject after it ("Thursday night cargo") and left "By" with no object, so the date
+    read as part of the title. A preposition with nothing of its own takes the date words
+    that follow it. A pipeline component (after the lemmatizer)."""
+    for prep in doc[:-2]:
+        if prep.dep_ != "prep" or prep.pos_ != "ADP" or any(True for _ in prep.children):
+            continue
+        j = prep.i + 1
+        while j < len(doc) and doc[j].dep_ == "compound" and doc[j].ent_type_ in ("DATE", "TIME"):
+            j += 1
+        if j == prep.i + 1 or j >= len(doc) or doc[j].ent_type_ in ("DATE", "TIME") \
+                or doc[j - 1].head.i != j or doc[j].pos_ not in ("NOUN", "PROPN"):
+            continue
+        last = doc[j - 1]
+        last.head = prep
+        last.dep_ = "pobj"
+    return doc
+
+
+def mend_participle_subject(doc: Any) -> Any:
+    """"A second recall followed on Jan. 21, covering ..., and five days later the company
+    took ...": the parser read the past tense as a participle of its subject and gave the
+    later verb both subjects, so the title read "A second recall was followed". A verb
+    with two subjects keeps the later; the participle straight after the first becomes
+    that one's verb, joined to the later. A pipeline component (after the lemmatizer)."""
+    for verb in doc:
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if len(subjects) < 2:
+            continue
+        first = subjects[0]
+        part = doc[first.i + 1] if first.i + 1 < len(doc) else None
+        if part is None or part.dep_ != "acl" or part.head.i != first.i \
+                or part.tag_ not in ("VBN", "VBD") or part.i > subjects[1].i or any(
+                c.dep_ in ("agent", "aux", "auxpass", "dobj") for c in part.children):
+            continue
+        later = [c for c in first.children if c.i > part.i and c.dep_ == "acl"
+                 and c.tag_ == "VBG"]
+        part.head = verb
+        part.dep_ = "conj"
+        part.tag_ = "VBD"
+        first.head = part
+        for c in later:  # ", covering 2.3 million vehicles": what the recall did
+            c.head = part
+            c.dep_ = "advcl"
+    return doc
+
+
+def mend_participle_root(doc: Any) -> Any:
+    """"A rover the size of a small car touched down on Mars late Sunday, lowered to the
+    ground by a crane": the parser took the participle after the comma for the verb and
+    the verb for a participle of "car" (the title read "A small car was touched down"). A
+    past tense straight after a comma, with a "by" agent and no object, is a participle;
+    the one in its subject's phrase before it is the verb. A pipeline component (after
+    the lemmatizer)."""
+    for sent in list(doc.sents):
+        root = sent.root
+        nominal = root.pos_ == "NOUN" and root.i < sent.start + 6  # no verb at all
+        if not nominal and (
+                root.tag_ != "VBD" or root.i == sent.start or doc[root.i - 1].text != ","
+                or not any(c.dep_ == "agent" for c in root.children)
+                or any(c.dep_ in ("dobj", "aux", "auxpass") for c in root.children)):
+            continue
+        subj = root if nominal else next(
+            (c for c in root.children if c.dep_ == "nsubj" and c.i < root.i), None)
+        if subj is None:
+            continue
+        verb = next((t for t in subj.subtree if t.dep_ == "acl" and t.tag_ in ("VBN", "VBD")
+                     and (nominal or t.i < root.i) and doc[t.i - 1].text != "," and not any(
+                         c.dep_ in ("agent", "aux", "auxpass", "dobj") for c in t.children)
+                     and any(c.dep_ == "prt" for c in t.children)), None)
+        if verb is None:
+            continue
+        verb.head, verb.dep_, verb.tag_ = verb, "ROOT", "VBD"
+        subj.head, subj.dep_ = verb, "nsubj"
+        if not nominal:
+            root.head, root.dep_, root.tag_ = verb, "advcl", "VBN"
+        for t in sent:
+            if t.head.i == root.i and t.dep_ == "punct" and t.i > root.i:
+                t.head = verb  # the full stop is the sentence's
+    return doc
+
+
+def mend_as_aside(doc: Any) -> Any:
+    """"World Athletics, as the governing body now calls itself, is expected to publish":
+    the parser gave the aside's verb both subjects and hung the aside, as what was said,
+    on the main verb, which had none (the title read "Is expected to ... World
+    Athletics"). The name before the comma is the main verb's subject; the aside is an
+    aside. A pipeline component (after the lemmatizer)."""
+    for verb in doc:
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as"), None)
+        main = verb.head
+        if len(subjects) != 2 or mark is None or not subjects[0].i < mark.i < subjects[1].i \
+                or doc[mark.i - 1].text != "," or main.i <= verb.i or main.i == verb.i \
+                or any(c.dep_ in ("nsubj", "nsubjpass") for c in main.children):
+            continue
+        first = subjects[0]
+        first.head = main
+        first.dep_ = "nsubjpass" if any(c.dep_ == "auxpass" for c in main.children) else "nsubj"
+        verb.dep_ = "advcl"
     return doc
 
 
@@ -397,6 +519,10 @@ MENDS: tuple[tuple[str, Callable[[Any], Any]], ...] = (
     ("dateline_semicolon_subject", mend_semicolon_subject),
     ("dateline_reflexive", mend_reflexive_subject),
     ("dateline_double_subject", mend_double_subject),
+    ("dateline_date_on_subject", mend_date_on_subject),
+    ("dateline_participle_subject", mend_participle_subject),
+    ("dateline_participle_root", mend_participle_root),
+    ("dateline_as_aside", mend_as_aside),
     ("dateline_fronted_prep", mend_fronted_prep),
     ("dateline_perfect_participle", mend_perfect_participle),
 )

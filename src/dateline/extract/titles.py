@@ -249,6 +249,9 @@ def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None])
                 c.dep_ in ("aux", "advmod") and c.lower_ in ("had", "once")
                 for c in child.children if c.i < child.i) or verb.tag_ == "VBN" and any(
                 c.dep_ == "advmod" and c.lower_ == "once" for c in child.children)
+            # "returned in 1996 and kept since then at the castle": a state ever since.
+            other_time = other_time or any(c.dep_ in ("prep", "advmod") and c.lower_ == "since"
+                                           for c in child.children)
             other_time = other_time or any(
                 c.dep_ == "advcl" and c.i > child.i and any(
                     m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "while", "before", "after")
@@ -268,6 +271,10 @@ def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None])
             if child.dep_ in ("npadvmod", "appos") and n_words(phrase) <= 2 and any(
                     c.dep_ in ("relcl", "acl") for c in child.children):
                 continue  # ", a lead it never relinquished" without its clause says nothing
+            if child.dep_ == "npadvmod" and child.pos_ == "NOUN" and child.left_edge.i > 0 \
+                    and verb.doc[child.left_edge.i - 1].text == "," and any(
+                    c.dep_ == "poss" and c.pos_ == "PRON" for c in child.children):
+                continue  # "struck at 4.53pm, its epicenter 10 miles out": an aside
             if child.dep_ == "advcl" and child.tag_ == "VBG" and phrase:
                 replace[phrase[0].i] = ", " + phrase[0].text  # "went back, ending a strike"
             optional.append(phrase)
@@ -304,6 +311,13 @@ def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None])
     # Adjuncts go from the right end while the title is too long, and always when a
     # dropped date phrase left nothing but a preposition behind.
     optional = [p for p in optional if _content(p) and not _left_by_date(p, drop)]
+    # "crowned in the abbey in a service [that ...]": a noun that stood for its clause
+    # goes, unless it is all the verb has ("the drop came on a day [when ...]").
+    bare = [p for p in optional if _bare_for_its_clause(p)]
+    # ("According to people" is never what a verb needs.)
+    if bare and (any(t.i > verb.i for t in core) or len(bare) < len(optional)):
+        optional = [p for p in optional if p not in bare]
+    optional = [p for p in optional if p not in bare or p[0].lower_ != "according"]
     # A verb with no object of its own needs its first prepositional phrase ("led to
     # speculation", "took part in the talks"): that one is not optional.
     if not any(t.dep_ in ("dobj", "attr", "acomp", "oprd", "ccomp", "xcomp", "dative", "obj")
@@ -343,6 +357,17 @@ def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None])
              and t.doc[t.i - 1].lower_ == "in" and t.head.i == t.i - 1 for i in (t.i - 1, t.i)}
     tokens = [t for t in tokens if not (t.dep_ == "advmod" and t.lower_ == "here")
               and t.i not in hedge]
+    tokens = _without_what_it_measured(_place_for_there(tokens, replace))
+    # "covering 2.3 million vehicles with pedals [that could stick]": on a kept noun
+    # too, a noun that stood for its clause goes ("of" phrases stay; one on a verb may
+    # be all it has: "the drop came on a day [when ...]").
+    kept = {t.i for t in tokens}
+    for prep in [t for t in tokens if t.dep_ == "prep" and t.head.pos_ in ("NOUN", "PROPN")
+                 and t.lower_ != "of"]:
+        inside = [t for t in tokens if t.i in {d.i for d in prep.subtree}]
+        if prep.i in kept and _bare_for_its_clause(inside):
+            kept -= {t.i for t in inside}
+    tokens = [t for t in tokens if t.i in kept]
     # A clause titled alone starts with its subject, not with the "when" that joined it.
     while tokens and tokens[0].lower_ == "when" and tokens[0].dep_ in ("advmod", "mark"):
         tokens = tokens[1:]
@@ -609,6 +634,7 @@ def _subject(verb: Any, drop: set[int],
     if any(t.i > subj.i for t in phrase) and all(t.text == "," for t in phrase if t.i > subj.i):
         # "The company, which listed ..., sought": the commas of a trimmed aside.
         phrase = [t for t in phrase if t.i <= subj.i]
+    phrase = _without_loose_asides(subj, phrase)
     named = next((c for c in subj.children if c.dep_ == "appos" and c.i > subj.i
                   and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"), None)
     if named is not None and subj.pos_ == "NOUN" and subj.tag_ == "NN" and named.i not in drop \
@@ -670,6 +696,30 @@ def _subject(verb: Any, drop: set[int],
     return phrase, replace
 
 
+def _without_loose_asides(subj: Any, phrase: list[Any]) -> list[Any]:
+    """A subject's asides the parser did not read as asides: "Physicists at Cern, the
+    European laboratory near Geneva, announced" (a "conj" with no "and": an apposition,
+    which a title does without), and "The first death, of a man who had shopped there,
+    was announced" (the commas around a phrase whose clause is cut, one left standing)."""
+    doc = subj.doc
+    gone: set[int] = set()
+    joined = any(c.dep_ == "cc" for c in subj.children)
+    for c in subj.children:
+        if c.i < subj.i or c.left_edge.i == 0 or doc[c.left_edge.i - 1].text != ",":
+            continue
+        ends = {c.left_edge.i - 1}
+        if c.right_edge.i + 1 < len(doc) and doc[c.right_edge.i + 1].text == "," \
+                and doc[c.right_edge.i + 1].head.i == subj.i:
+            ends.add(c.right_edge.i + 1)
+        if c.dep_ == "conj" and not joined and c.pos_ == "NOUN" \
+                and c.left_edge.lower_ == "the" and not any(d.dep_ == "cc" for d in c.subtree):
+            gone |= {d.i for d in c.subtree} | ends
+        elif c.dep_ == "prep" and c.i == c.left_edge.i and doc[c.i - 1].head.i == subj.i \
+                and any(d.dep_ in ("relcl", "acl") for d in c.subtree):
+            gone |= ends  # (its clause is trimmed, and with it one of the commas)
+    return [t for t in phrase if t.i not in gone]
+
+
 # What a company has that a story names without saying whose ("the shares fell").
 _COMPANY_PARTS = {"share", "stock", "shareholder", "board", "headquarters", "revenue",
                   "profit", "workforce"}
@@ -705,6 +755,85 @@ def _left_by_date(phrase: list[Any], drop: set[int]) -> bool:
 # Adverbs that only qualify the date beside them ("early on Tuesday", "shortly after").
 _DATE_ADVERBS = {"early", "late", "earlier", "later", "shortly", "soon", "just", "right",
                  "only", "around", "about", "well", "sometime", "until", "as"}
+
+
+def _bare_for_its_clause(phrase: list[Any]) -> bool:
+    """A phrase whose noun stood for its relative clause: "in a service [that reached back
+    a thousand years]", "according to people [who were in the room]". Without the clause
+    the title ends on a word that says nothing; "in the abbey" or "to the people of Leeds"
+    still say where and who."""
+    if not phrase or phrase[0].dep_ != "prep" or phrase[0].lower_ in _TELLING_PREPS:
+        return False
+    kept = {t.i for t in phrase}
+    nouns = [t for t in phrase if t.dep_ == "pobj" and any(
+        c.dep_ == "relcl" and c.i not in kept for c in t.children)]
+    if not nouns:
+        return False
+    noun = nouns[-1]
+    own = [t for t in phrase if t.i in {d.i for d in noun.subtree}]
+    return all(t.i == noun.i or t.dep_ == "det" and t.lower_ in ("a", "an", "some")
+               for t in own) and all(t.pos_ == "ADP" or t.lower_ == "according"
+                                     for t in phrase if t not in own)
+
+
+# "sacked after a row [that ...]", "amid a dispute": the noun still tells why or when.
+_TELLING_PREPS = {"after", "before", "amid", "over", "despite", "during", "because"}
+# Where "there" may point: a named place after "in" or "at" earlier in the sentence.
+_PLACE_PREPS = {"in", "at", "inside"}
+
+
+def _place_for_there(tokens: list[Any], replace: dict[int, str]) -> list[Any]:
+    """"held in the Abbey since William was crowned there": there is the Abbey, named
+    earlier in the sentence, where the clause that holds this one happened; a title read
+    alone says so. A "there" with no such place named
+    before it points nowhere and goes."""
+    nowhere: set[int] = set()
+    for t in tokens:
+        if t.dep_ != "advmod" or t.lower_ != "there" or t.i in replace:
+            continue
+        place = None
+        for prep in reversed(t.doc[t.sent.start:t.i]):
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            # Only the place of a clause that holds this one: "parked their money
+            # there" after "companies in the United States" is no money in the country.
+            if prep.dep_ == "prep" and prep.lower_ in _PLACE_PREPS and obj is not None \
+                    and obj.pos_ == "PROPN" and obj.right_edge.i < t.i \
+                    and obj.ent_type_ not in ("DATE", "TIME", "PERSON") \
+                    and prep.head.pos_ in ("VERB", "AUX") \
+                    and t.i in {d.i for d in prep.head.subtree}:
+                place = t.doc[prep.i:obj.right_edge.i + 1].text
+                break
+        if place:
+            replace[t.i] = place
+        else:
+            nowhere.add(t.i)
+    return [t for t in tokens if t.i not in nowhere]
+
+
+def _without_what_it_measured(tokens: list[Any]) -> list[Any]:
+    """A comparison or a measure of time whose other side was dropped: "stacked on the
+    tarmac faster [than it could be moved]", "crowned, a little under two decades [after
+    the couple married]". Faster than what, two decades after what, the title cannot say."""
+    kept = {t.i for t in tokens}
+    gone: set[int] = set()
+    for t in tokens:
+        than = t.dep_ == "advmod" and t.tag_ in ("RBR", "JJR") and any(
+            c.i not in kept and (c.lower_ == "than" or any(
+                m.lower_ == "than" for m in c.children if m.dep_ == "mark"))
+            for c in t.children)
+        since = t.dep_ == "npadvmod" and t.ent_type_ in ("DATE", "TIME") and any(
+            c.i not in kept and (c.dep_ == "advcl" or c.dep_ == "prep"
+                                 and c.lower_ in ("after", "before"))
+            for c in t.children)
+        if than or since:
+            gone |= {d.i for d in t.subtree}
+    if not gone:
+        return tokens
+    doc = tokens[0].doc
+    left = min(gone)
+    if left > 0 and doc[left - 1].text == ",":
+        gone.add(left - 1)  # the comma that set it off
+    return [t for t in tokens if t.i not in gone]
 
 
 def _content(tokens: list[Any]) -> bool:
