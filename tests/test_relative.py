@@ -126,3 +126,12 @@ def test_until_a_day_without_a_giver_still_anchors():
     got = dict((m.text, m.value) for m in chain(text, find_dates(text, dt.date(2010, 6, 1)),
                                                  lambda m: True))
     assert [v for t, v in got.items() if t.lower().endswith("next day")] == ["2010-05-07"]
+
+
+def test_a_count_after_that_counts_from_the_story():
+    text = ("The mill closed on 4 March 2014. Three days after that, the owners sold the "
+            "land to a builder.")
+    got = dict((m.text, m.value) for m in chain(text, find_dates(text, dt.date(2014, 6, 1)),
+                                                 lambda m: True))
+    assert got.get("Three days after that") == "2014-03-07", got
+    assert step("two weeks before this") == ("day", -14)

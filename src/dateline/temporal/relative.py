@@ -23,7 +23,11 @@ _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 
             "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 _UNIT = r"(day|week|month|year|decade)s?"
 _COUNT = re.compile(rf"(?i)(?:some\s+|about\s+|nearly\s+|almost\s+|just\s+)?"
-                    rf"(\d+|{'|'.join(_NUMBERS)})\s+{_UNIT}\s+(later|after(?:wards)?|earlier|before)")
+                    rf"(\d+|{'|'.join(_NUMBERS)})\s+{_UNIT}\s+(later|after(?:wards)?|earlier|before)"
+                    r"(?:\s+(?:that|this))?")
+# "Two days after that": the count from the story's last date, which the tagger leaves out.
+_COUNT_THAT = re.compile(rf"(?i)\b(?:\d+|{'|'.join(_NUMBERS)})\s+{_UNIT}\s+(?:after|before)\s+"
+                         r"(?:that|this)\b(?=\s*[,.;])")
 # "next week" alone counts from the publication day; "the next week" from the story's date.
 # One unit only: "the following weeks" is a vague stretch, not the next week. Not decades:
 # "in the next decade" in news is mostly the one ahead of the reader, not of the story.
@@ -170,8 +174,8 @@ def is_deadline(text: str, start: int) -> bool:
     return bool(_DEADLINE.search(text, max(0, start - 60), start))
 
 
-_FIND = re.compile(rf"(?i)\b(?:{_NEXT.pattern[4:]}|{_SAME.pattern[4:]}|{_PART_SAME.pattern[4:]}|"
-                   rf"{_PART_NEXT.pattern[4:]}|{_PART_BEFORE.pattern[4:]})\b")
+_FIND = re.compile(rf"(?i)\b(?:{_COUNT_THAT.pattern[6:]}|{_NEXT.pattern[4:]}|{_SAME.pattern[4:]}|"
+                   rf"{_PART_SAME.pattern[4:]}|{_PART_NEXT.pattern[4:]}|{_PART_BEFORE.pattern[4:]})\b")
 
 
 def chain(text: str, mentions: Iterable[Any], usable: Any) -> list[Any]:
