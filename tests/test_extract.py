@@ -1026,3 +1026,16 @@ def test_weeks_after_a_month_is_the_months_before_it() -> None:
     got = _dated_on("Mr. Aalto took over as chief executive last June, weeks after the firm "
                     "reported its first loss in a generation.", dt.date(2021, 8, 11))
     assert ("2021-04/2021-06", "The firm reported its first loss in a generation") in got, got
+
+
+def test_a_year_on_a_happening_deep_in_prepositions_is_the_happenings() -> None:
+    got = _dated_on("The banker was charged on May 3 with paying firms run by his cousin in return "
+                    "for help with a sale of two rival lenders in 2011.", dt.date(2021, 8, 11))
+    assert not any(d == "2011" and "run by" in t for d, t in got), got
+    assert any(d == "2011" and t.lower().startswith("sale") for d, t in got), got
+
+
+def test_a_year_after_a_measure_stays_the_verbs() -> None:
+    got = _dated_on("The brewer overtook its rival as the country's largest maker by sales in 2014.",
+                    dt.date(2021, 8, 11))
+    assert any(d == "2014" and "overtook" in t for d, t in got), got

@@ -121,7 +121,7 @@ def extract_article(article: Article, day_first: bool | None = None,
     sents = list(doc.sents)
     found = _find(text, base, [(s.start_char, s.end_char) for s in sents], day_first)
     # "Two days later" counts from the date just mentioned, not from the publication day.
-    chained = chain(text, found, lambda m: mt.usable(m, text, base))
+    chained = chain(text, found, lambda m: mt.usable(m, text, base), base)
     quotes = mt.quote_spans(text)
     colour = voices.colour_quotes(doc, quotes)
     named = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in mt.NAME_LABELS]
@@ -216,6 +216,10 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
                     cl.is_happening(noun) and (of or re.search(r"\d{4}", m.text))
                     or of and re.fullmatch(r"\d{4}", m.text.strip())):
                 happenings.append((m, span, noun))
+            continue
+        deep = mt.deep_happening(span, cl.is_happening)
+        if deep is not None:
+            happenings.append((m, span, deep))
             continue
         owned = cl.owned_happening_before(span)
         if owned is not None:

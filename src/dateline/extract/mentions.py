@@ -399,6 +399,25 @@ def compared_with(span: Any, verb: Any) -> bool:
                for t in span.doc[verb.i + 1:span.start])
 
 
+def deep_happening(span: Any, is_happening: Any) -> Any | None:
+    """ "Accused of promising money to businesses in return for support for a merger of two
+    affiliates in 2015": a year the parser hangs on a happening two prepositions below
+    the verb is the happening's, not the verb's. Returns the noun, or None."""
+    root = span.root
+    if root.dep_ != "pobj" or root.head.dep_ != "prep" or root.head.lower_ != "in" \
+            or not re.fullmatch(r"\d{4}", span.text.strip()):
+        return None
+    noun = root.head.head
+    # Not a measure: "the largest carmaker by sales in 2008" is the verb's year.
+    if noun.pos_ != "NOUN" or noun.dep_ != "pobj" or not is_happening(noun) \
+            or noun.head.lower_ not in ("for", "with", "over", "against", "about"):
+        return None
+    outer = noun.head.head  # the word the happening's own preposition hangs on
+    if outer.pos_ != "NOUN" or outer.dep_ != "pobj":
+        return None
+    return noun
+
+
 _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 

@@ -178,12 +178,15 @@ _FIND = re.compile(rf"(?i)\b(?:{_COUNT_THAT.pattern[6:]}|{_NEXT.pattern[4:]}|{_S
                    rf"{_PART_SAME.pattern[4:]}|{_PART_NEXT.pattern[4:]}|{_PART_BEFORE.pattern[4:]})\b")
 
 
-def chain(text: str, mentions: Iterable[Any], usable: Any) -> list[Any]:
+def chain(text: str, mentions: Iterable[Any], usable: Any,
+          published: dt.date | None = None) -> list[Any]:
     """Re-date relative mentions from the latest usable date before them, in text order.
 
     Anaphoric phrases the tagger left out ("the following day", "that day") are added.
     `usable(mention)` says whether a mention may serve as an anchor. A relative mention with
-    no anchor, or one too coarse for its unit, gets value None.
+    no anchor, or one too coarse for its unit, gets value None. With ``published``, "the
+    same day" just after a month or season ahead of it ("is expected to report in the
+    summer") is the past day told before that plan.
     """
     found = list(mentions)
     if not found:
@@ -201,6 +204,7 @@ def chain(text: str, mentions: Iterable[Any], usable: Any) -> list[Any]:
             found.append(kind(start=m.start(), end=m.end(), text=m.group(), value=None))
     out: list[Any] = []
     anchor: DateValue | None = None
+    day_before_plan: DateValue | None = None
     taken_to = -1
     ordered = sorted(found, key=lambda m: m.start)
     for at, mention in enumerate(ordered):
@@ -226,7 +230,10 @@ def chain(text: str, mentions: Iterable[Any], usable: Any) -> list[Any]:
             relative = None
             mention = dataclasses.replace(mention, value=value)
         if relative is not None:
-            value = shift(anchor, *relative) if anchor is not None else None
+            # "Said on Monday a review would report in the summer. Shares fell on the same
+            # day": that day is Monday's; a plan ahead is not the day the story is on.
+            here = day_before_plan if relative == ("day", 0) and day_before_plan else anchor
+            value = shift(here, *relative) if here is not None else None
             mention = dataclasses.replace(mention, value=value)
         elif story is not None:
             mention = dataclasses.replace(mention, value=story)
@@ -239,6 +246,10 @@ def chain(text: str, mentions: Iterable[Any], usable: Any) -> list[Any]:
                                               text=text[mention.start:after.end()])
         if mention.value is not None and usable(mention) and not is_deadline(text, mention.start):
             with contextlib.suppress(DateError):  # a value the tagger made but cannot anchor
-                anchor = parse_value(mention.value)
+                value = parse_value(mention.value)
+                plan = published is not None and value.first > published and value.first != value.last
+                day_before_plan = anchor if plan and anchor is not None and anchor.first == anchor.last \
+                    and published is not None and anchor.last <= published else None
+                anchor = value
         out.append(mention)
     return out
