@@ -275,3 +275,14 @@ def test_a_deadline_reads_past_a_hedge_or_an_hour() -> None:
 ])
 def test_a_part_of_a_century_is_that_part_not_the_whole(phrase: str, want: str) -> None:
     assert normalize(phrase, dt.date(2022, 12, 6)) == want
+
+
+@pytest.mark.parametrize(("phrase", "want"), [
+    ("the late summer of 2011", "2011-08/2011-09"),
+    ("early spring 2015", "2015-03/2015-04"),
+    ("mid-autumn 2015", "2015-10"),
+    ("late winter 2015", "2016-02/2016-03"),
+    ("summer 2011", "2011-22"),  # a whole season keeps its EDTF code
+])
+def test_a_part_of_a_season_is_those_months_not_the_season(phrase: str, want: str) -> None:
+    assert normalize(phrase, dt.date(2022, 12, 6)) == want

@@ -126,3 +126,22 @@ def test_until_a_day_without_a_giver_still_anchors():
     got = dict((m.text, m.value) for m in chain(text, find_dates(text, dt.date(2010, 6, 1)),
                                                  lambda m: True))
     assert [v for t, v in got.items() if t.lower().endswith("next day")] == ["2010-05-07"]
+
+
+def test_a_count_after_that_counts_from_the_story():
+    text = ("The mill closed on 4 March 2014. Three days after that, the owners sold the "
+            "land to a builder.")
+    got = dict((m.text, m.value) for m in chain(text, find_dates(text, dt.date(2014, 6, 1)),
+                                                 lambda m: True))
+    assert got.get("Three days after that") == "2014-03-07", got
+    assert step("two weeks before this") == ("day", -14)
+
+
+def test_a_plan_ahead_is_no_anchor_for_the_same_day():
+    # Published Wednesday 8 March 2023: the review "in the summer" lies ahead; "the same
+    # day" is Monday's.
+    text = ("The minister told parliament on Monday that a review would report in the "
+            "summer. Bond prices fell on the same day.")
+    got = dict((m.text, m.value) for m in chain(text, find_dates(text, dt.date(2023, 3, 8)),
+                                                 lambda m: True, dt.date(2023, 3, 8)))
+    assert [v for t, v in got.items() if t.endswith("same day")] == ["2023-03-06"], got

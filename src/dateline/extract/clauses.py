@@ -31,6 +31,11 @@ def clause_head(tok: Any) -> Any:
         if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass") \
                 and not _completes_another(t):
             return t
+        if t.dep_ == "advcl" and any(c.dep_ == "nsubj" for c in t.children) \
+                and any(c.dep_ == "mark" for c in t.children):
+            # "two decades after the couple married in April 2005", "married" tagged an
+            # adjective: a clause with its own subject and conjunction keeps its date.
+            return t
         if t.head.i == t.i:
             return t
         t = t.head
@@ -300,9 +305,18 @@ def happening_judged(span: Any, verb: Any, subject: Any) -> Any | None:
     root = span.root
     if verb.lemma_.lower() in ("compare", "liken") and root.dep_ == "pobj":
         # "compared the feat with the birth of the first IVF baby, in 1978": the birth's.
+        # The nearest thing compared with is the date's: "to the landing in 1969, and to
+        # Bannister's mile on 6 May 1954" gives the landing 1969 only.
+        near = next((t for t in reversed(span.doc[verb.i + 1:span.start])
+                     if t.dep_ == "pobj" and t.head.lower_ in ("with", "to")
+                     and t.pos_ in ("NOUN", "PROPN")), None)
         noun = next((t for t in reversed(span.doc[verb.i + 1:span.start]) if t.pos_ == "NOUN"
                      and is_happening(t) and t.head.dep_ == "prep"
                      and t.head.lower_ in ("with", "to")), None)
+        if near is not None and near.pos_ == "NOUN" and (noun is None or near.i > noun.i):
+            # A dated thing compared with is a happening, whatever its noun ("Bannister's
+            # four-minute mile on 6 May 1954").
+            return near
         return noun
     if verb.lemma_.lower() != "be" or subject is None or root.dep_ != "pobj" \
             or root.head.dep_ != "prep" or not in_subjects_phrase(span, subject):

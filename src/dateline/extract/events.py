@@ -121,7 +121,7 @@ def extract_article(article: Article, day_first: bool | None = None,
     sents = list(doc.sents)
     found = _find(text, base, [(s.start_char, s.end_char) for s in sents], day_first)
     # "Two days later" counts from the date just mentioned, not from the publication day.
-    chained = chain(text, found, lambda m: mt.usable(m, text, base))
+    chained = chain(text, found, lambda m: mt.usable(m, text, base), base)
     quotes = mt.quote_spans(text)
     colour = voices.colour_quotes(doc, quotes)
     named = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in mt.NAME_LABELS]
@@ -156,6 +156,8 @@ _VAGUE = re.compile(r"(?i)recently|lately|nowadays|these days|at present|current
                     r"(?:the )?(?:past|coming|next|last) (?:few )?(?:days|weeks|months|years)")
 
 
+# Conjunctions of a when-clause's other time: "as he has since the vote" is not "as".
+_NOT_AT_ONCE = {"since", "until", "till", "before", "after"}
 # Verbs that give someone a deadline: the deadline is not when they gave it.
 _GIVING = {"give", "grant", "set", "allow"}
 
@@ -173,12 +175,17 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
     text = resolve.text  # Doc.text joins every token anew on each access
     by_verb: dict[int, list[tuple[Any, Any]]] = {}
     happenings: list[tuple[Any, Any, Any]] = []
+    earlier_ones: list[tuple[Any, tuple[str, int]]] = []
     date_drop: set[int] = set()
     for m in mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or not len(span):
             continue
         date_drop |= cl.date_tokens(span)
+        earlier = mt.earlier_one(text, m)
+        if earlier is not None:
+            earlier_ones.append((m, earlier))
+            continue
         if cl.names_a_past_thing(span):
             # "accused of the 2005 bombing that killed Hariri": the bombing is the event
             # that year, told by its own relative clause, or else by its name.
@@ -210,6 +217,10 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
                     or of and re.fullmatch(r"\d{4}", m.text.strip())):
                 happenings.append((m, span, noun))
             continue
+        deep = mt.deep_happening(span, cl.is_happening)
+        if deep is not None:
+            happenings.append((m, span, deep))
+            continue
         owned = cl.owned_happening_before(span)
         if owned is not None:
             # "well ahead of Texaco's filing in 1987": Texaco's filing was that year.
@@ -221,6 +232,11 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
             what = next((c for c in gerund.children if c.dep_ == "dobj"), None)
             if what is not None and cl.is_happening(what):
                 happenings.append((m, span, what))
+            continue
+        told = mt.recounted(span, cl.clause_head(span.root))
+        if told is not None:
+            # "described her car racing to 100 mph in 2006": the racing was in 2006.
+            happenings.append((m, span, told))
             continue
         if cl.dates_a_listed_noun(span) or cl.is_argument(span) or cl.period_of_a_figure(span) \
                 or cl.dates_an_accused_act(span):
@@ -289,9 +305,20 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
                                   names.within(spans), None,
                                   ["the title names what happened: make it a sentence"],
                                   spans, (noun.idx, noun.idx + len(noun.text)), _stems(title)))
+    for m, (title_text, at) in earlier_ones:
+        # "the first coronation since that of his mother on 2 June 1953": hers, that day.
+        words = [(at, m.end)]
+        out.append(_Candidate(m.value, mt.date_text(text, m.start, m.text), title_text, quote,
+                              names.within(words), None,
+                              ["the title names what happened: make it a sentence"], words,
+                              (at, m.start), _stems(title_text)))
     for head_i, dated in by_verb.items():
         verb = doc[head_i]
-        if not cl.can_title(verb) and not (
+        dated = [ms for ms in dated if not mt.moved_to(text, ms[0], verb)
+                 and not mt.compared_with(ms[1], verb)]
+        if not dated:
+            continue
+        if not cl.can_title(verb) and not _misread_clause(verb) and not (
                 cl.is_state(verb) and len(dated) == 1
                 and _told_by_when(verb, set(by_verb), state=True) is not None):
             # (A state dated by a when-clause is that clause's event: "In contrast to
@@ -336,6 +363,10 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
         value = mt.future_year(value, date_text, verb, base)
         ahead = mt.weekday_ahead(value, date_text, verb, base, text[max(0, m.start - 20):m.start])
         moved, value = ahead > value, ahead  # (a weekday put back is no plan)
+        value = mt.purpose_of_past(value, date_text, verb, base)
+        into = mt.running_into(text, m, value, dated) if joined is None and deadline is None else None
+        if into is not None:
+            value, date_text = into
         # Other events' clauses are theirs, except one that holds this verb's own.
         # What a reporting verb says stays in its title even when it is an event of its
         # own ("the bridge will be demolished, the council decided on Monday").
@@ -392,7 +423,8 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
         if moved and "future or conditional" not in review:
             review.append("future or conditional")
         each = listed
-        if joined is None and not each and len(dated) > 1 and len({ms[0].value for ms in dated}) > 1 \
+        if joined is None and into is None and not each and len(dated) > 1 \
+                and len({ms[0].value for ms in dated}) > 1 \
                 and not all(mt.contains(ms[0].value, m.value) for ms in dated):
             review.append("several dates for one event: "
                           + ", ".join(sorted({ms[0].text for ms in dated})))
@@ -415,7 +447,12 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
         main = verb.head
         if verb.dep_ == "advcl" and main.i not in heads and main.i != verb.i \
                 and any(c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "as", "while")
-                        for c in verb.children) and cl.can_title(main):
+                        for c in verb.children) and cl.can_title(main) \
+                and not any(c.dep_ == "mark" and c.lower_ in _NOT_AT_ONCE for c in verb.children) \
+                and not any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall")
+                            for c in main.children):
+            # Not "will continue to serve, as he has since the vote on Dec. 9": a state
+            # that began then, and a future, share no day with the clause.
             t3 = build_title(main, drop | {t.i for t in verb.subtree}, resolve)
             if not problems(t3.text) and not t3.cut and t3.subject:
                 sp = cl.spans(cl.subtree_minus(main, heads | {verb.i}))
@@ -448,6 +485,14 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
                                           (child.idx, child.idx + len(child.text)),
                                           _stems(t2.text)))
     return out
+
+
+def _misread_clause(verb: Any) -> bool:
+    """ "Two decades after the couple married in April 2005", with "married" tagged an
+    adjective: a clause with its own subject and conjunction, whose head is a past form."""
+    return verb.dep_ == "advcl" and verb.tag_ == "JJ" and verb.lower_.endswith("ed") \
+        and any(c.dep_ == "nsubj" for c in verb.children) \
+        and any(c.dep_ == "mark" for c in verb.children)
 
 
 def _own_year(doc: Any, noun: Any, mention: Any,
@@ -668,7 +713,21 @@ def _offset_before(clause: Any, value: str) -> str | None:
     span = next((c for t in [clause, *marks] for c in t.children if c.dep_ == "npadvmod"), None)
     if span is None:
         return None
-    counted = step(" ".join(t.text for t in span.subtree) + " after")
+    words = " ".join(t.text for t in span.subtree)
+    counted = step(words + " after")
+    vague = re.fullmatch(r"(?i)(?:a\s+few\s+|several\s+|just\s+)?(days|weeks)", words)
+    if vague is not None and counted is None:
+        # "took over last June, weeks after the company reported a loss": some time in the
+        # month or two before that month, not the whole year.
+        try:
+            v = parse_value(value)
+        except (DateError, ValueError):
+            return None
+        if v.precision != "month":
+            return None
+        back = 1 if vague[1].lower() == "days" else 2
+        months = v.first.year * 12 + v.first.month - 1 - back
+        return f"{months // 12:04d}-{months % 12 + 1:02d}/{value}"
     if counted is None or counted[1] <= 0:
         return None
     try:

@@ -61,8 +61,24 @@ def not_an_event(mention: Any, text: str) -> bool:
         return True
     if _PERIOD_OF.search(before[-30:]):
         return True
+    if _COUNTED_AGAINST.search(before[-40:]) and re.match(r"\d{4}\b", mention.text.strip()):
+        return True
     return bool(re.search(r"(?i)\b(?:\w{3,}est|first|most|least|worst|best)\b[^,.;]{0,40}"
                           r"\bsince\s+(?:the\s+)?$", before))
+
+
+_EARLIER_ONE = re.compile(r"(?i)\b(?:\w{3,}est|first|most|least|worst|best)\s+([a-z]{3,})\s+since\s+"
+                          r"(?:that|the\s+one)\s+of\s+([^,.;]{1,40}?)\s+(?:on|in)\s+$")
+
+
+def earlier_one(text: str, mention: Any) -> tuple[str, int] | None:
+    """ "The first coronation since that of his mother on 2 June 1953": the date is the
+    earlier coronation's, not this one's. Returns its title ("Coronation of his mother")
+    and where its words start, or None."""
+    m = _EARLIER_ONE.search(text, max(0, mention.start - 90), mention.start)
+    if m is None:
+        return None
+    return f"{m[1][0].upper()}{m[1][1:].lower()} of {m[2]}", m.start(2)
 
 
 # The period a set of figures covers ("withdrew its results for 2019", "the accounts of
@@ -74,6 +90,13 @@ _PERIOD_OF = re.compile(r"(?i)\b(?:results|accounts)\s+(?:for|of)\s+"
                         r"(?:the\s+)?$")
 # A year something is measured against ("well down on 2011", "higher than in 2019",
 # "compared with 2015"): the yardstick's date, not when anything was said or done.
+# A figure set against another year's ("lasted two hours, against almost three in 1953",
+# "rose to 40, compared with 25 in 2019"): that year is the yardstick's.
+_COUNTED_AGAINST = re.compile(
+    r"(?i)\b(?:against|than|compared\s+(?:with|to))\s+"
+    r"(?:(?:almost|nearly|about|some|just|only|barely|around|roughly)\s+)?"
+    r"(?:[$£€]?\d[\d.,]*%?|one|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen)"
+    r"(?:\s+[a-z]+){0,2}?\s+in\s+$")
 _YARDSTICK = re.compile(r"(?i)\b(?:(?:up|down|higher|lower)\s+on|than(?:\s+in)?|"
                         r"compared\s+(?:with|to)(?:\s+in)?)\s+$")
 
@@ -311,6 +334,112 @@ def weekday_ahead(value: str, date_text: str, verb: Any, base: datetime.date,
                            or _expected(verb)):
         return value
     return (day + datetime.timedelta(days=7)).isoformat()
+
+
+_WEEKEND = re.compile(r"(?i)(?:over |during |at |on )?(?:the |this )?weekend")
+
+
+def purpose_of_past(value: str, date_text: str, verb: Any, base: datetime.date) -> str:
+    """A weekday or weekend in a purpose clause of a past verb ("closed the road on Friday
+    so that crews could work on Saturday") is past too: its "could" is the past of "can",
+    though the tagger read it as a possibility ahead."""
+    if not (_BARE_WEEKDAY.fullmatch(date_text.strip()) or _WEEKEND.fullmatch(date_text.strip())):
+        return value
+    if verb.dep_ != "advcl" or not _past(verb.head) \
+            or not any(c.dep_ == "aux" and c.lower_ in ("could", "would", "might") for c in verb.children) \
+            or not any(c.dep_ == "mark" and c.lower_ == "so" for c in verb.children):
+        return value
+    try:
+        days = [datetime.date.fromisoformat(d) for d in value.split("/")]
+    except ValueError:
+        return value
+    if days[0] <= base:
+        return value
+    return "/".join((d - datetime.timedelta(days=7)).isoformat() for d in days)
+
+
+_RESCHEDULE = {"postpone", "reschedule", "defer", "delay", "move", "shift", "push", "bring", "put"}
+
+
+def moved_to(text: str, m: Any, verb: Any) -> bool:
+    """ "A delay pushed the opening back from May to August", "moved the vote from June":
+    the date a plan moved from, or the span it moved across, is the plan's, not when it
+    was moved. (The date it moved to is kept: "postponed the ruling until 18 August" tells
+    when the ruling now falls.)"""
+    lemma = verb.lemma_.lower()
+    # "pushed the opening back": the particle may hang on the object in the parse.
+    if lemma not in _RESCHEDULE or lemma in ("push", "bring", "put") and not re.search(
+            r"(?i)\b(?:back|forward|off)\b", text[verb.idx:m.start]):
+        return False
+    return bool(re.match(r"(?i)from\b", m.text.strip())
+                or re.search(r"(?i)\bfrom\s+(?:the\s+)?$", text[max(0, m.start - 12):m.start]))
+
+
+_RECOUNTING = {"describe", "recall", "recount", "remember", "relive"}
+
+
+def recounted(span: Any, verb: Any) -> Any | None:
+    """ "Described her car racing to 100 mph in 2006", "recalled meeting him in 1990": a
+    date after the happening someone tells of is that happening's, not the telling's.
+    Returns the happening's word, or None."""
+    if verb.lemma_.lower() not in _RECOUNTING:
+        return None
+    # The small model often tags the -ing word a noun ("her van skidding").
+    return next((c for c in verb.children
+                 if (c.tag_ == "VBG" or c.lower_.endswith("ing") and c.dep_ == "dobj")
+                 and c.dep_ in ("dobj", "ccomp", "xcomp") and c.i < span.start), None)
+
+
+def compared_with(span: Any, verb: Any) -> bool:
+    """ "Compared the win to Beamon's jump on 18 October 1968": a date inside what something
+    is compared with is that thing's, never the comparing's."""
+    if verb.lemma_.lower() not in ("compare", "liken") or span.root.dep_ != "pobj":
+        return False
+    return any(t.dep_ == "pobj" and t.head.lower_ in ("with", "to")
+               for t in span.doc[verb.i + 1:span.start])
+
+
+def deep_happening(span: Any, is_happening: Any) -> Any | None:
+    """ "Accused of promising money to businesses in return for support for a merger of two
+    affiliates in 2015": a year the parser hangs on a happening two prepositions below
+    the verb is the happening's, not the verb's. Returns the noun, or None."""
+    root = span.root
+    if root.dep_ != "pobj" or root.head.dep_ != "prep" or root.head.lower_ != "in" \
+            or not re.fullmatch(r"\d{4}", span.text.strip()):
+        return None
+    noun = root.head.head
+    # Not a measure: "the largest carmaker by sales in 2008" is the verb's year.
+    if noun.pos_ != "NOUN" or noun.dep_ != "pobj" or not is_happening(noun) \
+            or noun.head.lower_ not in ("for", "with", "over", "against", "about"):
+        return None
+    outer = noun.head.head  # the word the happening's own preposition hangs on
+    if outer.pos_ != "NOUN" or outer.dep_ != "pobj":
+        return None
+    return noun
+
+
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def running_into(text: str, m: Any, value: str, dated: list[tuple[Any, Any]]) -> tuple[str, str] | None:
+    """ "Talks ran through Saturday and into Sunday": a day and the weekday it ran into are
+    one span, from ``value`` (the first day, already placed) to the next such weekday.
+    Returns the span and its phrase, or None."""
+    if not re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+        return None
+    for other, _ in dated:
+        gap = text[m.end:other.start]
+        word = other.text.strip().lower()
+        if other.start <= m.start or word not in _WEEKDAY_NAMES \
+                or not re.fullmatch(r"(?i),?\s+(?:and\s+)?(?:on\s+)?into\s+", gap):
+            continue
+        first = datetime.date.fromisoformat(value)
+        ahead = (_WEEKDAY_NAMES.index(word) - first.weekday()) % 7
+        if not ahead:
+            return None
+        last = first + datetime.timedelta(days=ahead)
+        return f"{first.isoformat()}/{last.isoformat()}", date_text(text, m.start, text[m.start:other.end])
+    return None
 
 
 def past_year(value: str, date_text: str, verb: Any, base: datetime.date,

@@ -23,7 +23,11 @@ _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 
             "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 _UNIT = r"(day|week|month|year|decade)s?"
 _COUNT = re.compile(rf"(?i)(?:some\s+|about\s+|nearly\s+|almost\s+|just\s+)?"
-                    rf"(\d+|{'|'.join(_NUMBERS)})\s+{_UNIT}\s+(later|after(?:wards)?|earlier|before)")
+                    rf"(\d+|{'|'.join(_NUMBERS)})\s+{_UNIT}\s+(later|after(?:wards)?|earlier|before)"
+                    r"(?:\s+(?:that|this))?")
+# "Two days after that": the count from the story's last date, which the tagger leaves out.
+_COUNT_THAT = re.compile(rf"(?i)\b(?:\d+|{'|'.join(_NUMBERS)})\s+{_UNIT}\s+(?:after|before)\s+"
+                         r"(?:that|this)\b(?=\s*[,.;])")
 # "next week" alone counts from the publication day; "the next week" from the story's date.
 # One unit only: "the following weeks" is a vague stretch, not the next week. Not decades:
 # "in the next decade" in news is mostly the one ahead of the reader, not of the story.
@@ -170,16 +174,19 @@ def is_deadline(text: str, start: int) -> bool:
     return bool(_DEADLINE.search(text, max(0, start - 60), start))
 
 
-_FIND = re.compile(rf"(?i)\b(?:{_NEXT.pattern[4:]}|{_SAME.pattern[4:]}|{_PART_SAME.pattern[4:]}|"
-                   rf"{_PART_NEXT.pattern[4:]}|{_PART_BEFORE.pattern[4:]})\b")
+_FIND = re.compile(rf"(?i)\b(?:{_COUNT_THAT.pattern[6:]}|{_NEXT.pattern[4:]}|{_SAME.pattern[4:]}|"
+                   rf"{_PART_SAME.pattern[4:]}|{_PART_NEXT.pattern[4:]}|{_PART_BEFORE.pattern[4:]})\b")
 
 
-def chain(text: str, mentions: Iterable[Any], usable: Any) -> list[Any]:
+def chain(text: str, mentions: Iterable[Any], usable: Any,
+          published: dt.date | None = None) -> list[Any]:
     """Re-date relative mentions from the latest usable date before them, in text order.
 
     Anaphoric phrases the tagger left out ("the following day", "that day") are added.
     `usable(mention)` says whether a mention may serve as an anchor. A relative mention with
-    no anchor, or one too coarse for its unit, gets value None.
+    no anchor, or one too coarse for its unit, gets value None. With ``published``, "the
+    same day" just after a month or season ahead of it ("is expected to report in the
+    summer") is the past day told before that plan.
     """
     found = list(mentions)
     if not found:
@@ -197,6 +204,7 @@ def chain(text: str, mentions: Iterable[Any], usable: Any) -> list[Any]:
             found.append(kind(start=m.start(), end=m.end(), text=m.group(), value=None))
     out: list[Any] = []
     anchor: DateValue | None = None
+    day_before_plan: DateValue | None = None
     taken_to = -1
     ordered = sorted(found, key=lambda m: m.start)
     for at, mention in enumerate(ordered):
@@ -222,7 +230,10 @@ def chain(text: str, mentions: Iterable[Any], usable: Any) -> list[Any]:
             relative = None
             mention = dataclasses.replace(mention, value=value)
         if relative is not None:
-            value = shift(anchor, *relative) if anchor is not None else None
+            # "Said on Monday a review would report in the summer. Shares fell on the same
+            # day": that day is Monday's; a plan ahead is not the day the story is on.
+            here = day_before_plan if relative == ("day", 0) and day_before_plan else anchor
+            value = shift(here, *relative) if here is not None else None
             mention = dataclasses.replace(mention, value=value)
         elif story is not None:
             mention = dataclasses.replace(mention, value=story)
@@ -235,6 +246,10 @@ def chain(text: str, mentions: Iterable[Any], usable: Any) -> list[Any]:
                                               text=text[mention.start:after.end()])
         if mention.value is not None and usable(mention) and not is_deadline(text, mention.start):
             with contextlib.suppress(DateError):  # a value the tagger made but cannot anchor
-                anchor = parse_value(mention.value)
+                value = parse_value(mention.value)
+                plan = published is not None and value.first > published and value.first != value.last
+                day_before_plan = anchor if plan and anchor is not None and anchor.first == anchor.last \
+                    and published is not None and anchor.last <= published else None
+                anchor = value
         out.append(mention)
     return out

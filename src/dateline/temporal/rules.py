@@ -436,10 +436,13 @@ def _season(m, base, tense):
     code = SEASONS[name]
     year = m.group(4) or m.group(5) or m.group(7)
     if year:
-        return season(year_of(year, base), code)
-    if m.group(6):
-        return season(base.year + {"this": 0, "last": -1, "next": 1}[m.group(6)], code)
-    return season_value(code, base, tense, _rel(m.group(1)))
+        value = season(year_of(year, base), code)
+    elif m.group(6):
+        value = season(base.year + {"this": 0, "last": -1, "next": 1}[m.group(6)], code)
+    else:
+        value = season_value(code, base, tense, _rel(m.group(1)))
+    # "the late summer of 2008" is part of the season: the EDTF season code would be wider.
+    return qualify(value, m.group(2)) if m.group(2) else value
 
 
 _UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14}

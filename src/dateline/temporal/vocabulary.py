@@ -174,7 +174,8 @@ _THIRDS = {"early": (0, 1), "mid": (1, 2), "late": (2, 3)}
 
 def qualify(value: str, which: str) -> str:
     """Apply early/mid/late to a value: of a year months 1-4/5-8/9-12, of a month days
-    1-10/11-20/21-end, of a decade years 0-3/4-6/7-9, of a century years 0-33/34-66/67-99.
+    1-10/11-20/21-end, of a season its first two months/middle month/last month and the
+    next, of a decade years 0-3/4-6/7-9, of a century years 0-33/34-66/67-99.
     Other values are returned whole (a coarser but honest answer beats an invented one)."""
     if re.fullmatch(r"\d{4}", value):
         y = int(value)
@@ -185,6 +186,13 @@ def qualify(value: str, which: str) -> str:
         y, mo = int(m.group(1)), int(m.group(2))
         lo, hi = {"early": (1, 10), "mid": (11, 20), "late": (21, last_day(y, mo))}[which]
         return span(ymd(dt.date(y, mo, lo)), ymd(dt.date(y, mo, hi)))
+    m = re.fullmatch(r"(\d{4})-(2[1-4])", value)
+    if m:
+        # Readers take seasons as the sky's (summer from late June): "late summer" runs
+        # into September, "early spring" is March and April, "midwinter" its middle month.
+        y, (a, _b) = int(m.group(1)), SEASON_MONTHS[int(m.group(2))]
+        lo, hi = {"early": (0, 1), "mid": (1, 1), "late": (2, 3)}[which]
+        return span(ym(*add_months(y, a, lo)), ym(*add_months(y, a, hi)))
     m = re.fullmatch(r"(\d{3})0/\1(9)", value)
     if m:
         d0 = int(m.group(1)) * 10
@@ -204,6 +212,13 @@ def half(value: str, which: int) -> str | None:
     if re.fullmatch(r"\d{4}", value):
         y = int(value)
         return span(ym(y, 1), ym(y, 6)) if which == 1 else span(ym(y, 7), ym(y, 12))
+    m = re.fullmatch(r"(\d{4})-(2[1-4])", value)
+    if m:
+        # Readers take seasons as the sky's (summer from late June): "late summer" runs
+        # into September, "early spring" is March and April, "midwinter" its middle month.
+        y, (a, _b) = int(m.group(1)), SEASON_MONTHS[int(m.group(2))]
+        lo, hi = {"early": (0, 1), "mid": (1, 1), "late": (2, 3)}[which]
+        return span(ym(*add_months(y, a, lo)), ym(*add_months(y, a, hi)))
     m = re.fullmatch(r"(\d{3})0/\1(9)", value)
     if m:
         d0 = int(m.group(1)) * 10
