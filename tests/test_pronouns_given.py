@@ -124,3 +124,20 @@ def test_the_couple_is_the_person_and_the_spouse_the_article_named() -> None:
     text = ("Police detained Omar Vell at the airport on Friday as he stepped off a flight "
             "with his wife, Dana. The couple left Lisbon on 23 November, telling no one.")
     assert titles(text)["2018-11-23"].startswith("Omar Vell and his wife Dana left Lisbon")
+
+
+def test_names_the_parser_made_a_second_subject_are_kept() -> None:
+    got = titles("The twin rovers Courage and Patience landed in January 2004 on missions "
+                 "meant to last a month.")
+    assert got["2004-01"].startswith("The twin rovers Courage and Patience landed")
+
+
+def test_they_across_but_is_the_plural_subject_before_it() -> None:
+    got = titles("Work began in 2011, and engineers had promised that the tunnel would open "
+                 "by 2016, but they admitted in 2015 that the target would be missed.")
+    assert got["2015"] == "Engineers admitted the target would be missed"
+    # "Some engineers" are not a group a title can name.
+    got = titles("Work began in 2011, and some engineers had promised that the tunnel "
+                 "would open by 2016, but they admitted in 2015 that the target would be "
+                 "missed.")
+    assert not got["2015"].startswith("Some engineers")

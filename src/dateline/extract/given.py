@@ -112,6 +112,12 @@ def name_given(tokens: list[Any], subject: list[Any], replace: dict[int, str]) -
         return
     if head.i in replace or head.pos_ != "NOUN":
         return
+    names = _names_after(head)
+    if names and not any(t.i in kept for t in names[0].subtree):
+        # "The twin rovers Spirit and Opportunity landed": the parser made the names a
+        # second subject, which the title dropped.
+        replace[head.i] = head.text + " " + head.doc[names[0].i:names[-1].i + 1].text
+        return
     name = own_name(head)
     own = [c for c in head.children if c.i < head.i]
     if not name or not own or own[0].dep_ != "det" or any(
@@ -125,6 +131,22 @@ def name_given(tokens: list[Any], subject: list[Any], replace: dict[int, str]) -
                 if w.i in kept:
                     replace[w.i] = ""
     replace[head.i] = name
+
+
+def _names_after(noun: Any) -> list[Any]:
+    """Names set right after a plural noun, as a second subject of its verb or its
+    apposition ("the twin rovers Spirit and Opportunity"), first to last; [] when there
+    are none."""
+    doc = noun.doc
+    if noun.tag_ != "NNS" or noun.i + 1 >= len(doc):
+        return []
+    first = doc[noun.i + 1]
+    second = first.dep_ in ("nsubj", "nsubjpass") and first.head.i == noun.head.i
+    if first.pos_ != "PROPN" or not (second or first.dep_ == "appos" and first.head.i == noun.i) \
+            or first.ent_type_ in ("PERSON", "DATE", "GPE"):
+        return []
+    names = [first, *(c for c in first.subtree if c.dep_ == "conj" and c.pos_ == "PROPN")]
+    return names if len(names) > 1 else []
 
 
 def _name_words(noun: Any) -> list[Any]:
@@ -183,3 +205,21 @@ def head_name_of(tok: Any) -> str | None:
             or not all(w.pos_ in ("PROPN", "ADP", "PUNCT", "DET") for w in obj.subtree):
         return None
     return "the " + tok.doc[tok.i:obj.right_edge.i + 1].text
+
+
+def joined_subject(tok: Any) -> str | None:
+    """The plural subject a "they" continues across "and"/"but" in one sentence:
+    "ministers had promised ..., but they admitted" -> "ministers". Only a common noun
+    (a name joined so is :meth:`Resolver._plural_subject`'s), with its own words."""
+    verb = tok.head
+    if tok.lower_ != "they" or tok.dep_ != "nsubj" or verb.dep_ != "conj":
+        return None
+    first = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if first is None or first.pos_ != "NOUN" or first.tag_ != "NNS" or first.ent_type_ \
+            or first.i > tok.i:
+        return None
+    words = [c for c in first.children if c.i < first.i and c.dep_ in (
+        "det", "amod", "nummod", "compound")]
+    if any(w.dep_ == "det" and w.lower_ not in ("the",) for w in words):
+        return None  # "some ministers", "these ministers": not a group to name
+    return " ".join([*(w.text for w in words), first.text])

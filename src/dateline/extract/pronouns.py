@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from dateline.extract.company import company_noun, main_organisation
-from dateline.extract.given import described_name, head_name_of, own_name
+from dateline.extract.given import described_name, head_name_of, joined_subject, own_name
 from dateline.extract.kin import child_for, couple, kin_gender, person_of_gender
 from dateline.extract.lead import lead_role, owner_of, protagonist
 from dateline.extract.mentions import quote_spans
@@ -93,6 +93,9 @@ class Resolver:
                 return self(other) if bound[1].dep_ == "conj" and other.pos_ == "PRON" \
                     and _GENDER.get(other.lower_) == gender else None
             return name
+        joined = joined_subject(tok)
+        if joined:
+            return joined  # "ministers had promised ..., but they admitted"
         if low in GROUP_PRONOUNS or low == "both" and tok.dep_ in ("nsubj", "nsubjpass"):
             # "Turkey and Hungary have yet to ratify it, although both approved ...".
             group = self._plural_subject(tok, self._window(tok.idx, 1))
