@@ -141,3 +141,26 @@ def test_they_across_but_is_the_plural_subject_before_it() -> None:
                  "would open by 2016, but they admitted in 2015 that the target would be "
                  "missed.")
     assert not got["2015"].startswith("Some engineers")
+
+
+def test_the_team_of_a_story_about_an_agency_is_its_own() -> None:
+    text = ("Engineers at the Orbital Research Agency cheered on Tuesday. Reporters asked "
+            "the Orbital Research Agency about costs. Critics of the Orbital Research "
+            "Agency were quiet. Dealers met on Monday. Analysts were cautious. Few were "
+            "surprised. The team was formed in 2009.")
+    assert titles(text)["2009"] == "The team was formed"
+
+
+def test_naming_a_noun_never_cuts_the_clause_that_is_the_event() -> None:
+    from dateline.extract import nlp
+    from dateline.extract.given import name_given
+    doc = nlp.parse("The old coin minted in 1998, the Varro Crown, was withdrawn in 2004.")
+    coin = next(t for t in doc if t.text == "coin")
+    assert any(c.dep_ == "appos" for c in coin.children)  # the parse this test is about
+    # The event is the participle's ("the old coin minted in 1998"): the title's subject is
+    # the noun, and naming it must leave the participle in place.
+    minted = next(t for t in doc if t.text == "minted")
+    tokens = [coin.doc[coin.i - 2], coin.doc[coin.i - 1], coin, minted, *minted.subtree]
+    replace: dict[int, str] = {}
+    name_given(tokens, tokens[:3], replace)
+    assert replace.get(minted.i) != ""

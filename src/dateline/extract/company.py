@@ -15,8 +15,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from dateline.extract.names import BUSINESS_NOUNS, Names
+from dateline.extract.names import Names
 
+# Nouns only a business is called: not "the team", "the group" or "the network", which a
+# story about NASA or a party uses for something of its own.
+_BUSINESS = {"company", "firm", "carmaker", "automaker", "chipmaker", "retailer", "lender",
+             "insurer", "airline", "manufacturer", "conglomerate", "startup", "bank"}
 # Words that make a name a public body, a team or an institution, not a business.
 _PUBLIC = {"agency", "administration", "committee", "commission", "office", "ministry",
            "department", "council", "authority", "court", "parliament", "house", "senate",
@@ -68,7 +72,7 @@ def company_noun(noun: Any, names: Names, main: str | None) -> str | None:
     """``main`` (the article's organisation) for a business noun ("the company", "the
     carmaker") that no other named organisation could be, else None."""
     lemma = noun.lemma_.lower()
-    if main is None or lemma not in BUSINESS_NOUNS:
+    if main is None or lemma not in _BUSINESS:
         return None
     stem = _stem(main)
     for m in names.mentions:

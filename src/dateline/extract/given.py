@@ -122,11 +122,14 @@ def name_given(tokens: list[Any], subject: list[Any], replace: dict[int, str]) -
     own = [c for c in head.children if c.i < head.i]
     if not name or not own or own[0].dep_ != "det" or any(
             t.i in kept for t in _name_words(head)) or any(
-            c.dep_ in ("conj", "cc") for c in head.children):
+            c.dep_ in ("conj", "cc") or c.dep_ in ("acl", "relcl") and c.i in kept
+            and c.lemma_.lower() not in _NAMING for c in head.children):
+        # (a clause on the noun that the title keeps is what happened: "the currency used
+        # before ..., the pound," is an event of its participle, not of a subject)
         return
     for c in head.children:
         if c.dep_ in ("det", "amod", "compound", "nummod", "prep", "quantmod", "nmod", "punct",
-                      "advmod", "appos", "acl"):
+                      "advmod", "appos") or c.dep_ == "acl" and c.lemma_.lower() in _NAMING:
             for w in c.subtree:
                 if w.i in kept:
                     replace[w.i] = ""
