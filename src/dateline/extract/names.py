@@ -249,16 +249,23 @@ def _same_body(kind: str, short: list[str], longer: list[str]) -> bool:
 def _canonical_forms(items: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
     """Map each (kind, name) to the longest name of its kind that is a fuller form of it
     ("Lagarde" and "Christine Lagarde" -> "Christine Lagarde")."""
+    items = list(items)
+    first = {kn: n for n, kn in reversed(list(enumerate(items)))}
     names = sorted(set(items), key=lambda kn: -len(kn[1]))
     out: dict[tuple[str, str], str] = {}
     for kind, name in names:
         words = name.split()
         best = name
-        for k2, longer in names:
-            lw = longer.split()
-            if k2 == kind and len(lw) > len(words) and _same_body(kind, words, lw):
-                best = longer
-                break
+        fuller = [(k2, longer) for k2, longer in names if k2 == kind
+                  and len(longer.split()) > len(words) and _same_body(kind, words, longer.split())]
+        if fuller:
+            best = fuller[0][1]
+        if kind == "people" and len(fuller) > 1:
+            # "Akio Toyoda ... his grandfather Kiichiro Toyoda ... Mr. Toyoda": a surname
+            # two people share is the one the article named first (a story's second
+            # reference is to its own person), when it named them before the surname.
+            told = min(fuller, key=lambda kn: first[kn])
+            best = told[1] if first[told] < first[(kind, name)] else name
         if best == name and kind == "people" and len(words) > 1 \
                 and words[0].lower().rstrip(".") in _HONORIFICS:
             # "Ms Yousafzai" is "Malala Yousafzai" when the article names one such person.

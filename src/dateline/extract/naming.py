@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from dateline.extract.given import name_given, own_name, which_noun
 from dateline.extract.names import PERSON_ROLES, title_gender
 
 # Nouns of time: "that evening" points at a day, not at a thing said before.
@@ -40,14 +41,26 @@ def name_repeated(tokens: list[Any], replace: dict[int, str],
 
 _THINGS = {"ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"}
 _PEOPLE = {"person", "man", "woman", "boy", "girl", "child", "baby", "mother", "father",
-           "wife", "husband", "son", "daughter", "friend", "official", "leader", "member"}
+           "wife", "husband", "son", "daughter", "friend", "official", "leader", "member",
+           # "A retired social worker described her Lexus": hers, not a man's named nearby.
+           "worker", "owner", "resident", "student", "teacher", "nurse", "doctor", "officer",
+           "soldier", "pensioner", "retiree", "witness", "passenger", "customer", "employee",
+           "lawyer", "engineer", "scientist", "farmer", "grandmother", "grandfather",
+           "widow", "widower", "survivor", "neighbour", "neighbor", "shopkeeper", "trader"}
 
 
 def name_owners(tokens: list[Any], subject: list[Any], replace: dict[int, str],
                 resolve: Callable[[Any], str | None]) -> None:
     """Name whose thing it is past the subject: "A gunman boarded her school bus" ->
     "Malala Yousafzai's school bus"; "Smith resigned his seat" keeps "his" (the subject
-    says whose)."""
+    says whose). Last, a subject by the name its own phrase gave it
+    (:func:`dateline.extract.given.name_given`)."""
+    _name_owners(tokens, subject, replace, resolve)
+    name_given(tokens, subject, replace)
+
+
+def _name_owners(tokens: list[Any], subject: list[Any], replace: dict[int, str],
+                 resolve: Callable[[Any], str | None]) -> None:
     said = " ".join([*(replace.get(t.i, t.text) for t in subject),
                      *(t.doc[t.left_edge.i:t.right_edge.i + 1].text for t in subject)])
     name_things(tokens, subject, replace, resolve, said)
@@ -69,7 +82,9 @@ def name_owners(tokens: list[Any], subject: list[Any], replace: dict[int, str],
     if people or head is None or head.tag_ == "WP" \
             or head.pos_ == "PROPN" and head.ent_type_ not in _THINGS:
         return  # "Kane had not played since injuring his ankle": the subject's own
-    person = head.lemma_.lower() in PERSON_ROLES | _PEOPLE or head.lower_.endswith("man")
+    # (one person: "officers arrested him" is no officer's own "him")
+    person = (head.lemma_.lower() in PERSON_ROLES | _PEOPLE or head.lower_.endswith("man")) \
+        and head.tag_ != "NNS"
     low = head.lower_
     gender = title_gender([low]) or ("f" if low.endswith("woman") else
                                      "m" if low.endswith("man") else None)
@@ -101,6 +116,12 @@ def name_demonstratives(tokens: list[Any], replace: dict[int, str]) -> None:
         if t.pos_ != "NOUN" or t.tag_ != "NN" or len(own) != 1 or own[0].dep_ != "det" \
                 or own[0].lower_ not in ("that", "this") or own[0].i not in kept \
                 or t.lemma_.lower() in TIME_WORDS or t.i in replace:
+            continue
+        given = own_name(t)
+        if given:
+            # "That bridge, the red cantilever Forth Bridge,": the name said beside it.
+            replace[own[0].i] = ""
+            replace[t.i] = given
             continue
         for earlier in reversed(t.doc[max(0, t.i - 1500):t.i]):
             if earlier.lemma_.lower() != t.lemma_.lower() or earlier.dep_ == "compound" \
@@ -178,7 +199,7 @@ def name_things(tokens: list[Any], subject: list[Any], replace: dict[int, str],
         if t.tag_ != "WDT" or t.head.dep_ != "relcl":
             continue
         noun = t.head.head
-        bound = _which_noun(noun) if t.lower_ == "which" else None
+        bound = which_noun(noun) if t.lower_ == "which" else None
         if bound is not None:
             # "the Louvre, in Paris, which is preparing": the Louvre is.
             words = [c for c in bound.children if c.i < bound.i and c.dep_ in (
@@ -203,25 +224,6 @@ def name_things(tokens: list[Any], subject: list[Any], replace: dict[int, str],
         if name:
             the = "the " if re.search(rf"\b[Tt]he {re.escape(name)}", t.doc.text) else ""
             replace[t.i] = the + name + "'s " + phrase.split(" ", 1)[1]
-
-
-def _which_noun(head: Any) -> Any | None:
-    """The noun a "which" stands for when the parser hung it on the wrong one: on a
-    person ("a commission led by Alexandra Hale, which reported": "which" is never
-    a person), or on a place set off after it ("the Louvre, in Paris, which is
-    preparing"). None when the parse is right."""
-    doc = head.doc
-    if head.ent_type_ == "PERSON" and head.dep_ == "pobj":
-        up = head.head.head  # "led" of "led by"
-        if up.dep_ == "acl" and up.head.pos_ in ("NOUN", "PROPN"):
-            return up.head
-        return None
-    if head.ent_type_ in ("GPE", "LOC") and head.dep_ == "pobj" and head.head.lower_ == "in" \
-            and head.head.i >= 2 and doc[head.head.i - 1].text == "," \
-            and doc[head.head.i - 2].pos_ in ("NOUN", "PROPN") \
-            and doc[head.head.i - 2].ent_type_ not in ("DATE", "TIME"):
-        return doc[head.head.i - 2]
-    return None
 
 
 def _named_in_sentence(tok: Any, name: str, resolve: Callable[[Any], str | None]) -> bool:

@@ -8,6 +8,9 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from dateline.extract.company import company_noun, main_organisation
+from dateline.extract.given import described_name, head_name_of, joined_subject, own_name
+from dateline.extract.kin import child_for, couple, kin_gender, person_of_gender
 from dateline.extract.lead import lead_role, owner_of, protagonist
 from dateline.extract.mentions import quote_spans
 from dateline.extract.names import (
@@ -52,6 +55,7 @@ class Resolver:
         self._quotes: list[tuple[tuple[int, int], Any]] | None = None
         self.topic = main_thing(doc)
         self._by_lemma: dict[str, list[int]] | None = None  # built on first use
+        self._main_org: str | None | bool = False  # found on first use
 
     def _window(self, offset: int, back: int) -> int:
         i = max(0, sum(1 for s in self.sent_starts if s <= offset) - 1 - back)
@@ -71,6 +75,10 @@ class Resolver:
         if low in ("i", "my"):
             return self._quoted_self(tok)
         if low in PERSON_PRONOUNS:
+            child = child_for(tok)
+            if child is not None:
+                # "X, the daughter of Y, ... Her mother": X's, not Y's.
+                return self._full_name(child) if child.pos_ == "PROPN" else self.describe(child)
             start = self._window(tok.idx, 3)
             gender = "m" if low in ("he", "him", "his") else "f"
             other = self._clause_subject(tok)
@@ -85,6 +93,9 @@ class Resolver:
                 return self(other) if bound[1].dep_ == "conj" and other.pos_ == "PRON" \
                     and _GENDER.get(other.lower_) == gender else None
             return name
+        joined = joined_subject(tok)
+        if joined:
+            return joined  # "ministers had promised ..., but they admitted"
         if low in GROUP_PRONOUNS or low == "both" and tok.dep_ in ("nsubj", "nsubjpass"):
             # "Turkey and Hungary have yet to ratify it, although both approved ...".
             group = self._plural_subject(tok, self._window(tok.idx, 1))
@@ -117,6 +128,9 @@ class Resolver:
                         return name
                 if self.topic is not None and cand.lemma_.lower() in self.topic.nouns:
                     return self.topic.name  # "The canvas ... it": the painting's name
+                name = described_name(cand, self._named_head)
+                if name:
+                    return name  # "The 27-kilometre collider ... It": the collider's name
                 # Each modifier whole: "The 27-kilometre collider", not "The kilometre".
                 first = min((w.left_edge.i for w in words), default=cand.i)
                 return self.doc[first:cand.i + 1].text
@@ -250,6 +264,12 @@ class Resolver:
         whose = None if strict else self.owner_of(noun)
         if whose:
             return f"{whose} {noun.text}"
+        together = None if strict else couple(noun, self)
+        if together:
+            return together  # "The couple left Singapore": the two the article joined
+        given = own_name(noun)
+        if given:
+            return given  # "That bridge, the Forth Bridge,": the name beside it, not an earlier one
         own = set(_description_words(noun))
         named = [name for at, lemma, name, words in self._described
                  if lemma == noun.lemma_.lower() and at < noun.idx
@@ -268,15 +288,19 @@ class Resolver:
             if strict:
                 return None
             # "The Brazilian was signed from Roma", "the 36-year-old": a person just named.
-            name = self._proper_subject(noun, start) \
-                or self.names.person_before(noun.idx, start)
+            gender = kin_gender(noun)  # "the 65-year-old, the daughter of ...": a woman
+            name = gender and person_of_gender(self.names, noun.idx, start, gender) \
+                or self._proper_subject(noun, start, gender) \
+                or self.names.person_before(noun.idx, start, gender)
             if name and aged(noun) and not is_age(noun) and self._described_otherwise(name, noun):
                 # "The speaker, Abeywardena, told reporters ... The 73-year-old former army
                 # officer had flown": the story called him something else; not him.
                 return None
             return name
         if noun.lemma_ not in BUSINESS_NOUNS:
-            return self._named_head(noun, unique=strict) or self._kind_name(noun)
+            # Of several things named with this head ("the Forth Road Bridge", "Caledonia
+            # Bridge"), a bare "the bridge" could be any: left as written.
+            return self._named_head(noun, unique=True) or self._kind_name(noun)
         return self.company(noun, strict)
 
     def owner_of(self, noun: Any) -> str | None:
@@ -334,7 +358,21 @@ class Resolver:
         # The company named most, when the story has it act: "NASA approved it ... The
         # team is looking beyond Pluto" is a team of its own.
         acted = top is not None and any(m.name == top[0] and m.is_main for m in orgs)
-        return top[0] if top and top[1] >= 2 and acted else None
+        if top and top[1] >= 2 and acted:
+            return top[0]
+        return self._main_company(noun, acting)
+
+    def _main_company(self, noun: Any, acting: set[str]) -> str | None:
+        """The organisation the whole story is about, for its "the company": see
+        :mod:`dateline.extract.company`. Never one an apposition called a rival's noun."""
+        if self._main_org is False:
+            self._main_org = main_organisation(self.doc, self.names)
+        name = company_noun(noun, self.names, self._main_org)
+        if name is None or name in acting or any(
+                lemma == noun.lemma_.lower() and at < noun.idx and name not in named
+                for at, lemma, named, _ in self._described):
+            return None
+        return name
 
     def _subject_company(self, noun: Any) -> str | None:
         """The company an article introduces as what it is about, by name and then by what
@@ -389,7 +427,10 @@ class Resolver:
         if noun.tag_ != "NN":
             return None  # "the justices" are not "Chief Justice John Roberts"
         names = list(self._head_names(noun))
-        if unique and len({n.lower().removeprefix("the ") for n in names}) > 1:
+        # Names proper ("the Horniman Museum", "the Forth Bridge") tell whether the article
+        # names one such thing; "a London museum" is one of them described.
+        proper = {n.lower().removeprefix("the ") for n in names if n.split()[-1][:1].isupper()}
+        if unique and len(proper or {n.lower().removeprefix("the ") for n in names}) > 1:
             return None
         return names[0] if names else None
 
@@ -408,7 +449,12 @@ class Resolver:
                 continue  # "North State Street" names a street, not a state
             named = [c for c in tok.children if c.i < tok.i and c.dep_ in ("compound", "amod")
                      and c.pos_ == "PROPN"]
-            if not named or tok.pos_ == "PROPN" and not tok.text[:1].isupper():
+            if not named:
+                of = head_name_of(tok)  # "the Stone of Destiny ... the stone"
+                if of:
+                    yield of
+                continue
+            if tok.pos_ == "PROPN" and not tok.text[:1].isupper():
                 continue
             words = self.doc[min(c.left_edge.i for c in named):tok.i + 1]  # "Space Launch System"
             if any(t.pos_ not in ("PROPN", "NOUN", "ADJ", "PUNCT") for t in words):
