@@ -392,3 +392,21 @@ def test_the_words_of_one_name_are_one_word_in_common() -> None:
                    people=("Lina Sorr", "Omar Vell"), organizations=("Red Crescent",),
                    lemmas=("think", "cross", "border", "partner", "red", "crescent", "vell"))
     assert match.evidence(shot, crossed, "agree") == 0
+
+
+def test_two_deeds_done_to_one_named_thing_a_day_apart_are_one_disagreement() -> None:
+    took = _rep("a", "2025-08-04", "Harbour police took Mr. Ivo Darrant into custody",
+                verb="take", subject="police", obj="darrant", people=("Ivo Darrant",))
+    held = _rep("b", "2025-08-05", "Mr Darrant was arrested at his flat", verb="arrest",
+                subject="mr", obj="darrant", people=("Ivo Darrant",))
+    assert match.evidence(took, held, "near") > 0
+    # A state is no deed ("was in Lisbon" and "reached Lisbon"), and other doers are other
+    # deeds ("the court freed Darrant" the next day).
+    was = _rep("c", "2025-08-04", "The envoy had been in Lisbon", verb="be", subject="envoy",
+               obj="lisbon", places=("Lisbon",))
+    reached = _rep("d", "2025-08-05", "The convoy reached Lisbon", verb="reach",
+                   subject="convoy", obj="lisbon", places=("Lisbon",))
+    assert match.evidence(was, reached, "near") == 0
+    freed = _rep("e", "2025-08-05", "A magistrate freed Darrant on bail", verb="free",
+                 subject="magistrate", obj="darrant")
+    assert match.evidence(took, freed, "near") == 0

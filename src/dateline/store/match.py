@@ -148,7 +148,7 @@ def _other_named_actors(a: Report, b: Report, one_act: bool = False) -> bool:
                 or shared_names({sb}, a.names))
 
 
-def _other_actors(a: Report, b: Report) -> bool:
+def _other_actors(a: Report, b: Report, objects: bool = True) -> bool:
     """Two reports a day apart whose doers are told as different things, with nothing
     else of who took part in common: "a gunman killed a policewoman" on one day and
     "gendarmes killed the brothers" on the next are two deeds of one verb, not outlets
@@ -162,7 +162,7 @@ def _other_actors(a: Report, b: Report) -> bool:
     if _forms((sa,)) & lb or _forms((sb,)) & la:
         return False
     oa, ob = name_form(thing(a.object)), name_form(thing(b.object))
-    if oa and ob and (shared_parts({oa}, {ob}) or shared_parts({ob}, {oa})):
+    if objects and oa and ob and (shared_parts({oa}, {ob}) or shared_parts({ob}, {oa})):
         return False
     who_a = {name_form(n) for n in (*a.people, *a.organizations)}
     who_b = {name_form(n) for n in (*b.people, *b.organizations)}
@@ -187,6 +187,26 @@ def _one_of_series(a: Report, b: Report, pa: set[str], pb: set[str]) -> bool:
     through the mine" and "the second explosion led police to declare" are one happening
     (an ordinal names one of a series, so two outlets' readings a day apart disagree)."""
     return bool(ordinals(a.title) & ordinals(b.title)) and bool(shared_parts(pa, pb))
+
+
+def _deed_to_one_named(a: Report, b: Report) -> bool:
+    """Two deeds done to one named object by doers that could be one ("police took Ann
+    Lee into custody" / "Ann Lee was arrested"; "the storm hit Tarvia" / "Ivo battered
+    Tarvia"): outlets naming the act differently. Not a light verb or a verb of saying
+    on either side ("was in Lisbon" / "reached Lisbon" are not one deed)."""
+    oa, ob = name_form(thing(a.object)), name_form(thing(b.object))
+    if not oa or not ob or not (shared_parts({oa}, {ob}) or shared_parts({ob}, {oa})):
+        return False
+    if not (_named(a.object, a) or _named(b.object, b)):
+        return False
+    deeds = all(v and v.split()[0] not in _NO_DEED for v in (a.verb, b.verb))
+    return deeds and not _other_actors(a, b, objects=False)
+
+
+# Verbs that do nothing to their object: states and verbs of saying (a light verb such as
+# "took" or "made" still does: "took her into custody", "made landfall in Tarvia").
+_NO_DEED = frozenset({"be", "have", "do", "say", "tell", "add", "report", "state", "write",
+                      "describe", "note", "call", "see", "announce", "confirm", "declare"})
 
 
 def _happening_told(a: Report, b: Report) -> bool:
@@ -257,7 +277,8 @@ def evidence(a: Report, b: Report, rel: str) -> float:
             and not _other_actors(a, b)
         # A day apart only: a story's repeated happenings ("further blasts followed")
         # come every other day as often as outlets disagree by two.
-        ok = ok or (_one_of_series(a, b, pa, pb) or _happening_told(a, b)) \
+        ok = ok or (_one_of_series(a, b, pa, pb) or _happening_told(a, b)
+                    or _deed_to_one_named(a, b)) \
             and not _other_named_actors(a, b) and _gap(a.date, b.date) == 1
         return 20 + overlap if ok else 0.0
     if verb and (parts or names):
