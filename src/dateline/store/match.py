@@ -97,7 +97,8 @@ def relation(a: str, b: str) -> str:
 
 
 def _gap(a: str, b: str) -> int:
-    """Whole days between two readings that do not overlap (0 when they do)."""
+    """How many days after one reading ends the other begins: 1 the next day, 0 when
+    they overlap."""
     va, vb = reading(a), reading(b)
     if va is None or vb is None:
         return 10 ** 6
