@@ -338,3 +338,75 @@ def test_a_light_verb_against_a_deed_at_two_precisions_stays_two() -> None:
     testified = _rep("d", "2025", "A defence witness testified he was ill", verb="testify",
                      subject="witness", lemmas=("defence", "witness", "testify", "ill"))
     assert match.evidence(called, testified, "agree") == 0
+
+
+def test_one_verb_a_day_apart_by_other_doers_is_two_deeds() -> None:
+    # Outlets a day apart on "killed" are one event only when the doers could be one.
+    gunman = _rep("a", "2025-04-08", "A masked gunman killed a night watchman in Dorlan",
+                  verb="kill", subject="gunman", obj="watchman", places=("Dorlan",))
+    troops = _rep("b", "2025-04-09", "Commandos of the coastal unit killed the two fugitives",
+                  verb="kill", subject="commandos", obj="fugitives", places=("Dorlan",))
+    assert match.evidence(gunman, troops, "near") == 0
+    # The same doer told two ways (one outlet's subject is a word of the other's) stays one.
+    told = _rep("c", "2025-04-09", "The watchman was killed by a masked gunman in Dorlan",
+                verb="kill", subject="watchman", obj="watchman", places=("Dorlan",))
+    assert match.evidence(gunman, told, "near") > 0
+
+
+def test_the_same_numbered_happening_a_day_apart_is_a_disagreement() -> None:
+    ripped = _rep("a", "2025-05-11", "A second and larger blast ripped through the quarry",
+                  verb="rip", subject="blast", obj="quarry")
+    led = _rep("b", "2025-05-12", "A second blast led engineers to seal the quarry",
+               verb="lead", subject="blast", obj="engineers")
+    assert match.evidence(ripped, led, "near") > 0
+    [grouped] = match.group([ripped, led])
+    assert any(r.startswith(match.DISAGREE) for r in match.merge(grouped.reports).review)
+    # Another member of the series, or two days apart, is another happening.
+    third = _rep("c", "2025-05-12", "A third blast shook the quarry", verb="shake",
+                 subject="blast", obj="quarry")
+    assert match.evidence(ripped, third, "near") == 0
+    later = _rep("d", "2025-05-13", "A second blast led engineers to seal the quarry",
+                 verb="lead", subject="blast", obj="engineers")
+    assert match.evidence(ripped, later, "near") == 0
+
+
+def test_a_happening_and_what_it_was_a_day_apart_is_a_disagreement() -> None:
+    sent = _rep("a", "2025-06-02", "The eruption sent ash over the islands", verb="send",
+                subject="eruption", obj="ash")
+    was = _rep("b", "2025-06-03", "The eruption was the strongest in a century", verb="be",
+               subject="eruption", obj="strongest")
+    assert match.evidence(sent, was, "near") > 0
+    # Two deeds of the happening are two events ("broke out", "was put out").
+    out = _rep("c", "2025-06-03", "The eruption buried the harbour", verb="bury",
+               subject="eruption", obj="harbour")
+    assert match.evidence(sent, out, "near") == 0
+
+
+def test_the_words_of_one_name_are_one_word_in_common() -> None:
+    # "Red Crescent" in both sentences is one thing in common, not two words beside the act.
+    shot = _rep("a", "2025-07-01", "Omar Vell shot a guard at the depot", verb="shoot",
+                subject="omar vell", obj="guard", people=("Omar Vell",),
+                lemmas=("shoot", "guard", "depot", "red", "crescent", "omar", "vell"))
+    crossed = _rep("b", "2025-07-01", "Lina Sorr is thought to have crossed the border",
+                   verb="think", subject="lina sorr", obj="partner",
+                   people=("Lina Sorr", "Omar Vell"), organizations=("Red Crescent",),
+                   lemmas=("think", "cross", "border", "partner", "red", "crescent", "vell"))
+    assert match.evidence(shot, crossed, "agree") == 0
+
+
+def test_two_deeds_done_to_one_named_thing_a_day_apart_are_one_disagreement() -> None:
+    took = _rep("a", "2025-08-04", "Harbour police took Mr. Ivo Darrant into custody",
+                verb="take", subject="police", obj="darrant", people=("Ivo Darrant",))
+    held = _rep("b", "2025-08-05", "Mr Darrant was arrested at his flat", verb="arrest",
+                subject="mr", obj="darrant", people=("Ivo Darrant",))
+    assert match.evidence(took, held, "near") > 0
+    # A state is no deed ("was in Lisbon" and "reached Lisbon"), and other doers are other
+    # deeds ("the court freed Darrant" the next day).
+    was = _rep("c", "2025-08-04", "The envoy had been in Lisbon", verb="be", subject="envoy",
+               obj="lisbon", places=("Lisbon",))
+    reached = _rep("d", "2025-08-05", "The convoy reached Lisbon", verb="reach",
+                   subject="convoy", obj="lisbon", places=("Lisbon",))
+    assert match.evidence(was, reached, "near") == 0
+    freed = _rep("e", "2025-08-05", "A magistrate freed Darrant on bail", verb="free",
+                 subject="magistrate", obj="darrant")
+    assert match.evidence(took, freed, "near") == 0

@@ -138,3 +138,27 @@ def test_two_reports_naming_only_their_own_people_count_against() -> None:
     assert signs.names_sign(premier, aide) == 0  # a shorter form of the same name
     assert signs.names_sign(premier, _rep("b", "2031-05-14", "The nation listened",
                                           verb="listen", subject="nation")) == 0
+
+
+def test_a_participant_in_one_role_in_both_is_a_sign() -> None:
+    # What was acted on in both (a passive's subject is its object) is a sign; who acted
+    # in both, a word in two roles, or a quantity, is none.
+    dropped = _rep("a", "2031-05-14", "An earlier bid was dropped because of fog",
+                   verb="drop", subject="bid", obj="bid")
+    shelved = _rep("b", "2031-05-14", "The pilots' first bid to land had been shelved",
+                   verb="shelve", subject="bid", obj="bid")
+    assert signs.role_sign(dropped, shelved) == signs.ROLE > 0
+    towed = _rep("a", "2031-05-14", "A tug towed the barge to port", verb="tow",
+                 subject="tug", obj="barge")
+    pushed = _rep("b", "2031-05-14", "A tug pushed the barge clear", verb="push",
+                  subject="tug", obj="barge")
+    sailed = _rep("b", "2031-05-14", "A tug sailed at dawn", verb="sail", subject="tug")
+    assert signs.role_sign(towed, pushed) == signs.ROLE
+    assert signs.role_sign(towed, sailed) == 0.0
+    sank = _rep("b", "2031-05-14", "The barge sank", verb="sink", subject="barge")
+    assert signs.role_sign(towed, sank) == 0.0
+    many = _rep("a", "2031-05-14", "The flood drowned many", verb="drown", subject="flood",
+                obj="many")
+    more = _rep("b", "2031-05-14", "The fever killed many", verb="kill", subject="fever",
+                obj="many")
+    assert signs.role_sign(many, more) == 0.0
