@@ -24,8 +24,9 @@ from dateline.extract import mentions as mt
 from dateline.extract import nlp, voices
 from dateline.extract.ingest import Article
 from dateline.extract.names import PERSON_PRONOUNS, Names
+from dateline.extract.phrases import is_reporting, subject_of
 from dateline.extract.pronouns import Resolver
-from dateline.extract.titles import Title, build_title, is_reporting, noun_title, subject_of
+from dateline.extract.titles import Title, build_title, noun_title
 from dateline.extract.wording import problems
 from dateline.temporal.relative import chain, is_deadline, shift, step
 from dateline.temporal.tagger import find_dates

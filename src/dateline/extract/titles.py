@@ -15,14 +15,20 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from dateline.extract.names import aged
 from dateline.extract.naming import (
-    TIME_WORDS,
     name_demonstratives,
     name_descriptions,
     name_owners,
     name_repeated,
 )
+from dateline.extract.phrases import (
+    SUBJECTS,
+    is_reporting,
+    phrase_of,
+    subject_of,
+    subject_of_own,
+)
+from dateline.extract.subject import relative_misread, title_subject
 from dateline.extract.wording import PARTICLES, QUOTES, cut_at_end, join, n_words, tidy
 
 MAX_WORDS = 16
@@ -31,14 +37,8 @@ _CORE = {"aux", "auxpass", "neg", "prt", "dobj", "dative", "attr", "acomp", "opr
          "ccomp", "agent", "expl", "obj", "iobj"}
 # Adjuncts, kept while the title stays short; dropped right to left.
 _OPTIONAL = {"prep", "advcl", "npadvmod", "conj", "cc", "advmod", "pcomp", "dep"}
-# Inside a kept phrase: parentheticals and side clauses that a title does without.
-_TRIM_INSIDE = {"appos", "relcl", "punct", "advcl", "parataxis"}
 _WEAK_END_POS = {"ADP", "DET", "CCONJ", "SCONJ", "PART", "PUNCT", "AUX", "PRON"}
 _LEAD_DROP = {"cc", "mark", "advmod", "punct", "intj", "preconj"}
-_SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
-# Punctuation that belongs inside a phrase ("Poland, the Czech Republic and Hungary");
-# where it bounded a dropped phrase, join leaves it out.
-_KEPT_PUNCT = {",", "-", "–", "—", "&", "/", "%", "$", "£", "€"}
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,9 @@ class Title:
     subject: bool = True  # False when the clause has no subject to name
 
 
+# How a relative clause's own title starts: no subject named.
+_RELATIVE_START = re.compile(r"(?:Which|Who|Whom|Whose|What|Whereby|Wherein)\b")
+
 # A time of day as a whole phrase: "4.17am local time", "1 pm", "noon", "10:30 p.m. ET".
 _TIME_OF_DAY = re.compile(r"(?i)(?:about |around |just after |just before )?"
                           r"(?:\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.?|p\.m\.?)|noon|midday|"
@@ -64,127 +67,11 @@ _NEEDS_ITS_EXTENT = {"stretch", "last", "extend", "date", "drag", "linger", "per
 # Verbs whose "of" phrase is what they are about: "accused X of ...", "convicted of".
 _OF_ARGUMENT = {"accuse", "convict", "acquit", "suspect", "clear", "warn", "inform", "notify",
                 "remind", "strip", "deprive", "rid", "rob", "cure", "absolve"}
-# Verbs that report what someone said, decided or found: their clause is what they say.
-_REPORTING = {"say", "tell", "announce", "report", "confirm", "write", "add", "claim",
-              "state", "warn", "argue", "insist", "admit", "deny", "note", "explain",
-              "decide", "agree", "rule", "find", "conclude", "reveal", "disclose", "declare",
-              "predict", "estimate", "acknowledge", "assert", "allege", "testify", "tweet",
-              "post", "suggest", "indicate", "show", "believe", "think", "fear", "hope",
-              "expect", "promise", "vow", "pledge", "threaten", "concede", "recall"}
-
-
-def is_reporting(verb: Any) -> bool:
-    """A verb of saying or finding, whose complement clause is what was said."""
-    return verb.pos_ == "VERB" and verb.lemma_.lower() in _REPORTING
-
-
-def subject_of(verb: Any) -> Any | None:
-    """The subject token of ``verb``: its own, or that of the verb it is coordinated
-    with or complements ("was shut down ... and will restart": the reactor)."""
-    seen = 0
-    while verb is not None and seen < 8:
-        for child in verb.children:
-            if child.dep_ in _SUBJECTS:
-                return child
-        # A clause opened by "when", "as" or "because" has a subject slot of its own;
-        # a bare participle or infinitive borrows its main verb's.
-        marked = any(c.dep_ == "mark" for c in verb.children)
-        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i and not marked:
-            verb = verb.head
-            seen += 1
-            continue
-        return None
-    return None
-
-
-def subject_of_own(verb: Any) -> Any | None:
-    """``verb``'s own subject child, if it has one."""
-    return next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
-
-
-def _phrase(token: Any, drop: set[int], trim: bool = True) -> list[Any]:
-    """``token``'s subtree without the tokens in ``drop`` and (with ``trim``) without
-    appositions, relative clauses and parentheticals of its own."""
-    out: list[Any] = []
-    stack = [token]  # a loop, not recursion: a run-on sentence nests thousands deep
-    while stack:
-        t = stack.pop()
-        # A dropped token's dependents are still walked: what the parser hung on a date
-        # ("in November of the minister") is not part of the date.
-        if t.i not in drop:
-            out.append(t)
-        for child in t.children:
-            if t.i in drop and (child.dep_ in ("appos", "relcl", "acl")
-                                or child.dep_ == "prep" and child.lower_ == "than"):
-                continue  # "in 2025, a date many regard as optimistic": about the date
-            if trim and child.dep_ in _TRIM_INSIDE and child.text not in ("'s", "’s", "-") \
-                    and not (child.dep_ == "punct" and child.text in _KEPT_PUNCT) \
-                    and not _essential(t, child):
-                continue
-            if trim and child.dep_ == "acl" and child.i > t.i and child.left_edge.i > 0 \
-                    and t.doc[child.left_edge.i - 1].text == ",":
-                continue  # "The film, distributed by A24, had ...": an aside
-
-            stack.append(child)
-    return sorted(out, key=lambda t: t.i)
-
-
-def _essential(head: Any, child: Any) -> bool:
-    """A clause or apposition the noun needs: "the poet Goffredo Mameli" (a name with no
-    comma before it), "the first musician to receive the honour" (an infinitive)."""
-    if child.dep_ == "appos":
-        if child.pos_ == "PROPN" and head.tag_ in ("NNP", "NNPS", "NNS") and any(
-                c.dep_ == "conj" and c.pos_ == "PROPN" for c in child.children):
-            return True  # "The Five Star Movement, the League and Forza Italia": a list
-        between = head.doc[min(head.i, child.left_edge.i) + 1:max(head.i, child.left_edge.i)]
-        return child.pos_ == "PROPN" and child.i > head.i and not any(
-            t.is_punct for t in between)
-    if child.dep_ == "relcl":
-        return any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
-    if child.dep_ == "advcl" and head.dep_ == "xcomp":
-        # "is due to convene to begin choosing a successor": what for is what it says.
-        return any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
-    return False
-
-
-# Nouns a relative clause without its own object still does not take as one: "the time
-# it resurfaced" is no "it resurfaced the time".
-_NO_OBJECT_NOUNS = TIME_WORDS | {"reason", "way", "extent", "moment", "point", "hour",
-                                  "minute", "decade", "century", "era", "period", "age"}
-
-
-def _noun_head_phrase(noun: Any, drop: set[int]) -> list[Any]:
-    """The noun a relative clause or participle modifies, with its own modifiers."""
-    keep = {"det", "amod", "compound", "poss", "nummod", "case", "nmod", "quantmod"}
-    out = [noun]
-    for child in noun.children:
-        if child.i in drop:
-            continue
-        before = child.i < noun.i and child.dep_ in keep
-        of_phrase = child.i > noun.i and child.dep_ == "prep" and child.lower_ == "of"
-        # "a wholesale seafood and animal market, which was closed": the parser made the
-        # market a second noun of "seafood"; the clause is both's.
-        joined = child.i > noun.i and child.dep_ in ("cc", "conj") and any(
-            c.dep_ == "conj" and c.pos_ == "NOUN" and c.i not in drop
-            and c.right_edge.i + 1 < len(c.doc)
-            and c.doc[c.right_edge.i + 1].lower_ in (",", "which", "that")
-            for c in noun.children) and any(c.dep_ == "cc" for c in noun.children)
-        if before or of_phrase or joined:
-            out.extend(_phrase(child, drop))
-    out.sort(key=lambda t: t.i)
-    dets = [t for t in out if t.dep_ == "det" and t.head.i == noun.i and t.i < noun.i]
-    if len(dets) > 1:
-        # "brought to a close a building programme that began": the parser hung the idiom's
-        # "a close" on the noun; a noun phrase opens at its last article.
-        out = [t for t in out if t.i >= dets[-1].i]
-    return out
-
-
 def noun_title(noun: Any, drop: set[int]) -> str:
     """The name of a happening as a title ("last year's blasts in Kenya" -> "Blasts in
     Kenya"): the noun's phrase without the date, its article and its asides."""
     drop = drop | {c.i for t in noun.doc if t.i in drop for c in t.children if c.dep_ == "case"}
-    tokens = [t for t in _phrase(noun, drop) if not (t.dep_ in ("det", "poss") and t.head.i == noun.i)]
+    tokens = [t for t in phrase_of(noun, drop) if not (t.dep_ in ("det", "poss") and t.head.i == noun.i)]
     while n_words(tokens) > MAX_WORDS - 4 and any(t.dep_ == "prep" for t in tokens):
         last = max((t for t in tokens if t.dep_ == "prep"), key=lambda t: t.i)
         gone = {t.i for t in last.subtree}
@@ -198,16 +85,16 @@ def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None])
     ``drop`` holds the token indices that belong to other events or to the date phrase;
     ``resolve(pronoun_token)`` returns the name a pronoun stands for, or None.
     """
-    subject_tokens, replace = _subject(verb, drop, getattr(resolve, "describe", None))
+    subject_tokens, replace = title_subject(verb, drop, getattr(resolve, "describe", None))
     replace = dict(replace)
-    misread = _relative_misread(verb)
+    misread = relative_misread(verb)
     if misread is not None and not subject_tokens:
         subject_tokens = [t for t in misread.doc[misread.left_edge.i:misread.i + 1]
                           if t.i not in drop]
     core: list[Any] = []
     optional: list[list[Any]] = []
     for child in verb.children:
-        if child.i in drop or child.dep_ in _SUBJECTS or child in subject_tokens \
+        if child.i in drop or child.dep_ in SUBJECTS or child in subject_tokens \
                 or misread is not None and child.i == misread.head.i:
             continue
         if child.dep_ == "ccomp" and child.pos_ == "NOUN" and any(
@@ -226,7 +113,7 @@ def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None])
                 and verb.lemma_.lower() in _OF_ARGUMENT:
             # "accused Volkswagen of installing software": of what is the accusation.
             # "threw away a lead": an adverb that completes the verb is part of it.
-            core.extend(_phrase(child, drop, trim=child.dep_ not in ("ccomp", "xcomp")))
+            core.extend(phrase_of(child, drop, trim=child.dep_ not in ("ccomp", "xcomp")))
         elif child.dep_ == "conj":
             # A second verb phrase of the same subject ("crossed the border and seized
             # the town") may stay, with its "and"; a clause with a subject of its own is
@@ -259,12 +146,12 @@ def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None])
             if child.pos_ in ("VERB", "AUX") and subject_of_own(child) is None and not other_time \
                     and not mute:
                 cc = [c for c in verb.children if c.dep_ == "cc" and c.i < child.i]
-                optional.append(cc[-1:] + _phrase(child, drop))
+                optional.append(cc[-1:] + phrase_of(child, drop))
         elif child.dep_ in _OPTIONAL and child.dep_ != "cc" and child.i > verb.i:
             if child.dep_ == "prep" and any(c.dep_ == "ccomp" and c.i > child.i
                                             for c in verb.children):
                 continue  # "said in a statement that ...": what was said is the title
-            phrase = _phrase(child, drop)
+            phrase = phrase_of(child, drop)
             if child.dep_ == "prep" and verb.lemma_ not in ("give", "grant", "allow") \
                     and _TIME_OF_DAY.fullmatch(" ".join(t.text for t in phrase[1:])):
                 continue  # "at 4.17am local time", "until 1pm": the clock, not the event
@@ -279,7 +166,7 @@ def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None])
                 replace[phrase[0].i] = ", " + phrase[0].text  # "went back, ending a strike"
             optional.append(phrase)
         elif child.dep_ == "prep" and child.i > max((t.i for t in subject_tokens), default=-1):
-            optional.append(_phrase(child, drop))  # between subject and verb
+            optional.append(phrase_of(child, drop))  # between subject and verb
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if verb.dep_ == "conj" and verb.tag_ == "VBN" and not auxes:
         # "was convicted and jailed in April": jailing is "was jailed".
@@ -534,209 +421,6 @@ def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None])
         named = bool(subject_tokens) and not _RELATIVE_START.match(text)
         return Title(text, unresolved, cut=lost or cut_at_end(raw, text), subject=named)
     return Title(text, unresolved)
-
-
-_RELATIVE_START = re.compile(r"(?:Which|Who|Whom|Whose|What|Whereby|Wherein)\b")
-
-
-def _relative_misread(verb: Any) -> Any | None:
-    """The speaker of a reporting verb the parser gave no subject because it read the
-    speaker's relative clause as what was said: in "Letta, whose party came second, said
-    on Monday that ...", "Letta ... came" is taken for a clause before "said"."""
-    if not is_reporting(verb) or subject_of_own(verb) is not None:
-        return None
-    for c in verb.children:
-        if c.dep_ != "ccomp" or c.i > verb.i:
-            continue
-        speaker = subject_of_own(c)
-        if speaker is not None and speaker.pos_ == "PROPN" and speaker.i + 2 < c.i \
-                and verb.doc[speaker.i + 1].text == "," \
-                and verb.doc[speaker.i + 2].tag_ in ("WP", "WP$"):
-            return speaker
-    return None
-
-
-
-
-def _subject(verb: Any, drop: set[int],
-             describe: Callable[[Any], str | None] | None = None
-             ) -> tuple[list[Any], dict[int, str]]:
-    """The subject phrase of ``verb`` and the replacements it needs."""
-    replace: dict[int, str] = {}
-    rel = verb
-    while rel.dep_ == "conj" and rel.head.i != rel.i and (
-            subject_of_own(rel) is None or subject_of_own(rel).tag_ in ("WDT", "WP")):
-        rel = rel.head  # "the club that began ..., and which was bottom ...": the club
-    shared = subject_of_own(rel) if rel is not verb and subject_of_own(verb) is None else None
-    if shared is not None and shared.tag_ not in ("WDT", "WP") and shared.lower_ != "that":
-        # "..., when the vessel capsized and sank in April", misread as a relative clause
-        # of the noun before it: "sank" shares "capsized"'s own subject, the vessel.
-        rel = verb
-    if rel.dep_ in ("relcl", "acl") and rel.head.pos_ in ("NOUN", "PROPN", "PRON"):
-        antecedent = rel.head
-        if antecedent.pos_ == "NOUN" and antecedent.dep_ == "appos" \
-                and antecedent.head.pos_ == "PROPN":
-            # "Arturo Campos, an engineer who helped ...": Arturo Campos helped.
-            antecedent = antecedent.head
-        noun = _noun_head_phrase(antecedent, drop | {t.i for t in rel.subtree})
-        own = [c for c in verb.children if c.dep_ in _SUBJECTS]
-        named = next((c for c in antecedent.children if c.dep_ == "appos" and c.i > antecedent.i
-                      and c.pos_ == "PROPN" and c.ent_type_ == "PERSON" and c.i < rel.i), None)
-        if named is not None and antecedent.pos_ == "NOUN" and own and own[0].tag_ == "WP":
-            # "the league's president, Javier Tebas, who said ...": Javier Tebas said.
-            first = min(t.i for t in named.subtree if t.i <= named.i and t.pos_ == "PROPN")
-            replace[own[0].i] = verb.doc[first:named.i + 1].text
-            return [own[0]], replace
-        if own and own[0].tag_ in ("WDT", "WP") or own and own[0].lower_ == "that":
-            # "the court, which sits again": the court sits again; "a strike that began":
-            # the strike began (it is the one just named).
-            phrase = join(noun, {})
-            replace[own[0].i] = re.sub(r"^(?:a|an)\s", "the ", phrase, flags=re.I)
-            return [own[0]], replace
-        phrase = re.sub(r"^(?:a|an)\s", "the ", join(noun, {}), flags=re.I)
-        whose = [t for t in own[0].subtree if t.tag_ == "WP$"] if own else []
-        if whose:  # "Kotick, whose tenure was overshadowed": Kotick's tenure
-            replace[whose[0].i] = phrase + "'s"
-            return _phrase(own[0], drop), replace
-        if own:  # "shares it had bought": "it" is the subject
-            gap = [c for c in verb.children if c.dep_ in ("dobj", "pobj") and c.tag_ in ("WDT", "WP")
-                   or c.dep_ == "dobj" and c.lower_ == "that"]
-            if gap:
-                # "the title, which they won": they won the title.
-                replace[gap[0].i] = ""
-                replace[verb.i] = verb.text + " " + phrase
-            elif (own[0].pos_ == "PRON" or own[0].pos_ in ("NOUN", "PROPN")
-                  and verb.pos_ == "VERB" and not any(c.dep_ in ("prep", "prt", "advcl")
-                                                      and c.i not in drop
-                                                      for c in verb.children)) \
-                    and antecedent.lemma_.lower() not in _NO_OBJECT_NOUNS \
-                    and antecedent.ent_type_ not in ("DATE", "TIME") and not any(
-                    c.lower_ in ("when", "where", "why", "while", "as") for c in verb.children) \
-                    and not any(
-                    c.dep_ in ("dobj", "attr", "ccomp", "xcomp", "acomp", "nsubjpass",
-                               "auxpass") for c in verb.children):
-                # ... and the noun is what the verb did: "a position it reached" -> it
-                # reached a position; "a phrase analysts repeated" -> analysts repeated
-                # the phrase. Not "the time it resurfaced" nor "the reason he quit".
-                replace[verb.i] = verb.text + " " + (join(noun, {}) if own[0].pos_ == "PRON"
-                                                     else phrase)
-            return _phrase(own[0], drop), replace
-        return noun, replace
-    subj = subject_of(verb)
-    if subj is None or subj.i in drop:
-        return [], replace
-    phrase = _phrase(subj, drop)
-    while phrase and phrase[-1].text == "," and phrase[-1].head.i == subj.i \
-            and sum(t.text == "," for t in phrase) % 2:
-        # "a 15-year-old boy, Pemba Tamang, was pulled": the parser hung the description
-        # on the date, which goes; the comma that closed it goes too.
-        phrase.pop()
-    if any(t.i > subj.i for t in phrase) and all(t.text == "," for t in phrase if t.i > subj.i):
-        # "The company, which listed ..., sought": the commas of a trimmed aside.
-        phrase = [t for t in phrase if t.i <= subj.i]
-    phrase = _without_loose_asides(subj, phrase)
-    named = next((c for c in subj.children if c.dep_ == "appos" and c.i > subj.i
-                  and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"), None)
-    if named is not None and subj.pos_ == "NOUN" and subj.tag_ == "NN" and named.i not in drop \
-            and subj.dep_ != "conj" and not any(c.dep_ in ("conj", "cc") for c in subj.children) \
-            and any(c.dep_ in ("det", "poss") and c.i < subj.i for c in subj.children):
-        # "A local farmer, Jon Hale, was found": the person by name.
-        words = [t for t in named.subtree if t.i <= named.i and (
-            t.pos_ == "PROPN" or t.dep_ == "det" and t.lower_ == "the")]
-        if not any(t.ent_type_ == "PERSON" and t.dep_ not in ("poss", "case") for t in phrase):
-            # (not "President Trump and North Korea's leader", misparsed as one noun)
-            for t in phrase:
-                replace[t.i] = ""
-            replace[subj.i] = subj.doc[words[0].i:named.i + 1].text  # "Kim Jong-un"
-            also = next((c for c in named.children if c.dep_ == "conj"), None)
-            if also is not None and also.i not in drop:
-                # "The head of the mission, Hédi Annabi, and his deputy were unaccounted
-                # for": both of them.
-                replace[subj.i] += " and " + join(_phrase(also, drop), {})
-            return phrase, replace
-    if phrase and phrase[0].dep_ == "det" and phrase[0].lower_ in ("that", "this", "those", "these") \
-            and phrase[0].head.i == subj.i and subj.lemma_.lower() not in TIME_WORDS:
-        # "That plan was abandoned": a title is read alone, where "that" points nowhere.
-        replace[phrase[0].i] = "the"
-    person = subj.ent_type_ == "NORP" or aged(subj)
-    if describe is not None and (subj.pos_ == "NOUN" or person) \
-            and (_bare_description(subj, phrase) or aged(subj) and phrase[0].lower_ == "the"
-                 and all(t.i <= subj.i for t in phrase)):
-        # "The exchange halted withdrawals": the exchange the article is about, by name.
-        name = describe(subj)
-        if name:
-            for t in phrase:
-                if t.i < subj.i:
-                    replace[t.i] = ""
-            replace[subj.i] = name
-    company = getattr(getattr(describe, "__self__", None), "company", None)
-    if company is not None and subj.lemma_.lower() in _COMPANY_PARTS and subj.i not in replace \
-            and [t.lower_ for t in phrase if t.i <= subj.i] == ["the", subj.lower_]:
-        # "The shares fell 11 percent": whose shares, when the story is a company's.
-        name = company(subj)
-        if name:
-            replace[phrase[0].i] = name + "'s"
-    owner = next((c for c in subj.children if c.dep_ == "poss" and c.pos_ == "NOUN"), None)
-    if describe is not None and owner is not None and subj.i not in replace \
-            and [t.lower_ for t in owner.subtree] in (["the", owner.lower_, "'s"],
-                                                      ["the", owner.lower_, "’s"]):
-        # "The company's shares fell", "the storm's remnants struck": whose, by name.
-        name = describe(owner)
-        if name:
-            replace[owner.left_edge.i] = ""
-            replace[owner.i] = name
-    titled = getattr(getattr(describe, "__self__", None), "titled", None)
-    if titled is not None and phrase and phrase[0].lower_ == "the" and subj.i not in replace \
-            and all(t.dep_ in ("det", "compound", "amod") or t.i == subj.i for t in phrase):
-        name = titled(phrase)  # "The prime minister had dissolved parliament"
-        if name:
-            for t in phrase:
-                replace[t.i] = ""
-            replace[subj.i] = name
-    return phrase, replace
-
-
-def _without_loose_asides(subj: Any, phrase: list[Any]) -> list[Any]:
-    """A subject's asides the parser did not read as asides: "Physicists at Cern, the
-    European laboratory near Geneva, announced" (a "conj" with no "and": an apposition,
-    which a title does without), and "The first death, of a man who had shopped there,
-    was announced" (the commas around a phrase whose clause is cut, one left standing)."""
-    doc = subj.doc
-    gone: set[int] = set()
-    joined = any(c.dep_ == "cc" for c in subj.children)
-    for c in subj.children:
-        if c.i < subj.i or c.left_edge.i == 0 or doc[c.left_edge.i - 1].text != ",":
-            continue
-        ends = {c.left_edge.i - 1}
-        if c.right_edge.i + 1 < len(doc) and doc[c.right_edge.i + 1].text == "," \
-                and doc[c.right_edge.i + 1].head.i == subj.i:
-            ends.add(c.right_edge.i + 1)
-        if c.dep_ == "conj" and not joined and c.pos_ == "NOUN" \
-                and c.left_edge.lower_ == "the" and not any(d.dep_ == "cc" for d in c.subtree):
-            gone |= {d.i for d in c.subtree} | ends
-        elif c.dep_ == "prep" and c.i == c.left_edge.i and doc[c.i - 1].head.i == subj.i \
-                and any(d.dep_ in ("relcl", "acl") for d in c.subtree):
-            gone |= ends  # (its clause is trimmed, and with it one of the commas)
-    return [t for t in phrase if t.i not in gone]
-
-
-# What a company has that a story names without saying whose ("the shares fell").
-_COMPANY_PARTS = {"share", "stock", "shareholder", "board", "headquarters", "revenue",
-                  "profit", "workforce"}
-
-
-def _bare_description(subj: Any, phrase: list[Any]) -> bool:
-    """Whether the subject is "the <noun>", measures aside: "the stadium", "the 62,062-seat
-    stadium" (a size tells nothing a name would not; "the new stadium" keeps its words)."""
-    words = [t for t in phrase if t.i <= subj.i]
-    if len(words) < 2 or words[0].lower_ != "the" or len(words) != len(phrase):
-        return False
-    middle = words[1:-1]
-    if not middle:
-        return True
-    measure = {t.i for m in middle if m.like_num or m.text == "-"
-               for t in m.head.subtree if t.i < subj.i}
-    return all(m.i in measure for m in middle)
 
 
 def _left_by_date(phrase: list[Any], drop: set[int]) -> bool:
