@@ -95,10 +95,16 @@ def test_a_run_of_edits_reads_the_cache_once_and_equals_cold_builds(site, tmp_pa
     _same_as_cold(root, tmp_path, 99)
 
 
-def test_a_build_by_another_process_means_reading_the_cache_again(site, tmp_path, spied):
+def _built(site) -> tuple[Path, Resident]:
+    """A six-event site built once with a Resident, and that Resident."""
     root = site({f"events/e{i}.yaml": _event(i) for i in range(6)} | {"timeline.yaml": "title: T\n"})
     resident = Resident()
     assert build_site(root, root / "site", resident=resident).ok
+    return root, resident
+
+
+def test_a_build_by_another_process_means_reading_the_cache_again(site, tmp_path, spied):
+    root, resident = _built(site)
     (root / "content/events/e1.yaml").write_text(_event(1, title="Changed elsewhere"))
     assert build_site(root, root / "site").ok  # `dateline build` in another terminal
     (root / "content/events/e2.yaml").write_text(_event(2, title="Changed in serve"))
@@ -109,9 +115,7 @@ def test_a_build_by_another_process_means_reading_the_cache_again(site, tmp_path
 
 
 def test_a_failed_build_keeps_nothing(site, tmp_path, spied):
-    root = site({f"events/e{i}.yaml": _event(i) for i in range(6)} | {"timeline.yaml": "title: T\n"})
-    resident = Resident()
-    assert build_site(root, root / "site", resident=resident).ok
+    root, resident = _built(site)
     (root / "content/events/e1.yaml").write_text("date: not a date\ntitle: Broken\n")
     assert not build_site(root, root / "site", resident=resident).ok
     (root / "content/events/e1.yaml").write_text(_event(1, title="Mended"))
@@ -122,9 +126,7 @@ def test_a_failed_build_keeps_nothing(site, tmp_path, spied):
 
 
 def test_other_options_do_not_share_a_kept_state(site, tmp_path, spied):
-    root = site({f"events/e{i}.yaml": _event(i) for i in range(6)} | {"timeline.yaml": "title: T\n"})
-    resident = Resident()
-    assert build_site(root, root / "site", resident=resident).ok
+    root, resident = _built(site)
     spied["load_state"] = 0
     (root / "content/events/e3.yaml").write_text(_event(3, title="Again"))
     assert build_site(root, root / "site", resident=resident, base_url="/sub/").ok
