@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from dateline.dates import DateError, parse_value
 from dateline.extract import clauses as cl
 from dateline.extract import mentions as mt
 from dateline.extract import nlp, voices
+from dateline.extract.candidate import Candidate, merge_repeats, stems
 from dateline.extract.ingest import Article
 from dateline.extract.names import PERSON_PRONOUNS, Names
 from dateline.extract.phrases import is_reporting, subject_of
@@ -64,20 +65,6 @@ class ExtractedEvent:
         from dateline.extract.files import file_stem
 
         return file_stem(self)
-
-
-@dataclass
-class _Candidate:
-    date: str
-    date_text: str
-    title: str
-    quote: str
-    names: dict[str, list[str]]
-    basis: str | None
-    review: list[str]
-    words: list[tuple[int, int]]
-    anchor: tuple[int, int]
-    stems: set[str] = field(default_factory=set)
 
 
 # ----------------------------------------------------------------------- date mentions
@@ -132,7 +119,7 @@ def extract_article(article: Article, day_first: bool | None = None,
                 and not any(a <= m.start < b for a, b in colour)]
     names = Names(doc)
     resolve = Resolver(doc, names, text)
-    cands: list[_Candidate] = []
+    cands: list[Candidate] = []
     news_day = _news_day(mentions, sents[:3], base)
     for sent in sents:
         local = [m for m in mentions if sent.start_char <= m.start < sent.end_char]
@@ -148,7 +135,7 @@ def extract_article(article: Article, day_first: bool | None = None,
     from dateline.extract.happening import describe, roles_of
 
     roles = roles_of(doc)
-    return Extraction(tuple(describe(doc, _finish(c), roles) for c in _merge(cands)), unread)
+    return Extraction(tuple(describe(doc, _finish(c), roles) for c in merge_repeats(cands)), unread)
 
 
 # Phrases that are meant to name no date: not worth an editor's attention.
@@ -171,7 +158,7 @@ def _first_person(verb: Any) -> bool:
 
 
 def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names: Names,
-           resolve: Resolver, quotes: list[tuple[int, int]]) -> list[_Candidate]:
+           resolve: Resolver, quotes: list[tuple[int, int]]) -> list[Candidate]:
     """One candidate per (verb, date) pair of a sentence."""
     text = resolve.text  # Doc.text joins every token anew on each access
     by_verb: dict[int, list[tuple[Any, Any]]] = {}
@@ -273,7 +260,7 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
                   and any(c.dep_ == "conj" and c.i in date_drop for c in t.head.children)}
     heads = set(by_verb)
     quote = _quote(sent.text)
-    out: list[_Candidate] = []
+    out: list[Candidate] = []
     # One event a happening: its finest date ("the Easter Sunday bombings of April 2019").
     finest: dict[int, tuple[Any, Any, Any]] = {}
     for m, span, noun in happenings:
@@ -302,17 +289,17 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
             title = f"{named}'s {rest}" if rest else named
         if len(title.split()) >= 2:
             spans = cl.spans(list(noun.subtree))
-            out.append(_Candidate(m.value, mt.date_text(text, m.start, m.text), title, quote,
+            out.append(Candidate(m.value, mt.date_text(text, m.start, m.text), title, quote,
                                   names.within(spans), None,
                                   ["the title names what happened: make it a sentence"],
-                                  spans, (noun.idx, noun.idx + len(noun.text)), _stems(title)))
+                                  spans, (noun.idx, noun.idx + len(noun.text)), stems(title)))
     for m, (title_text, at) in earlier_ones:
         # "the first coronation since that of his mother on 2 June 1953": hers, that day.
         words = [(at, m.end)]
-        out.append(_Candidate(m.value, mt.date_text(text, m.start, m.text), title_text, quote,
+        out.append(Candidate(m.value, mt.date_text(text, m.start, m.text), title_text, quote,
                               names.within(words), None,
                               ["the title names what happened: make it a sentence"], words,
-                              (at, m.start), _stems(title_text)))
+                              (at, m.start), stems(title_text)))
     for head_i, dated in by_verb.items():
         verb = doc[head_i]
         dated = [ms for ms in dated if not mt.moved_to(text, ms[0], verb)
@@ -433,10 +420,10 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
         # date the verb it hangs on (below).
         if len(title.text.split()) >= 2 and title.subject:
             spans = cl.spans(held)
-            out.append(_Candidate(value, date_text, title.text, quote,
+            out.append(Candidate(value, date_text, title.text, quote,
                                   _names_for(names, spans, title, resolve, title_verb), None,
                                   review, spans, (verb.idx, verb.idx + len(verb.text)),
-                                  _stems(title.text)))
+                                  stems(title.text)))
             # "Nadal, who won in 2008 and 2010": one event on each date.
             for other, _ in each:
                 if other is not m:
@@ -457,11 +444,11 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
             t3 = build_title(main, drop | {t.i for t in verb.subtree}, resolve)
             if not problems(t3.text) and not t3.cut and t3.subject:
                 sp = cl.spans(cl.subtree_minus(main, heads | {verb.i}))
-                out.append(_Candidate(m.value, date_text, t3.text, quote,
+                out.append(Candidate(m.value, date_text, t3.text, quote,
                                       _names_for(names, sp, t3, resolve, main), None,
                                       _review(t3, main, m, base, quotes), sp,
                                       (main.idx, main.idx + len(main.text)),
-                                      _stems(t3.text)))
+                                      stems(t3.text)))
         # "... in late 2020 after a fraudulent election handed him a sixth term": the
         # "after" clause is an earlier event; it gets the year, never a finer precision.
         # "On Wednesday, a day after a ship struck the bridge": the day the offset gives.
@@ -480,11 +467,11 @@ def _dated(doc: Any, sent: Any, mentions: list[Any], base: datetime.date, names:
                                  resolve)
                 if len(t2.text.split()) >= 3:
                     sp = cl.spans(list(child.subtree))
-                    out.append(_Candidate(earlier, "", t2.text, quote,
+                    out.append(Candidate(earlier, "", t2.text, quote,
                                           _names_for(names, sp, t2, resolve, child), None,
                                           _review(t2, child, None, base, quotes), sp,
                                           (child.idx, child.idx + len(child.text)),
-                                          _stems(t2.text)))
+                                          stems(t2.text)))
     return out
 
 
@@ -654,7 +641,7 @@ def _news_day(mentions: list[Any], lead: list[Any], base: datetime.date) -> str 
 
 
 def _development(sent: Any, base: datetime.date, names: Names,
-                 resolve: Resolver, news_day: str | None = None) -> _Candidate | None:
+                 resolve: Resolver, news_day: str | None = None) -> Candidate | None:
     """An undated development the article reports as news ("has introduced", "plans
     to"), dated by the publication day. What has happened ("have been jailed", "also
     announced") happened on the day of the story's news when its lead names one: judges
@@ -690,9 +677,9 @@ def _development(sent: Any, base: datetime.date, names: Names,
     else:
         review.append("undated: dated by the publication day")
         date, basis = base.isoformat(), "published"
-    return _Candidate(date, "", title.text, _quote(text),
+    return Candidate(date, "", title.text, _quote(text),
                       _names_for(names, spans, title, resolve, root), basis, review,
-                      spans, (root.idx, root.idx + len(root.text)), _stems(title.text))
+                      spans, (root.idx, root.idx + len(root.text)), stems(title.text))
 
 
 def _year_before(value: str) -> str | None:
@@ -737,46 +724,7 @@ def _offset_before(clause: Any, value: str) -> str | None:
         return None
 
 
-_STOP = frozenset("""a an the of to in on at by for from with and or but as is are was were be been
-has have had it its this that these those he she they his her their who which said says
-would could will not into over about after before since than also there then""".split())  # noqa: SIM905
-
-
-def _stems(text: str) -> set[str]:
-    return {w[:5] for w in re.findall(r"[a-z]+", text.lower()) if w not in _STOP and len(w) > 2}
-
-
-def _merge(cands: list[_Candidate]) -> list[_Candidate]:
-    """The same event mentioned twice becomes one: compatible dates and shared words."""
-    kept: list[_Candidate] = []
-    for c in cands:
-        for k in kept:
-            if c.quote == k.quote:
-                continue  # one sentence's events are different verbs, never repeats
-            small = min(len(c.stems), len(k.stems))
-            if small < 3 or len(c.stems & k.stems) / small < 0.5:
-                continue
-            if c.basis or k.basis:
-                same = True  # an undated repeat of a dated event is that event
-            else:
-                same = mt.contains(c.date, k.date) or mt.contains(k.date, c.date)
-            if not same:
-                continue
-            # Keep the finer date, the dated record over the publication-day one.
-            if (k.basis and not c.basis) or (not c.basis and mt.span_days(c.date)
-                                              < mt.span_days(k.date)):
-                # Title, quote and names describe the sentence, so they travel with it.
-                k.date, k.date_text, k.basis, k.review = c.date, c.date_text, c.basis, c.review
-                k.title, k.quote, k.names = c.title, c.quote, c.names
-                k.words, k.anchor = c.words, c.anchor
-            k.stems |= c.stems
-            break
-        else:
-            kept.append(c)
-    return kept
-
-
-def _finish(c: _Candidate) -> ExtractedEvent:
+def _finish(c: Candidate) -> ExtractedEvent:
     return ExtractedEvent(date=c.date, date_text=c.date_text, title=c.title, quote=c.quote,
                           people=tuple(c.names["people"]), places=tuple(c.names["places"]),
                           organizations=tuple(c.names["organizations"]),
