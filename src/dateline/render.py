@@ -6,11 +6,10 @@ Templates are looked up in the site's own templates/ first, then the package def
 
 from __future__ import annotations
 
-import contextlib
 import os
 import stat
 import sys
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -19,9 +18,11 @@ import jinja2
 import jinja2.sandbox
 from markupsafe import Markup
 
-from dateline import HOMEPAGE, __version__, views
+from dateline import DEFAULT_TEMPLATES, HOMEPAGE, __version__, views
 from dateline.digests import digest
 from dateline.model import Content, Event, Problem, Timeline
+from dateline.sandbox import mode as sandbox_mode
+from dateline.sandbox import sandboxed  # noqa: F401  (re-exported: render.sandboxed)
 from dateline.site import plan as site_plan
 from dateline.site.exports import render_exports
 from dateline.site.exports.joined import ExportMemo
@@ -41,7 +42,6 @@ if TYPE_CHECKING:
     import markdown
 
 # The package's default templates and static assets; a site's own templates/ overrides them.
-DEFAULT_TEMPLATES = Path(__file__).parent / "templates"
 # Markdown may carry links, emphasis, lists, quotes, code and tables; nothing that runs.
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "del", "em", "h2", "h3", "h4", "hr", "i",
@@ -109,32 +109,6 @@ class FullCards(Protocol):
         """The stamped full cards of events of `year` (see _Cards), to read and add to."""
 
 
-class _Mode:
-    """How this process renders templates: `sandboxed()` switches it for a build."""
-
-    sandbox = False
-
-
-_mode = _Mode()
-
-
-@contextlib.contextmanager
-def sandboxed(enabled: bool = True) -> Iterator[None]:
-    """Render templates in Jinja's sandbox inside this block (`dateline build --sandbox`).
-
-    For CI that builds other people's pull requests: a template can then read only public
-    attributes and call only safe methods, so `cycler.__init__.__globals__.os` (or any
-    other way to a module and a shell) fails with a template error naming the file and
-    line. A switch rather than a parameter, since the build recipe makes the environment
-    deep inside; forked render workers inherit it.
-    """
-    before, _mode.sandbox = _mode.sandbox, enabled
-    try:
-        yield
-    finally:
-        _mode.sandbox = before
-
-
 def make_environment(site_root: Path, markdown_cache: dict[str, str] | None = None,
                      bytecode: jinja2.BytecodeCache | None = None,
                      sandbox: bool | None = None) -> jinja2.Environment:
@@ -146,7 +120,7 @@ def make_environment(site_root: Path, markdown_cache: dict[str, str] | None = No
     which never uses the bytecode cache: code compiled for the sandbox differs (calls and
     operators go through its checks), and in CI the cache folder may come from elsewhere.
     """
-    sandbox = _mode.sandbox if sandbox is None else sandbox
+    sandbox = sandbox_mode.sandbox if sandbox is None else sandbox
     defaults = jinja2.FileSystemLoader(DEFAULT_TEMPLATES)
     loader = jinja2.ChoiceLoader([
         jinja2.PrefixLoader({"default": defaults}, delimiter=":"),

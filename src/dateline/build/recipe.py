@@ -12,9 +12,9 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dateline.build import cache
-from dateline.build.compiled import template_cache
 from dateline.build.lock import BuildLock
 from dateline.build.resident import Resident
 from dateline.build.stats import (
@@ -25,12 +25,13 @@ from dateline.build.stats import (
     site_manifest,
     site_unchanged,
 )
-from dateline.build.workers import render_pages
 from dateline.build.write import Staging, WriteReport, list_files, recover
 from dateline.content import FileMemo, load_content
 from dateline.model import Content, Problem
-from dateline.render import Planned, RenderError, RenderMemo, plan_build
 from dateline.urls import with_slash
+
+if TYPE_CHECKING:
+    from dateline.render import Planned, RenderMemo
 
 
 @dataclass
@@ -87,6 +88,11 @@ def _build(root: Path, out: Path, strict: bool, use_cache: bool, site_url: str |
     if use_cache and _up_to_date(root, out, fingerprint):
         clock.lap("check")
         return BuildResult(True, up_to_date=True, timings=clock.laps)
+    # Only a build with something to do imports the renderer (Jinja and every page's
+    # module): a no-op build stops above without it.
+    from dateline.build.compiled import template_cache
+    from dateline.render import RenderError, RenderMemo
+
     state = resident.take(root, options) if resident is not None and use_cache else None
     if state is None:
         state = cache.load_state(root) if use_cache else cache.BuildState()
@@ -129,6 +135,8 @@ def _plan(content: Content, root: Path, memo: RenderMemo, state: cache.BuildStat
           in_place: bool) -> Planned:
     """Every page, or after an edit that left the site's layout as it was, only the pages
     whose key may have changed (the others keep the keys in `state.pages`)."""
+    from dateline.render import plan_build
+
     changed = _changed_events(state, content) if in_place else None
     planned = plan_build(content, root, memo=memo, changed=changed, layout=state.layout)
     if planned.partial and (set(planned.paths) != state.pages.keys()
@@ -192,6 +200,8 @@ def _render_and_write(planned: Planned, content: Content, state: cache.BuildStat
     are rendered. `inodes` are site/'s files as write.list_files() lists them, when the
     caller has them.
     """
+    from dateline.build.workers import render_pages
+
     plan = planned.pages
     bodies = [e.body for e in content.events if e.body]
     paths = set(planned.paths)

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from operator import attrgetter
 from pathlib import Path
 
-from dateline.render import DEFAULT_TEMPLATES
+from dateline import DEFAULT_TEMPLATES
 
 Stat = tuple[int, ...]  # (size, mtime_ns, ctime_ns) of an input, (size, mtime_ns) in site/
 _NAME = attrgetter("name")  # a directory entry's sort key, cheaper than a lambda

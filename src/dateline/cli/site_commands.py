@@ -59,7 +59,7 @@ def build(root: Path, out: Path | None, base_url: str | None, site_url: str | No
           strict: bool, no_cache: bool, timings: bool, sandbox: bool) -> None:
     """Build the static site from content/ (all or nothing: a failed build changes nothing)."""
     from dateline.build.recipe import build_site
-    from dateline.render import sandboxed
+    from dateline.sandbox import sandboxed
 
     started = time.perf_counter()
     out = out or root / "site"
@@ -105,7 +105,7 @@ def build(root: Path, out: Path | None, base_url: str | None, site_url: str | No
 @click.pass_obj
 def check(root: Path, strict: bool, sandbox: bool) -> None:
     """Validate content/ and templates without writing anything."""
-    from dateline.render import sandboxed
+    from dateline.sandbox import sandboxed
 
     with sandboxed(sandbox):
         content, files = _load_checked(root, strict)
