@@ -3,20 +3,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
+from extract_util import BASE, titles
 
 from dateline.extract import nlp
 from dateline.extract.events import extract_events
 from dateline.extract.ingest import Article
 from dateline.extract.names import Names
-
-BASE = dt.date(2018, 12, 1)  # a Saturday
-
-
-def titles(text: str) -> dict[str, str]:
-    """Each event's date -> its title."""
-    article = Article(text=text, title="T", published=BASE, url=None, path="mem.txt")
-    return {str(ev.date): ev.title for ev in extract_events(article)}
 
 
 def test_it_is_the_thing_the_lead_names() -> None:

@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
+from extract_util import BASE, titles
 
 from dateline.extract.events import extract_events
 from dateline.extract.ingest import Article
-
-BASE = dt.date(2018, 12, 1)  # a Saturday
-
-
-def titles(text: str) -> dict[str, str]:
-    """Each event's date -> its title."""
-    article = Article(text=text, title="T", published=BASE, url=None, path="mem.txt")
-    return {str(ev.date): ev.title for ev in extract_events(article)}
 
 
 @pytest.mark.parametrize("text, date, title", [

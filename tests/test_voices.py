@@ -2,18 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-from dateline.extract.events import extract_events
-from dateline.extract.ingest import Article
-
-BASE = dt.date(2018, 12, 1)  # a Saturday
-
-
-def titles(text: str) -> dict[str, str]:
-    """Each event's date -> its title."""
-    article = Article(text=text, title="T", published=BASE, url=None, path="mem.txt")
-    return {str(ev.date): ev.title for ev in extract_events(article)}
+from extract_util import titles
 
 
 def test_an_unnamed_voice_s_words_are_no_event() -> None:
