@@ -274,7 +274,7 @@ def test_tag_prints_offsets_into_the_file_itself(tmp_path):
 def test_extract_summary_review_and_check_lists_events_to_review(tmp_path):
     article = tmp_path / "a.md"
     article.write_text("---\ntitle: Bridge\npublished: 2021-06-10\n---\n\n"
-                       "The council approved the new bridge in March. "
+                       "Leeds City Council approved the Aire footbridge in March. "
                        "The bridge will open in 2024.\n", encoding="utf-8")
     out = tmp_path / "content" / "events"
     result = run_dateline("extract", str(article), "--out", str(out))

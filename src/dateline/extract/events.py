@@ -132,10 +132,12 @@ def extract_article(article: Article, day_first: bool | None = None,
     unread = tuple((m.text, " ".join(s.text.split())) for m in found if m.value is None
                    and not _VAGUE.fullmatch(m.text.strip())
                    for s in sents if s.start_char <= m.start < s.end_char)
+    from dateline.extract.doubt import mark
     from dateline.extract.happening import describe, roles_of
 
     roles = roles_of(doc)
-    return Extraction(tuple(describe(doc, _finish(c), roles) for c in merge_repeats(cands)), unread)
+    events = [describe(doc, _finish(c), roles) for c in merge_repeats(cands)]
+    return Extraction(mark(events, nlp.load()), unread)
 
 
 # Phrases that are meant to name no date: not worth an editor's attention.
