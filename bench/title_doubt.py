@@ -30,7 +30,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "src"))
 
 from dateline.extract import nlp  # noqa: E402
-from dateline.extract.doubt import WEIGHTS, features  # noqa: E402
+from dateline.extract.doubt import WEIGHTS, features, parse_titles  # noqa: E402
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -129,7 +129,7 @@ def main() -> None:
     args = ap.parse_args()
     data = sheets()
     model = nlp.load()
-    docs = {name: list(model.pipe([r[0] for r in rows])) for name, rows in data.items()}
+    docs = {name: parse_titles([r[0] for r in rows], model) for name, rows in data.items()}
     _, names = matrix([r for rows in data.values() for r in rows],
                       docs=[d for name in data for d in docs[name]])
     xs = {name: matrix(rows, names, docs[name])[0] for name, rows in data.items()}

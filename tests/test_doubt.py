@@ -19,7 +19,7 @@ def nlp():
 
 
 def feats(nlp, title: str, quote: str = "", review: tuple[str, ...] = ()) -> dict[str, float]:
-    return doubt.features(nlp(title), quote or title, review)
+    return doubt.features(doubt.parse_titles([title], nlp)[0], quote or title, review)
 
 
 def test_a_vague_description_as_subject_is_seen(nlp):

@@ -138,11 +138,20 @@ def score(feats: dict[str, float], weights: dict[str, float]) -> float:
     return 1 / (1 + math.exp(-max(min(z, 30), -30)))
 
 
+def parse_titles(titles: Iterable[str], nlp: Any) -> list[Any]:
+    """The titles parsed as the model was fitted on them: spaCy's own pipeline without
+    dateline's mends of news sentences (a third of the time of a title's parse, and made
+    for sentences, not headlines)."""
+    mends = [name for name in nlp.pipe_names if name.startswith("dateline_")]
+    with nlp.select_pipes(disable=mends):
+        return list(nlp.pipe(titles))
+
+
 def doubtful(titles: Iterable[tuple[str, str, Sequence[str]]], nlp: Any) -> list[bool]:
     """For each (title, quote, review), whether the title passes the model's threshold."""
     weights, threshold = _model()
     items = list(titles)
-    docs = nlp.pipe([t for t, _, _ in items])
+    docs = parse_titles([t for t, _, _ in items], nlp)
     return [score(features(doc, quote, review), weights) >= threshold
             for doc, (_, quote, review) in zip(docs, items, strict=True)]
 
