@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections import Counter
 from pathlib import Path
 
 import click
@@ -86,6 +87,7 @@ def extract(root: Path, articles: tuple[str, ...], feeds: tuple[str, ...],
         click.echo(f"dateline: {exc}", err=True)
         sys.exit(EXIT_BAD_INPUT)
     total = to_review = 0
+    reasons: Counter[str] = Counter()  # how many events each kind of reason marks
     unread: list[tuple[str, str, str]] = []
     reports = []
     for res in results:
@@ -106,6 +108,7 @@ def extract(root: Path, articles: tuple[str, ...], feeds: tuple[str, ...],
         reports.extend(report_of(ev, res.article, i) for i, ev in enumerate(res.events))
         total += len(res.events)
         to_review += sum(1 for ev in res.events if ev.review)
+        reasons.update(kind for ev in res.events for kind in {r.split(":")[0] for r in ev.review})
         click.echo(f"{res.path}: {len(res.events)} event(s)")
     # Every article's events are written together: reports of one event by several
     # articles become one file, whatever order the articles came in.
@@ -114,7 +117,11 @@ def extract(root: Path, articles: tuple[str, ...], feeds: tuple[str, ...],
                                describe=describe_titles)
         _print_write_report(report, dry_run)
     if len(results) > 1 or unread or to_review:
+        # Which reasons, most common first: where an editor's time will go.
+        kinds = ", ".join(f"{n} {kind}" for kind, n in
+                          sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0])))
         click.echo(f"{total} event(s), {to_review} marked for review"
+                   + (f" ({kinds})" if kinds else "")
                    + (f", {len(unread)} date phrase(s) not read:" if unread else ""))
     for path, phrase, sentence in unread:
         click.echo(f"  {path}: {phrase!r} in: {sentence}")
