@@ -1,6 +1,6 @@
 """Which earlier phrase a pronoun continues by salience (extract/salience.py): the
 main-clause subject before it, a relative clause's own noun, agreement in number, and
-review where two people could be meant. Invented sentences only."""
+review where that subject is a person with no name. Invented sentences only."""
 
 from __future__ import annotations
 
@@ -41,9 +41,7 @@ def test_it_is_never_a_plural_speaker() -> None:
     assert not got["2019-06"].startswith("Officials")
 
 
-def test_a_quoted_speaker_against_the_story_person_is_left_for_review() -> None:
-    got = titles(
-        "Dan Hope scored twice on Saturday. Hope has scored 30 goals this season. Three "
-        "clubs want Hope, and Hope wants to go. \"We cannot keep everyone,\" the manager, "
-        "Rob Lane, said. He would leave in June 2019.")
-    assert got["2019-06"].startswith("He would leave")
+def test_a_description_named_beside_it_is_that_person() -> None:
+    got = titles("The patient, Dan Hale, a welder from Leeds, had the operation last week. "
+                 "On Friday his doctors said the new valve was working well.")
+    assert got["2018-11-30"].startswith("Dan Hale's doctors")

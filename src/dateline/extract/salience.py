@@ -28,8 +28,6 @@ _GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f
 _PERSON_NOUNS = {"man", "woman", "boy", "girl", "gunman", "official", "leader", "chief",
                  "spokesman", "spokeswoman", "lawyer", "mother", "father", "wife",
                  "husband", "son", "daughter", "widow", "star", "officer", "trader"}
-# Verbs of saying: their subject is the one quoted.
-_SAYING = {"say", "tell", "add", "explain", "insist", "warn", "argue", "recall", "note"}
 # Heads of relative clauses: a relative pronoun as the clause's own subject.
 _RELATIVES = {"which", "who", "that"}
 
@@ -55,27 +53,8 @@ def centre(tok: Any, resolve: Any, names: Names,
     if gender is None or not subject_position(tok):
         return False, None
     for subj in _preceding_subjects(tok):
-        said, name = _person(subj, gender, resolve, names, is_title, described)
-        if not said:
-            return False, None
-        if name and subj.sent.start != tok.sent.start \
-                and subj.head.lemma_.lower() in _SAYING and _outnamed(name, tok, names, gender):
-            # '"...," the manager said. He would leave': the one quoted is a weak centre
-            # against the person the story keeps naming; either could be meant.
-            return True, None
-        return True, name
+        return _person(subj, gender, resolve, names, is_title, described)
     return False, None
-
-
-def _outnamed(name: str, tok: Any, names: Names, gender: str) -> bool:
-    """Whether the article, up to ``tok``, names another person of ``gender`` (or of none
-    said) at least three times and at least twice as often as ``name``."""
-    counts: dict[str, int] = {}
-    for m in names.mentions:
-        if m.kind == "people" and m.start < tok.idx and m.gender in (None, gender):
-            counts[m.name] = counts.get(m.name, 0) + 1
-    mine = counts.get(name, 0)
-    return any(n != name and c >= 3 and c >= 2 * mine for n, c in counts.items())
 
 
 def _preceding_subjects(tok: Any) -> list[Any]:
@@ -131,6 +110,10 @@ def _person(subj: Any, gender: str, resolve: Any, names: Names, is_title: Any,
         or subj.lemma_.lower() in PERSON_ROLES | _PERSON_NOUNS
     if not person:
         return _owner(owner, gender, resolve)
+    named = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    ent = names.entity_at(named.idx, named.idx + len(named.text)) if named is not None else None
+    if ent is not None and ent.kind == "people":
+        return True, ent.name  # "The patient, Dan Hale, ...": the name beside it
     return True, described(subj, gender)
 
 
