@@ -23,6 +23,7 @@ from dateline.extract.names import (
     is_age,
     title_gender,
 )
+from dateline.extract.salience import centre, plural, relative_antecedent
 from dateline.extract.topic import KINDS, main_thing, own_subject, thing_before
 from dateline.extract.voices import speakers
 
@@ -82,9 +83,15 @@ class Resolver:
             start = self._window(tok.idx, 3)
             gender = "m" if low in ("he", "him", "his") else "f"
             other = self._clause_subject(tok)
-            name = self._proper_subject(tok, start, gender, other) \
-                or self.names.person_before(tok.idx, start, gender, other) \
-                or self._protagonist(tok, start, gender)
+            # The main-clause subject just before is whom a subject pronoun continues;
+            # the nearest name of any role only when that subject is no person.
+            said, name = centre(tok, self, self.names,
+                                lambda noun: noun.lemma_.lower() in _TITLES,
+                                self._person_described)
+            if not said:
+                name = self._proper_subject(tok, start, gender, other) \
+                    or self.names.person_before(tok.idx, start, gender, other) \
+                    or self._protagonist(tok, start, gender)
             bound = self._bound(tok)
             if bound is not None and name == bound[0]:
                 # "He and Michiko, whom he married": whoever "he" is, not Michiko; the
@@ -93,6 +100,9 @@ class Resolver:
                 return self(other) if bound[1].dep_ == "conj" and other.pos_ == "PRON" \
                     and _GENDER.get(other.lower_) == gender else None
             return name
+        held = relative_antecedent(tok, self.names)
+        if held:
+            return held  # "the Fed, which is expected to ... when it announces"
         joined = joined_subject(tok)
         if joined:
             return joined  # "ministers had promised ..., but they admitted"
@@ -507,6 +517,8 @@ class Resolver:
         if speaker is None or speaker.pos_ not in ("NOUN", "PROPN"):
             return None
         person = tok.lower_ in PERSON_PRONOUNS
+        if tok.lower_ == "it" and plural(speaker):
+            return None  # "Officials said it could take effect in June": not them
         ent = self.names.entity_at(speaker.idx, speaker.idx + len(speaker.text))
         if person != (ent is not None and ent.kind == "people" or speaker.pos_ == "PROPN"
                       and ent is None):
