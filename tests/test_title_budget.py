@@ -74,3 +74,9 @@ def test_a_side_clause_whose_subject_went_goes() -> None:
     tokens = [t for t in doc if t.text != "forecasters" and not t.is_punct]
     kept = " ".join(t.text for t in without_fallen_clauses(tokens, verb, {}))
     assert "missed" not in kept and kept.endswith("hit the coast")
+
+
+def test_a_second_verb_of_saying_is_a_side_clause() -> None:
+    got = titles("The regional board approved the merger of the two savings banks on Monday "
+                 "and said it expected cuts.")
+    assert got["2018-11-26"] == "The regional board approved the merger of the two savings banks"

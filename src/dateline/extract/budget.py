@@ -1,10 +1,10 @@
 """How long a title may be, and what goes first when it is longer.
 
 A headline keeps its subject, its verb and what the verb needs, and spends what words are
-left on the phrases that complete them ("fell 25 seconds short of two hours", "the hole in
-his accounts"). A side clause ("..., killing everyone on board", "... and said it would
-appeal") is another thing that happened: it is kept only in a short title, and goes before
-any phrase of the main clause. The order is by kind of constituent, never by word.
+left on the phrases that complete them ("the closure of the route between the islands",
+"the hole in its accounts"). A side clause ("..., killing everyone on board", "... and said
+it would appeal") is another thing that happened: it is kept only in a short title, and
+goes before any phrase of the main clause. The order is by kind of constituent, never by word.
 """
 
 from __future__ import annotations
