@@ -36,6 +36,14 @@ def stems(text: str) -> set[str]:
     return {w[:5] for w in re.findall(r"[a-z]+", text.lower()) if w not in _STOP and len(w) > 2}
 
 
+def deeds(text: str) -> set[str]:
+    """The stems of a title's words other than its names (capitalised words): what was
+    done, not who. Two short titles about one person share their name and nothing else
+    ("X was flown to Britain", "X was shot in the head")."""
+    return {w[:5].lower() for w in re.findall(r"[A-Za-z]+", text)
+            if w[:1].islower() and w not in _STOP and len(w) > 2}
+
+
 def merge_repeats(cands: list[Candidate]) -> list[Candidate]:
     """The same event mentioned twice becomes one: compatible dates and shared words."""
     kept: list[Candidate] = []
@@ -46,6 +54,8 @@ def merge_repeats(cands: list[Candidate]) -> list[Candidate]:
             small = min(len(c.stems), len(k.stems))
             if small < 3 or len(c.stems & k.stems) / small < 0.5:
                 continue
+            if not deeds(c.title) & deeds(k.title):
+                continue  # the same people named, nothing the same done
             if c.basis or k.basis:
                 same = True  # an undated repeat of a dated event is that event
             else:

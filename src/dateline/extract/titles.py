@@ -15,6 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from dateline.extract.adjuncts import complement_of
+from dateline.extract.budget import MAX_WORDS, inner_order, title_words, trim_adjuncts
 from dateline.extract.naming import (
     name_demonstratives,
     name_descriptions,
@@ -28,10 +30,12 @@ from dateline.extract.phrases import (
     subject_of,
     subject_of_own,
 )
+from dateline.extract.standing import without_fallen_clauses
 from dateline.extract.subject import relative_misread, title_subject
 from dateline.extract.wording import PARTICLES, QUOTES, cut_at_end, join, n_words, tidy
 
-MAX_WORDS = 16
+# A happening's noun as a title ("Blasts in Kenya") reads best short.
+NOUN_TITLE_WORDS = 12
 # Complements that make a clause a sentence: always kept with the verb.
 _CORE = {"aux", "auxpass", "neg", "prt", "dobj", "dative", "attr", "acomp", "oprd", "xcomp",
          "ccomp", "agent", "expl", "obj", "iobj"}
@@ -72,7 +76,7 @@ def noun_title(noun: Any, drop: set[int]) -> str:
     Kenya"): the noun's phrase without the date, its article and its asides."""
     drop = drop | {c.i for t in noun.doc if t.i in drop for c in t.children if c.dep_ == "case"}
     tokens = [t for t in phrase_of(noun, drop) if not (t.dep_ in ("det", "poss") and t.head.i == noun.i)]
-    while n_words(tokens) > MAX_WORDS - 4 and any(t.dep_ == "prep" for t in tokens):
+    while n_words(tokens) > NOUN_TITLE_WORDS and any(t.dep_ == "prep" for t in tokens):
         last = max((t for t in tokens if t.dep_ == "prep"), key=lambda t: t.i)
         gone = {t.i for t in last.subtree}
         tokens = [t for t in tokens if t.i not in gone]
@@ -148,6 +152,8 @@ def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None])
                 cc = [c for c in verb.children if c.dep_ == "cc" and c.i < child.i]
                 optional.append(cc[-1:] + phrase_of(child, drop))
         elif child.dep_ in _OPTIONAL and child.dep_ != "cc" and child.i > verb.i:
+            if child.dep_ == "dep" and child.tag_ in ("VBD", "VBZ", "VBP"):
+                continue  # a finite verb the parser could not attach: a second clause
             if child.dep_ == "prep" and any(c.dep_ == "ccomp" and c.i > child.i
                                             for c in verb.children):
                 continue  # "said in a statement that ...": what was said is the title
@@ -209,8 +215,7 @@ def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None])
     # speculation", "took part in the talks"): that one is not optional.
     if not any(t.dep_ in ("dobj", "attr", "acomp", "oprd", "ccomp", "xcomp", "dative", "obj")
                for t in core if t.head.i == verb.i):
-        first = min((p for p in optional if p[0].dep_ == "prep" and p[0].i > verb.i),
-                    key=lambda p: p[0].i, default=None)
+        first = complement_of(optional, verb)
         if first is not None:
             optional.remove(first)
             core.extend(first)
@@ -227,11 +232,7 @@ def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None])
         tokens = [t for t in tokens if not (t.dep_ == "mark" and t.lower_ == "that"
                                             and t.head.dep_ == "ccomp"
                                             and t.head.head.i == verb.i)]
-    while optional and n_words(tokens) > MAX_WORDS:
-        last = max(optional, key=lambda p: p[0].i)
-        optional.remove(last)
-        gone = {t.i for t in last}
-        tokens = [t for t in tokens if t.i not in gone]
+    tokens, optional = trim_adjuncts(tokens, optional, verb, replace)
     # A preposition or article whose noun was dropped goes with it ("by [2000]").
     kept = {t.i for t in tokens}
     tokens = [t for t in tokens
@@ -330,13 +331,20 @@ def build_title(verb: Any, drop: set[int], resolve: Callable[[Any], str | None])
                                           and (t.head.pos_ in ("NOUN", "PROPN", "PRON")
                                                or t.head.dep_ == "pcomp")
                                           or t.dep_ in ("advcl", "conj") and t.pos_ == "VERB")
-                    and t.head.i != verb.i and t.lower_ != "of"),
-                   key=lambda t: (t.dep_ in ("acl", "conj"), -t.i))
+                    and t.head.i != verb.i and t.lower_ != "of"
+                    # never the title's own verb, nor a clause that holds it ("[Elected in
+                    # 2018 on ...], Mr. Khan fell out": the participle is the title)
+                    and t.i != verb.i and not any(a.i == t.i for a in verb.ancestors)),
+                   key=lambda t: inner_order(t, {s.i for s in subject_tokens}))
     for prep in inner:
-        if n_words(tokens) <= MAX_WORDS:
+        if title_words(tokens, replace) <= MAX_WORDS:
             break
         gone = {t.i for t in prep.subtree}
+        if prep.dep_ == "conj":
+            # the "and" that joined it goes with it
+            gone |= {c.i for c in prep.head.children if c.dep_ == "cc" and c.i < prep.i}
         tokens = [t for t in tokens if t.i not in gone]
+    tokens = without_fallen_clauses(tokens, verb, replace)
     name_demonstratives(tokens, replace)
     name_repeated(tokens, replace, getattr(resolve, "repeated", None))
     name_descriptions(tokens, replace, getattr(resolve, "describe", None))
