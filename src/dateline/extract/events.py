@@ -666,6 +666,10 @@ def _development(sent: Any, base: datetime.date, names: Names,
     if not (perfect or intent or news) or subj is None or subj.pos_ not in (
             "NOUN", "PROPN", "PRON"):
         return None
+    if perfect and any(c.dep_ == "advmod" and c.lower_ == "since" for c in root.children):
+        # "The firm has since abandoned the drug": some time after what was told before,
+        # not on the day of the news.
+        return None
     title = build_title(root, set(), resolve)
     if len(title.text.split()) < 3:
         return None
