@@ -145,3 +145,97 @@ def test_a_plan_ahead_is_no_anchor_for_the_same_day():
     got = dict((m.text, m.value) for m in chain(text, find_dates(text, dt.date(2023, 3, 8)),
                                                  lambda m: True, dt.date(2023, 3, 8)))
     assert [v for t, v in got.items() if t.endswith("same day")] == ["2023-03-06"], got
+
+
+def _chained(text: str, published: dt.date) -> dict[str, str | None]:
+    return {m.text: m.value for m in chain(text, find_dates(text, published), lambda m: True,
+                                           published)}
+
+
+def test_hours_and_the_clock_are_the_story_day() -> None:
+    # Within the day just named: an hour count, "within hours", the clock, "earlier in the
+    # day", a sentence that opens with a part of the day.
+    got = _chained("The dam burst on Tuesday 4 June 2019. About six hours later a second wall "
+                   "gave way. Crews were sent within hours. At 9.15pm local time the sirens "
+                   "stopped. Earlier in the day the mayor had left. In the evening, the army "
+                   "arrived.", dt.date(2019, 6, 7))
+    assert got["About six hours later"] == "2019-06-04", got
+    assert got["within hours"] == "2019-06-04", got
+    assert got["At 9.15pm local time"] == "2019-06-04", got
+    assert got["Earlier in the day"] == "2019-06-04", got
+    assert got["In the evening"] == "2019-06-04", got
+    assert step("30 hours later") == ("day", 1)
+
+
+def test_the_story_day_goes_only_where_a_sentence_has_no_date() -> None:
+    # Hours after a happening count from it, whose day is not known; a clock before a day
+    # is that day's; beside a sentence's own date an hour only says when in that day.
+    got = _chained("The jury sat on 12 May 2021. Hours after the verdict, the family spoke. "
+                   "The judge will sit again at 10am on Friday. The court closed early on "
+                   "Thursday and the city by midday.", dt.date(2021, 5, 13))
+    assert got.get("Hours after") is None, got
+    assert not any(t.startswith("at 10am") for t in got), got
+    assert "by midday" not in got, got
+
+
+def test_a_day_of_the_month_counts_from_the_story_month() -> None:
+    text = ("The floods began in March 2012. When the river peaked on the 9th, the town "
+            "emptied. She works on the 9th floor.")
+    got = [(m.start, m.value) for m in chain(text, find_dates(text, dt.date(2012, 5, 2)),
+                                             lambda m: True) if m.text == "the 9th"]
+    assert got == [(text.index("the 9th"), "2012-03-09")], got  # not the floor
+
+
+def test_a_day_step_counts_past_a_background_year() -> None:
+    # "built in 1890" is told as background: "two days later" is from 3 May; a later
+    # coarse date moves the story on and leaves no day to count from.
+    got = _chained("The mill burned on 3 May 2016. It was built in 1890. Two days later the "
+                   "owners sold the land. In June 2017 a park opened. The next day it rained.",
+                   dt.date(2017, 8, 1))
+    assert got["Two days later"] == "2016-05-05", got
+    assert got.get("The next day") is None, got
+    # A month of the day's own year is a step back in the story, not background.
+    got = _chained("Doctors reported the birth on Friday 3 October 2014. The boy was born last "
+                   "month. They went home about 10 days later.", dt.date(2014, 10, 4))
+    assert got.get("about 10 days later") is None, got
+
+
+def test_that_season_is_the_storys() -> None:
+    got = _chained("The band formed in March 2004. They toured Europe that summer.",
+                   dt.date(2020, 1, 9))
+    assert got["that summer"] == "2004-22", got
+
+
+def test_a_look_back_leaves_the_story_day_where_it_was() -> None:
+    got = _chained("The probe landed on Wednesday 12 November 2014. A valve had failed the night "
+                   "before. It bounced and came to rest nearly two hours later.",
+                   dt.date(2014, 11, 14))
+    assert got["the night before"] == "2014-11-11", got
+    assert got["nearly two hours later"] == "2014-11-12", got
+
+
+def test_the_story_day_keeps_out_of_quotes_and_sees_whole_sentences() -> None:
+    # A speaker's clock is theirs; "Rep. Ortiz" does not end the sentence, whose own date
+    # ("Monday night") leaves the clock beside it alone.
+    text = ("The council met on Tuesday 3 October 2023. \"We got there at noon,\" said one "
+            "member. The motion, filed Monday night by Rep. Ortiz, passed shortly before 5 p.m.")
+    got = _chained(text, dt.date(2023, 10, 4))
+    assert "at noon" not in got, got
+    spans = [(0, text.index("\"We")), (text.index("\"We"), text.index("The motion")),
+             (text.index("The motion"), len(text))]
+    got = {m.text: m.value for m in chain(text, find_dates(text, dt.date(2023, 10, 4)),
+                                          lambda m: True, dt.date(2023, 10, 4), spans)}
+    assert not any("5 p.m" in t for t in got), got
+
+
+def test_an_hour_count_beside_another_date_counts_from_it() -> None:
+    got = _chained("Early on Monday 8 May 2023 the jurors sent the judge a note, and they came "
+                   "back with a verdict a few hours later.", dt.date(2023, 5, 9))
+    assert got["a few hours later"] == "2023-05-08", got
+
+
+def test_an_hour_count_back_beside_another_date_is_left_to_it() -> None:
+    got = _chained("On Thursday 7 July 2022 the minister, appointed less than 48 hours earlier, "
+                   "quit.", dt.date(2022, 7, 8))
+    assert not any("48 hours" in t for t in got), got
+    assert step("36 hours earlier") == ("day", -1)

@@ -110,8 +110,9 @@ def test_find_dates_never_raises_on_date_like_words(words: list[str]) -> None:
     # After "a" a year is a modifier, not a count of things.
     ("He was hurt in a 2010 raid on the camp.", [("2010", "2010")]),
     ("Revenue grew this fiscal year.", [("this fiscal year", "2022")]),
+    # A deadline may fall on any day of the year (test_before_the_end_of_a_year_...).
     ("The depot will close by the end of the year.",
-     [("the end of the year", "2022-09/2022-12")]),
+     [("the end of the year", "2022")]),
     ("Builders return at the start of next month.",
      [("the start of next month", "2023-01-01/2023-01-10")]),
     ("The pair last spoke the week before last.",
@@ -352,3 +353,15 @@ def test_by_the_end_of_the_month_is_the_month() -> None:
         ("the end of the month", "2012-07")]
     assert found("Sales rose at the end of the month.", base) == [
         ("the end of the month", "2012-07-21/2012-07-31")]
+
+
+def test_before_the_end_of_a_year_is_a_deadline_in_that_year() -> None:
+    # "by"/"before" the end of a year: any day of it is in time; without them the end is
+    # the year's last months.
+    base = dt.date(2014, 4, 8)
+    assert found("The council hopes for a ruling before the end of the year.", base) == [
+        ("the end of the year", "2014")]
+    assert found("The tunnel was meant to open by the end of 2012.", base) == [
+        ("the end of 2012", "2012")]
+    assert found("Prices climbed at the end of the year.", base) == [
+        ("the end of the year", "2014-09/2014-12")]

@@ -109,7 +109,8 @@ def extract_article(article: Article, day_first: bool | None = None,
     sents = list(doc.sents)
     found = _find(text, base, [(s.start_char, s.end_char) for s in sents], day_first)
     # "Two days later" counts from the date just mentioned, not from the publication day.
-    chained = chain(text, found, lambda m: mt.usable(m, text, base), base)
+    chained = chain(text, found, lambda m: mt.usable(m, text, base), base,
+                    [(s.start_char, s.end_char) for s in sents])
     quotes = mt.quote_spans(text)
     colour = voices.colour_quotes(doc, quotes)
     named = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in mt.NAME_LABELS]
@@ -667,6 +668,10 @@ def _development(sent: Any, base: datetime.date, names: Names,
     subj = subject_of(root)
     if not (perfect or intent or news) or subj is None or subj.pos_ not in (
             "NOUN", "PROPN", "PRON"):
+        return None
+    if perfect and any(c.dep_ == "advmod" and c.lower_ == "since" for c in root.children):
+        # "The firm has since abandoned the drug": some time after what was told before,
+        # not on the day of the news.
         return None
     title = build_title(root, set(), resolve)
     if len(title.text.split()) < 3:

@@ -213,6 +213,10 @@ _MONTH_END = re.compile(rf"(?i)(?:the\s+)?end\s+of\s+({_MON}(?:,?\s+{_YEAR})?)")
 _BY = re.compile(r"(?i)\bby\s+$")
 # "by the end of the month" likewise: the month the phrase names.
 _THIS_MONTH_END = re.compile(r"(?i)(?:the\s+)?end\s+of\s+(?:the|this)\s+month")
+# "before the end of the year", "by the end of 2016": a deadline anywhere in the year, not
+# in its last months; what counts is the period whose end it is.
+_PERIOD_END = re.compile(rf"(?i)(?:the\s+)?end\s+of\s+(?:(?:the|this)\s+(year|month)|({_YEAR}))")
+_BY_OR_BEFORE = re.compile(r"(?i)\b(?:by|before)\s+$")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -393,6 +397,10 @@ def find_dates(text: str, base: dt.date, sentences: list[tuple[int, int]] | None
         elif value is not None and _THIS_MONTH_END.fullmatch(phrase) \
                 and _BY.search(text, max(0, s - 4), s) and re.match(r"\d{4}-\d\d", value):
             value = value[:7]
+        elif value is not None and _BY_OR_BEFORE.search(text, max(0, s - 8), s) \
+                and (period := _PERIOD_END.fullmatch(phrase)):
+            whole = _normalize(f"this {period[1]}" if period[1] else period[2], base, sentence)
+            value = whole if whole and value.startswith(whole[:4]) else value
         if value is None and not re.search(rf"\b(?:{_VAGUE})\b", phrase, re.IGNORECASE) \
                 and not re.search(r"[a-z]", phrase, re.IGNORECASE):
             continue  # a bare number that normalize() says is no date
