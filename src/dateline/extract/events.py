@@ -109,8 +109,7 @@ def extract_article(article: Article, day_first: bool | None = None,
     sents = list(doc.sents)
     found = _find(text, base, [(s.start_char, s.end_char) for s in sents], day_first)
     # "Two days later" counts from the date just mentioned, not from the publication day.
-    chained = chain(text, found, lambda m: mt.usable(m, text, base), base,
-                    [(s.start_char, s.end_char) for s in sents])
+    chained = chain(text, found, lambda m: mt.usable(m, text, base), base)
     quotes = mt.quote_spans(text)
     colour = voices.colour_quotes(doc, quotes)
     named = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in mt.NAME_LABELS]

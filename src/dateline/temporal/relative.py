@@ -18,7 +18,6 @@ from collections.abc import Iterable
 from typing import Any
 
 from dateline.dates import DateError, DateValue, parse_value
-from dateline.temporal.tagger import split_sentences
 
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
             "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
@@ -52,20 +51,12 @@ _FEW = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twe
 _HOURS = (rf"(?:(?:about|some|nearly|almost|just|only|barely|roughly)\s+)?(?:{_FEW}\s+)?"
           rf"(?:hours?|minutes?)(?:\s+and\s+a\s+half)?\s+(?:later|earlier|afterwards|after|before)"
           rf"|within\s+(?:(?:about\s+)?{_FEW}\s+)?(?:hours?|minutes?)"
-          rf"|(?:earlier|later)\s+(?:in|that)\s+(?:the\s+)?day")
+          rf"|(?:earlier|later)\s+(?:in|that)\s+(?:the\s+)?day"
+          rf"|by\s+(?:the\s+)?(?:mid-?morning|mid-?afternoon|midday|nightfall|the\s+afternoon|"
+          rf"the\s+evening|afternoon|evening)")
 _CLOCK = (r"(?:at|shortly\s+(?:after|before)|just\s+(?:after|before)|soon\s+after)\s+"
           r"(?:about\s+|around\s+)?(?:\d{1,2}(?:[.:]\d\d)?\s*[ap]\.?m\b\.?|midnight|noon)"
-          r"(?:\s+(?:local\s+time|GMT|BST|UTC|Eastern\s+time|ET|EST|EDT|CET))?"
-          r"|by\s+(?:the\s+)?(?:mid-?morning|mid-?afternoon|midday|nightfall|the\s+afternoon|"
-          r"the\s+evening|afternoon|evening)")
-# A count of hours tells its own clause's time even beside another date ("Earlier on
-# Monday the jurors sent a note ..., and they returned with a verdict a few hours later");
-# the clock beside one is only the time of that date's day.
-_HOUR_COUNT = re.compile(rf"(?i){_HOURS}")
-# ... counting on from it, that is: "appointed less than 48 hours earlier" beside the day
-# of a resignation is an aside's own look back.
-_ONWARD = re.compile(r"(?i)\b(?:later|afterwards|within)\b")
-_TIME_OF_DAY = re.compile(rf"(?i){_CLOCK}")
+          r"(?:\s+(?:local\s+time|GMT|BST|UTC|Eastern\s+time|ET|EST|EDT|CET))?")
 _WITHIN_DAY = re.compile(rf"(?i)(?:{_HOURS}|{_CLOCK})")
 # "In the evening, a vote descended into chaos": only as a sentence's opening does a bare
 # part of the day tell the story on (mid-sentence it is as often a habit or a plan).
@@ -120,8 +111,7 @@ def step(text: str) -> tuple[str, int] | None:
         return "day", -1
     if _WITHIN_DAY.fullmatch(t) or _PART_ALONE.fullmatch(t):
         hours = re.match(r"(?i)(?:\D+\s)?(\d+)\s+hours", t)
-        days = int(hours[1]) // 24 if hours else 0  # "36 hours later": the next day
-        return "day", -days if re.search(r"(?i)(?:earlier|before)$", t) else days
+        return "day", int(hours[1]) // 24 if hours else 0  # "36 hours later": the next day
     return None
 
 
@@ -228,8 +218,7 @@ _FIND = re.compile(rf"(?i)\b(?:{_COUNT_THAT.pattern[6:]}|{_NEXT.pattern[4:]}|{_S
 
 
 def chain(text: str, mentions: Iterable[Any], usable: Any,
-          published: dt.date | None = None,
-          sentences: list[tuple[int, int]] | None = None) -> list[Any]:
+          published: dt.date | None = None) -> list[Any]:
     """Re-date relative mentions from the latest usable date before them, in text order.
 
     Anaphoric phrases the tagger left out ("the following day", "that day") are added.
@@ -255,30 +244,15 @@ def chain(text: str, mentions: Iterable[Any], usable: Any,
     # The story's day carried into a sentence that names no date of its own ("About nine
     # hours later a second quake struck"): where the sentence has a date, that date tells
     # its day, and an hour beside it is only the time of that day ("halted flights early on
-    # Thursday ... by midday"). Kept only once dated: see the end of the loop below. A
-    # quotation's clock is the speaker's ("we got here at noon"), not the story's.
+    # Thursday ... by midday"). Kept only once dated: see the end of the loop below.
     fresh: set[int] = set()
     dated = sorted(m.start for m in found)
-    ends = list(itertools.accumulate((m.end for m in sorted(found, key=lambda m: m.start)), max))
-
-    def reach_over(a: int, b: int) -> bool:  # overlaps a mention already found
-        j = bisect.bisect_left(dated, b)
-        return j > 0 and ends[j - 1] > a
-
-    spans = sorted(sentences) if sentences is not None else split_sentences(text)
-    firsts = [a for a, _ in spans]
-    quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(text)]
-    for rx in (_HOUR_COUNT, _TIME_OF_DAY, _OPENING_PART, _SEASON_OF_STORY, _ORDINAL_DAY):
+    for rx in (_WITHIN_DAY, _OPENING_PART, _SEASON_OF_STORY, _ORDINAL_DAY):
         for m in rx.finditer(text):
-            k = bisect.bisect_right(firsts, m.start()) - 1
-            a, b = spans[k] if k >= 0 else (0, len(text))
+            a, b = _sentence_around(text, m.start(), m.end())
             i = bisect.bisect_left(dated, a)
-            lone = not (i < len(dated) and dated[i] < b) \
-                or rx is _HOUR_COUNT and _ONWARD.search(m.group())
-            clock = rx in (_HOUR_COUNT, _TIME_OF_DAY)
-            if not lone or m.start() in fresh or reach_over(m.start(), m.end()) \
-                    or clock and (_DAY_AFTER.match(text, m.end())
-                                  or any(x < m.start() < y for x, y in quoted)):
+            if (i < len(dated) and dated[i] < b) or m.start() in fresh \
+                    or rx is _WITHIN_DAY and _DAY_AFTER.match(text, m.end()):
                 continue
             found.append(kind(start=m.start(), end=m.end(), text=m.group(), value=None))
             fresh.add(m.start())
@@ -306,10 +280,6 @@ def chain(text: str, mentions: Iterable[Any], usable: Any,
         ordinal = re.fullmatch(r"(?i)the\s+(\d{1,2})(?:st|nd|rd|th)", mention.text) \
             if mention.start in fresh else None
         after = _YEAR_AFTER.match(text, mention.end)
-        # A look back ("the night before", "two days earlier") leaves the story's clock
-        # where it was: "landed on Wednesday ... found faulty the night before ... two hours
-        # later" is Wednesday again.
-        look_back = relative is not None and relative[1] < 0
         if relative is not None and re.search(r"(?i)\b(?:before|after)$", mention.text) \
                 and re.match(r"[ \t]+[\w\"“]", text[mention.end:mention.end + 3]):
             # "a day before an Oct. 28 deadline" counts from the date that follows; "two
@@ -341,8 +311,7 @@ def chain(text: str, mentions: Iterable[Any], usable: Any,
                 taken_to = after.end()
                 mention = dataclasses.replace(mention, value=value, end=after.end(),
                                               text=text[mention.start:after.end()])
-        if mention.value is not None and usable(mention) and not is_deadline(text, mention.start) \
-                and not look_back:
+        if mention.value is not None and usable(mention) and not is_deadline(text, mention.start):
             with contextlib.suppress(DateError):  # a value the tagger made but cannot anchor
                 value = parse_value(mention.value)
                 plan = published is not None and value.first > published and value.first != value.last
@@ -359,7 +328,15 @@ def chain(text: str, mentions: Iterable[Any], usable: Any,
     return out
 
 
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence holding ``text[start:end]``, cut at a full stop before a capital ("a.m.
+    on Monday" runs on)."""
+    ends = [m.end() for m in _STOP.finditer(text, max(0, start - 400), start + 2) if m.end() <= start]
+    after = _STOP.search(text, end, end + 400)
+    return (ends[-1] if ends else max(0, start - 400)), (after.start() if after else end + 400)
+
+
+_STOP = re.compile(r"[.!?][\"”’]?\s+(?=[\"“‘]?[A-Z])|\n\s*\n")
 
 
 def _day_of_month(n: int, anchor: DateValue | None, day: DateValue | None) -> str | None:
