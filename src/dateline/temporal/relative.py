@@ -41,40 +41,6 @@ _PART = r"(?:morning|afternoon|evening|night)"
 _PART_SAME = re.compile(rf"(?i)(?:(?:later|earlier|late|early)\s+)?(?:that|the\s+same)\s+{_PART}")
 _PART_NEXT = re.compile(rf"(?i)(?:early\s+|late\s+)?the\s+(?:next|following)\s+{_PART}")
 _PART_BEFORE = re.compile(rf"(?i)the\s+(?:previous\s+{_PART}|{_PART}\s+before)")
-# Within the story's day: an hour or a few minutes on ("about nine hours later", "within
-# hours", "hours after the announcement"), the clock ("at 2.46pm local time", "shortly
-# after midnight"), a part of the day told on from the day just named ("Earlier in the
-# day", a sentence that opens "In the evening,", "by midmorning"). "Less than 24 hours
-# later" is read at its number ("less than 24 hours later": the next day).
-_FEW = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|" \
-       r"a\s+few|a\s+couple\s+of|several|half\s+an|an\s+hour\s+and\s+a\s+half)"
-_HOURS = (rf"(?:(?:about|some|nearly|almost|just|only|barely|roughly)\s+)?(?:{_FEW}\s+)?"
-          rf"(?:hours?|minutes?)(?:\s+and\s+a\s+half)?\s+(?:later|earlier|afterwards|after|before)"
-          rf"|within\s+(?:(?:about\s+)?{_FEW}\s+)?(?:hours?|minutes?)"
-          rf"|(?:earlier|later)\s+(?:in|that)\s+(?:the\s+)?day"
-          rf"|by\s+(?:the\s+)?(?:mid-?morning|mid-?afternoon|midday|nightfall|the\s+afternoon|"
-          rf"the\s+evening|afternoon|evening)")
-_CLOCK = (r"(?:at|shortly\s+(?:after|before)|just\s+(?:after|before)|soon\s+after)\s+"
-          r"(?:about\s+|around\s+)?(?:\d{1,2}(?:[.:]\d\d)?\s*[ap]\.?m\b\.?|midnight|noon)"
-          r"(?:\s+(?:local\s+time|GMT|BST|UTC|Eastern\s+time|ET|EST|EDT|CET))?")
-_WITHIN_DAY = re.compile(rf"(?i)(?:{_HOURS}|{_CLOCK})")
-# "In the evening, a vote descended into chaos": only as a sentence's opening does a bare
-# part of the day tell the story on (mid-sentence it is as often a habit or a plan).
-_OPENING_PART = re.compile(rf"(?i)(?:(?<=[.!?]\s)|(?<=^)|(?<=\n))"
-                           rf"(?:in|late\s+in|early\s+in)\s+the\s+{_PART}(?=\s*,)")
-_PART_ALONE = re.compile(rf"(?i)(?:in|late\s+in|early\s+in)\s+the\s+{_PART}")
-# The clock with a day after it ("at 5pm on Monday", "at noon tomorrow") is that day's;
-# "within hours of the ruling" counts from the ruling, which has a date of its own or none.
-_DAY_AFTER = re.compile(r"(?i)\s*,?\s*(?:on|of|this|last|next|tomorrow|today|yesterday|tonight|"
-                        r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d)")
-# The reporter's own day ("is to be presented this afternoon") is no day of the story to
-# count "that evening" from past a background year.
-_DEICTIC = re.compile(r"(?i)(?:(?:earlier|later)\s+)?(?:today|tonight|this\s+(?:morning|afternoon|"
-                      r"evening))")
-# "When Kobe went on the 17th": a day of the story's own month.
-_ORDINAL_DAY = re.compile(r"(?i)(?<=\bon\s)the\s+(\d{1,2})(?:st|nd|rd|th)\b"
-                          r"(?=\s*[,.;:)—–]|\s+(?:he|she|it|they|we|i|you|the|a|an|and|but|when|as|"
-                          r"at|in|with|after|before)\b)")
 # How fine a value must be for a step of each unit to keep its precision.
 _NEEDS = {"day": ("day",), "week": ("day",), "month": ("day", "month"),
           "year": ("day", "month", "season", "year"),
@@ -109,9 +75,6 @@ def step(text: str) -> tuple[str, int] | None:
         return "day", 1
     if _PART_BEFORE.fullmatch(t):
         return "day", -1
-    if _WITHIN_DAY.fullmatch(t) or _PART_ALONE.fullmatch(t):
-        hours = re.match(r"(?i)(?:\D+\s)?(\d+)\s+hours", t)
-        return "day", int(hours[1]) // 24 if hours else 0  # "36 hours later": the next day
     return None
 
 
@@ -151,8 +114,6 @@ _NAMED = re.compile(rf"(?i){_WHICH}\s+({'|'.join(_MONTHS)}|{'|'.join(_SEASONS)}|
 # "on 2 June the following year", "in May of that year": the year comes from the story.
 _YEAR_AFTER = re.compile(rf"(?i),?\s+(?:of\s+)?{_WHICH}\s+year\b")
 _LEAD = re.compile(rf"(?i){_WHICH}\s+$")
-# "that summer": the tagger reads no season without "the"; the story's year places it.
-_SEASON_OF_STORY = re.compile(rf"(?i)\b{_WHICH}\s+(?:{'|'.join(_SEASONS)})\b")
 
 
 def _direction(word: str) -> int:
@@ -241,28 +202,8 @@ def chain(text: str, mentions: Iterable[Any], usable: Any,
         i = bisect.bisect_left(starts, m.end())
         if i == 0 or reach[i - 1] <= m.start():
             found.append(kind(start=m.start(), end=m.end(), text=m.group(), value=None))
-    # The story's day carried into a sentence that names no date of its own ("About nine
-    # hours later a second quake struck"): where the sentence has a date, that date tells
-    # its day, and an hour beside it is only the time of that day ("halted flights early on
-    # Thursday ... by midday"). Kept only once dated: see the end of the loop below.
-    fresh: set[int] = set()
-    dated = sorted(m.start for m in found)
-    for rx in (_WITHIN_DAY, _OPENING_PART, _SEASON_OF_STORY, _ORDINAL_DAY):
-        for m in rx.finditer(text):
-            a, b = _sentence_around(text, m.start(), m.end())
-            i = bisect.bisect_left(dated, a)
-            if (i < len(dated) and dated[i] < b) or m.start() in fresh \
-                    or rx is _WITHIN_DAY and _DAY_AFTER.match(text, m.end()):
-                continue
-            found.append(kind(start=m.start(), end=m.end(), text=m.group(), value=None))
-            fresh.add(m.start())
     out: list[Any] = []
     anchor: DateValue | None = None
-    # The last single day the story reached: "two days later" and "that Friday" count from
-    # it past a coarser date of an earlier year told in between as background ("owned since
-    # 2011", "a tower built in 1832"). A coarse date of that day's year or later may move
-    # the story ("was born last month ... about 10 days later"): it leaves no day.
-    day: DateValue | None = None
     day_before_plan: DateValue | None = None
     taken_to = -1
     ordered = sorted(found, key=lambda m: m.start)
@@ -275,10 +216,6 @@ def chain(text: str, mentions: Iterable[Any], usable: Any,
         phrase = (lead.group() if lead else "") + mention.text
         relative = step(phrase)
         story = named_in_story(phrase, anchor) if anchor is not None else None
-        if story is None and day is not None and day is not anchor:
-            story = named_in_story(phrase, day)
-        ordinal = re.fullmatch(r"(?i)the\s+(\d{1,2})(?:st|nd|rd|th)", mention.text) \
-            if mention.start in fresh else None
         after = _YEAR_AFTER.match(text, mention.end)
         if relative is not None and re.search(r"(?i)\b(?:before|after)$", mention.text) \
                 and re.match(r"[ \t]+[\w\"“]", text[mention.end:mention.end + 3]):
@@ -297,11 +234,7 @@ def chain(text: str, mentions: Iterable[Any], usable: Any,
             # day": that day is Monday's; a plan ahead is not the day the story is on.
             here = day_before_plan if relative == ("day", 0) and day_before_plan else anchor
             value = shift(here, *relative) if here is not None else None
-            if value is None and day is not None and relative[0] in ("day", "week"):
-                value = shift(day, *relative)
             mention = dataclasses.replace(mention, value=value)
-        elif ordinal is not None:
-            mention = dataclasses.replace(mention, value=_day_of_month(int(ordinal[1]), anchor, day))
         elif story is not None:
             mention = dataclasses.replace(mention, value=story)
         elif after is not None and anchor is not None and mention.value \
@@ -318,32 +251,5 @@ def chain(text: str, mentions: Iterable[Any], usable: Any,
                 day_before_plan = anchor if plan and anchor is not None and anchor.first == anchor.last \
                     and published is not None and anchor.last <= published else None
                 anchor = value
-                if value.first == value.last and not _DEICTIC.fullmatch(mention.text.strip()):
-                    day = value
-                elif day is not None and value.last.year >= day.first.year:
-                    day = None
-        if mention.value is None and mention.start in fresh:
-            continue  # undated, it would only hide its sentence from the undated ones
         out.append(mention)
     return out
-
-
-def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence holding ``text[start:end]``, cut at a full stop before a capital ("a.m.
-    on Monday" runs on)."""
-    ends = [m.end() for m in _STOP.finditer(text, max(0, start - 400), start + 2) if m.end() <= start]
-    after = _STOP.search(text, end, end + 400)
-    return (ends[-1] if ends else max(0, start - 400)), (after.start() if after else end + 400)
-
-
-_STOP = re.compile(r"[.!?][\"”’]?\s+(?=[\"“‘]?[A-Z])|\n\s*\n")
-
-
-def _day_of_month(n: int, anchor: DateValue | None, day: DateValue | None) -> str | None:
-    """Day ``n`` of the story's month: the month of the last date, if it names one."""
-    for at in (anchor, day):
-        if at is not None and (at.first.year, at.first.month) == (at.last.year, at.last.month):
-            with contextlib.suppress(ValueError):
-                return dt.date(at.first.year, at.first.month, n).isoformat()
-            return None
-    return None
