@@ -412,18 +412,6 @@ def test_two_deeds_done_to_one_named_thing_a_day_apart_are_one_disagreement() ->
     assert match.evidence(took, freed, "near") == 0
 
 
-def test_one_act_a_day_apart_on_two_different_things_is_two_deeds() -> None:
-    rules = _rep("a", "2025-05-11", "The curfew was announced by Mayor Ivo Brand on radio",
-                 verb="announce", subject="ivo brand", obj="radio", people=("Ivo Brand",))
-    poll = _rep("b", "2025-05-10", "The ballot was called by Brand in a late broadcast",
-                verb="call", subject="brand", obj="ballot", people=("Ivo Brand",))
-    assert match.evidence(rules, poll, "near") == 0
-    # The same act on one thing a day apart stays one event for review.
-    again = _rep("c", "2025-05-10", "Mayor Ivo Brand announced the curfew on radio",
-                 verb="announce", subject="ivo brand", obj="curfew", people=("Ivo Brand",))
-    assert match.evidence(rules, again, "near") > 0
-
-
 def test_the_start_and_the_end_of_a_happening_a_day_apart_stay_two() -> None:
     began = _rep("a", "2025-06-02", "The summit began with talks on trade", verb="begin",
                  subject="summit", obj="talk")

@@ -171,18 +171,6 @@ def _other_actors(a: Report, b: Report, objects: bool = True) -> bool:
     return not shared_names(who_a, who_b)
 
 
-def _other_objects(a: Report, b: Report) -> bool:
-    """Two reports a day apart whose acts fall on things told as different, neither
-    named in the other: "the measures were announced" on one day and "the vote was
-    called" on the day before are two deeds of one doer, not outlets disagreeing on the
-    date (the same act on the same thing, "Ian hit Cuba" / "Ian battered Cuba", is one)."""
-    oa, ob = name_form(thing(a.object)), name_form(thing(b.object))
-    if not oa or not ob or shared_parts({oa}, {ob}) or shared_parts({ob}, {oa}):
-        return False
-    la, lb = _forms((*a.lemmas, *_words(a.title))), _forms((*b.lemmas, *_words(b.title)))
-    return not (_forms(oa.split()) & lb or _forms(ob.split()) & la)
-
-
 def _words(text: str) -> list[str]:
     return [w.strip(",.;:'\"’").casefold() for w in text.split()]
 
@@ -295,7 +283,7 @@ def evidence(a: Report, b: Report, rel: str) -> float:
         # same act by the same participants, or the same act in mostly the same words.
         ok = verb and (bool(parts) or bool(names) or (beyond >= 3 and overlap >= 0.5)) \
             and not _other_named_actors(a, b) and (bool(names) or not _unresolved(a, b)) \
-            and not _other_actors(a, b) and not _other_objects(a, b)
+            and not _other_actors(a, b)
         # A day apart only: a story's repeated happenings ("further blasts followed")
         # come every other day as often as outlets disagree by two.
         ok = ok or (_one_of_series(a, b, pa, pb) or _happening_told(a, b)
