@@ -305,11 +305,16 @@ def main(argv: list[str] | None = None) -> int:
                     "matcher measured alone; delete the folder when extraction changes)")
     ap.add_argument("--threshold", type=float, default=None,
                     help="the weak tier's threshold (store/signs.THRESHOLD) for this run")
+    ap.add_argument("--rare-min", type=float, default=None,
+                    help="the weak tier's least rare-word sign (store/signs.RARE_MIN) for "
+                    "two reports with no participant in common")
     args = ap.parse_args(argv)
-    if args.threshold is not None:
-        from dateline.store import signs
+    from dateline.store import signs
 
+    if args.threshold is not None:
         signs.THRESHOLD = args.threshold
+    if args.rare_min is not None:
+        signs.RARE_MIN = args.rare_min
     total: dict[str, float] = defaultdict(float)
     stories = sorted(p for p in args.stories.iterdir() if (p / "gold.yaml").exists())
     same_bytes = True

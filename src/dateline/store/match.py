@@ -17,8 +17,7 @@ from dataclasses import dataclass, field
 
 from dateline.dates import DateError, DateValue, parse_value
 from dateline.store import signs
-from dateline.store.acts import (EVENT_NOUNS, LIGHT_VERBS, PHASE_VERBS, derives, ordinals,
-                                  same_act, thing)
+from dateline.store.acts import EVENT_NOUNS, LIGHT_VERBS, PHASE_VERBS, derives, ordinals, same_act, thing
 
 # The review reason of a disagreement (the store recognises its own reason by it).
 DISAGREE = "sources disagree on the date"
