@@ -201,6 +201,9 @@ def score_story(folder: Path, out: Path, verbose: bool, reports: list | None = N
     for i, j in combinations(found, 2):
         same_gold = mentions[i][0] == mentions[j][0]
         same_file = where[i] == where[j]
+        if verbose and same_file and not same_gold:
+            print(f"  wrong pair in {where[i]}: {mentions[i][0]}:{mentions[i][1]['file']} / "
+                  f"{mentions[j][0]}:{mentions[j][1]['file']}{_why(i, j, source_of, reports)}")
         c["pred_pairs"] += same_file
         c["gold_pairs"] += same_gold
         c["good_pairs"] += same_file and same_gold
@@ -236,6 +239,26 @@ def score_story(folder: Path, out: Path, verbose: bool, reports: list | None = N
         print(f"  not extracted: {missed}")
     c["files"] += len(files)
     return c
+
+
+def _why(i: int, j: int, source_of: dict[int, dict], reports: list | None) -> str:
+    """What joined two mapped mentions: the strong rules' score, else the weak tier's."""
+    from dateline.store import match, signs
+
+    if reports is None:
+        return ""
+    by_source = {(r.url, " ".join(r.quote.split()), _norm(r.date_text)): r for r in reports}
+    a, b = (by_source.get((source_of[k].get("url"),
+                           " ".join(str(source_of[k].get("quote", "")).split()),
+                           _norm(source_of[k].get("date_text")))) for k in (i, j))
+    if a is None or b is None:
+        return ""
+    rel = match.relation(a.date, b.date)
+    strong = match.evidence(a, b, rel)
+    weak = signs.signs(a, b, signs.Pool(reports)) if signs.allowed(a, b) else None
+    return (f"\n    strong {strong:.2f} weak {weak.score if weak else 0:.2f} {weak}"
+            f"\n    {a.title[:70]!r} [{a.verb}|{a.subject}|{a.object}] {a.date}"
+            f"\n    {b.title[:70]!r} [{b.verb}|{b.subject}|{b.object}] {b.date}")
 
 
 def _count_causes(c: dict, mentions: list, where: dict[int, str], source_of: dict[int, dict],
@@ -282,11 +305,16 @@ def main(argv: list[str] | None = None) -> int:
                     "matcher measured alone; delete the folder when extraction changes)")
     ap.add_argument("--threshold", type=float, default=None,
                     help="the weak tier's threshold (store/signs.THRESHOLD) for this run")
+    ap.add_argument("--rare-min", type=float, default=None,
+                    help="the weak tier's least rare-word sign (store/signs.RARE_MIN) for "
+                    "two reports with no participant in common")
     args = ap.parse_args(argv)
-    if args.threshold is not None:
-        from dateline.store import signs
+    from dateline.store import signs
 
+    if args.threshold is not None:
         signs.THRESHOLD = args.threshold
+    if args.rare_min is not None:
+        signs.RARE_MIN = args.rare_min
     total: dict[str, float] = defaultdict(float)
     stories = sorted(p for p in args.stories.iterdir() if (p / "gold.yaml").exists())
     same_bytes = True

@@ -410,3 +410,44 @@ def test_two_deeds_done_to_one_named_thing_a_day_apart_are_one_disagreement() ->
     freed = _rep("e", "2025-08-05", "A magistrate freed Darrant on bail", verb="free",
                  subject="magistrate", obj="darrant")
     assert match.evidence(took, freed, "near") == 0
+
+
+def test_the_start_and_the_end_of_a_happening_a_day_apart_stay_two() -> None:
+    began = _rep("a", "2025-06-02", "The summit began with talks on trade", verb="begin",
+                 subject="summit", obj="talk")
+    ended = _rep("b", "2025-06-03", "The summit ended", verb="end", subject="summit")
+    assert match.evidence(began, ended, "near") == 0
+    # Saying what the happening was is still the happening itself.
+    was = _rep("c", "2025-06-03", "The summit was the longest in years", verb="be",
+               subject="summit")
+    assert match.evidence(ended, was, "near") == 0
+    told = _rep("d", "2025-06-03", "The summit drew forty leaders", verb="draw",
+                subject="summit", obj="leader")
+    assert match.evidence(told, _rep("e", "2025-06-02", "The summit was a first",
+                                     verb="be", subject="summit"), "near") > 0
+
+
+def test_a_deed_told_as_the_background_of_another_stays_two() -> None:
+    arrest = _rep("a", "2025-07", "Ann Lee was arrested in the days after the Daily Post was "
+                  "shut down over hacked phones", verb="arrest", subject="lee",
+                  people=("Ann Lee",), organizations=("Daily Post",))
+    closed = _rep("b", "2025-07", "The Daily Post was closed amid fury over hacked phones",
+                  verb="close", subject="post", obj="daily post",
+                  organizations=("Daily Post",))
+    assert match.evidence(arrest, closed, "agree") == 0
+    # A participant of both acts is the happening itself, not its background.
+    recovering = _rep("c", "2025-07", "Corvex is recovering from a failed test flight",
+                      verb="recover", subject="corvex", obj="flight",
+                      organizations=("Corvex",))
+    failed = _rep("d", "2025-07", "The test flight failed to reach orbit", verb="fail",
+                  subject="flight")
+    assert match.evidence(recovering, failed, "agree") > 0
+
+
+def test_a_pronoun_that_only_was_says_nothing_of_the_event() -> None:
+    mourning = _rep("a", "2025-08-04", "Governor Tom Hale announced two days of public "
+                    "mourning", verb="announce", subject="tom hale", obj="days",
+                    people=("Tom Hale",))
+    over = _rep("b", "2025-08-04", "Governor Tom Hale said it was over, declaring public "
+                "mourning", verb="be", subject="it", people=("Tom Hale",))
+    assert match.evidence(mourning, over, "agree") == 0

@@ -3,6 +3,7 @@ one threshold, best pair first, one to one between two articles. Invented report
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 
@@ -162,3 +163,30 @@ def test_a_participant_in_one_role_in_both_is_a_sign() -> None:
     more = _rep("b", "2031-05-14", "The fever killed many", verb="kill", subject="fever",
                 obj="many")
     assert signs.role_sign(many, more) == 0.0
+
+
+def test_no_participant_in_common_needs_the_first_word_of_a_day_and_a_rare_word() -> None:
+    # One happening in other words: neither names who the other does, but each is its
+    # article's first and only report of the day and both sentences hold "stampede".
+    crush = _rep("a", "2031-05-20", "A crush at the stadium gates left dozens hurt",
+                 verb="leave", subject="crush", obj="dozen",
+                 lemmas=("crush", "stadium", "gate", "stampede"), order=0)
+    fans = _rep("b", "2031-05-20", "Fans were trampled as turnstiles gave way",
+                verb="trample", subject="fan", obj="fan",
+                lemmas=("fan", "trample", "turnstile", "stampede"), order=0)
+    pool = signs.Pool([crush, fans, *_background("a"), *_background("b")])
+    found = signs.signs(crush, fans, pool)
+    assert not found.words and found.first == signs.FIRST and found.rare >= signs.RARE_MIN
+    assert found.score > 0
+    # Told again after an earlier report of the article that covers the day, it is
+    # background, and with no participant in common it scores nothing.
+    earlier = _rep("b", "2031-05", "May brought trouble at the ground", verb="bring",
+                   subject="may", lemmas=("trouble", "ground"), order=0)
+    later = dataclasses.replace(fans, order=5)
+    pool = signs.Pool([crush, later, earlier, *_background("a"), *_background("b")])
+    assert not pool.first_of_day(later) and signs.signs(crush, later, pool).score == 0
+    # A word every report holds is no sign either.
+    common = [dataclasses.replace(r, lemmas=(*r.lemmas, "stampede"))
+              for r in (*_background("a"), *_background("b"))]
+    pool = signs.Pool([crush, fans, *common])
+    assert signs.signs(crush, fans, pool).score == 0

@@ -12,6 +12,10 @@ from __future__ import annotations
 LIGHT_VERBS = frozenset({"be", "have", "do", "say", "tell", "make", "take", "get", "go",
                          "come", "see", "give", "add", "report", "state", "call", "write",
                          "describe", "note", "happen", "occur", "begin", "start", "continue"})
+# Verbs that mark a phase of a happening, not the happening: "the talks began" and "the
+# talks ended" are two moments, whatever noun they share.
+PHASE_VERBS = frozenset({"begin", "start", "continue", "resume", "end", "finish", "conclude",
+                         "stop", "close", "open"})
 # Words news reports use for the same act. General English, not any story's words: an
 # outlet writes "hit" where another writes "struck".
 _SAME_ACT = [

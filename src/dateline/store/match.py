@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from dateline.dates import DateError, DateValue, parse_value
 from dateline.store import signs
-from dateline.store.acts import EVENT_NOUNS, LIGHT_VERBS, derives, ordinals, same_act, thing
+from dateline.store.acts import EVENT_NOUNS, LIGHT_VERBS, PHASE_VERBS, derives, ordinals, same_act, thing
 
 # The review reason of a disagreement (the store recognises its own reason by it).
 DISAGREE = "sources disagree on the date"
@@ -215,7 +215,14 @@ def _happening_told(a: Report, b: Report) -> bool:
     was: "the eruption sent a tsunami" and "the eruption was one of the most powerful"."""
     sa, sb = thing(a.subject), thing(b.subject)
     return bool(sa) and sa == sb and sa in EVENT_NOUNS and (
-        a.verb in LIGHT_VERBS or b.verb in LIGHT_VERBS)
+        a.verb in _TELLING or b.verb in _TELLING) \
+        and not (a.verb in PHASE_VERBS or b.verb in PHASE_VERBS)
+
+
+# A light verb that only says what a happening was ("the eruption was one of the most
+# powerful"), not a phase of it: "the summit began" and "the summit ended" a day apart
+# are two moments of one meeting.
+_TELLING = LIGHT_VERBS - PHASE_VERBS
 
 
 def _by_role(parts: set[str], other: Report,
@@ -305,7 +312,8 @@ def evidence(a: Report, b: Report, rel: str) -> float:
     if other_acts and extra < 2 and not _said_act(a, b):
         return 0.0
     if (parts or len(names) >= 2) and overlap >= 0.5 and len(shared) >= 2 \
-            and not _light_against_act(a, b, extra):
+            and not _light_against_act(a, b, extra) and not _told_as_context(a, b) \
+            and not _says_nothing(a) and not _says_nothing(b):
         return 20 + overlap + 0.1 * len(names)
     if overlap >= 0.7 and len(shared) >= 4 and (names or parts):
         return 10 + overlap
@@ -323,9 +331,44 @@ def evidence(a: Report, b: Report, rel: str) -> float:
     # The same day, the same name, and several words in common beyond it: "the outage
     # began on 19 July, when CrowdStrike pushed a defective software update" and "a faulty
     # software update from CrowdStrike crashed computers on Friday".
-    if names and extra >= 2 and len(shared) >= 3 and overlap >= 0.3 and one_day:
+    if names and extra >= 2 and len(shared) >= 3 and overlap >= 0.3 and one_day \
+            and not _says_nothing(a) and not _says_nothing(b):
         return 5 + overlap
     return 0.0
+
+
+def _says_nothing(rep: Report) -> bool:
+    """A title whose act is only "be" of a pronoun the article did not resolve ("He
+    announced it was over"): what happened is not in its parse, so the words of its
+    sentence around it (another clause's "national mourning") are no sign of the event."""
+    return rep.verb == "be" and rep.subject in _PRONOUNS
+
+
+def _told_as_context(a: Report, b: Report) -> bool:
+    """Two different deeds with no participant of both acts, where who one is about
+    appears nowhere in the other: the words in common are the other's happening, told as
+    the first one's background ("Ann Lee was arrested in the days after the paper was
+    shut down" and "the paper was closed amid fury" share the paper and its closing, not
+    the arrest)."""
+    if not all(v and v.split()[0] not in _NO_DEED | LIGHT_VERBS for v in (a.verb, b.verb)):
+        return False
+    if same_act(a.verb, b.verb) or _said_act(a, b):
+        return False
+    # A participant of both acts is no background: "Ann Lee is recovering from a failed
+    # flight" and "the flight failed" share the flight itself.
+    pa = {name_form(thing(p)) for p in (a.subject, a.object)} - {""}
+    pb = {name_form(thing(p)) for p in (b.subject, b.object)} - {""}
+    if shared_parts(pa, pb) or shared_parts(pb, pa):
+        return False
+    for x, y in ((a, b), (b, a)):
+        who = name_form(thing(x.subject))
+        if not who or who in _PRONOUNS:
+            continue
+        theirs = {*y.names, name_form(y.subject), name_form(y.object)} - {""}
+        if not (shared_parts({who}, theirs) or shared_parts(theirs, {who})
+                or _forms(who.split()) & _forms((*y.lemmas, *_words(y.title)))):
+            return True
+    return False
 
 
 def _count(words: set[str], a: Report, b: Report) -> int:

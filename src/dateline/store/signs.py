@@ -42,14 +42,20 @@ class Signs:
     words: float  # rarity of the participants in common, beyond the verbs (capped)
     names: float = 0.0  # -1 when both name participants and no name is in common
     role: float = 0.0  # 0.5 a participant is what was acted on in both
+    first: float = 0.0  # 1 each is its article's first and only report of that one day
+    rare: float = 0.0  # the rarest content lemma both sentences hold (capped, halved)
 
     @property
     def score(self) -> float:
         """The signs added (none is decisive). With no participant in common it is 0: a
         day, an act and an article's only report of the day are what two stories' news on
-        one day have too ("the judge adjourned", "the agency adjourned")."""
+        one day have too ("the judge adjourned", "the agency adjourned"), unless each is
+        its article's first word of that day and both sentences hold one rare word: then
+        the day's news is what both articles bring, told in words of their own."""
         if not self.words:
-            return 0.0
+            if not (self.first and self.rare >= RARE_MIN):
+                return 0.0
+            return self.date + self.unique + self.act + self.rare + self.names + self.first
         return self.date + self.unique + self.act + self.words + self.names + self.role
 
 
@@ -65,6 +71,12 @@ class Pool:
             df.update(words)
         n = max(1, len(self.reports))
         self.weight = {w: min(MAX_WEIGHT, math.log((n + 1) / c)) for w, c in df.items()}
+        self._lemmas = {id(r): content_lemmas(r) for r in self.reports}
+        ldf: Counter[str] = Counter()
+        for words in self._lemmas.values():
+            ldf.update(words)
+        self.lemma_weight = {w: min(MAX_WEIGHT, math.log((n + 1) / c))
+                             for w, c in ldf.items()}
         self.by_article: dict[str, list[Any]] = {}
         for rep in self.reports:
             if rep.basis != "published":
@@ -78,6 +90,28 @@ class Pool:
     def mass(self, words: Iterable[str]) -> float:
         """The rarity of ``words`` added (a word the pool has not seen counts as rare)."""
         return sum(self.weight.get(w, MAX_WEIGHT) for w in words)
+
+    def rare(self, a: Any, b: Any) -> float:
+        """How rare the rarest content lemma of both sentences is among the pool's."""
+        la = self._lemmas.get(id(a)) or content_lemmas(a)
+        lb = self._lemmas.get(id(b)) or content_lemmas(b)
+        return max((self.lemma_weight.get(w, MAX_WEIGHT) for w in la & lb), default=0.0)
+
+    def first_of_day(self, rep: Any) -> bool:
+        """Whether ``rep`` is dated to one day that no other report of its article is
+        dated to, and no report before it in its article covers (its article's first
+        word of that day: the news it brings, not background told again)."""
+        from dateline.store.match import relation, span_days
+
+        if span_days(rep.date) != 1:
+            return False
+        for other in self.by_article.get(rep.article, []):
+            if other is rep:
+                continue
+            if other.date == rep.date or (other.order < rep.order
+                                          and relation(other.date, rep.date) == "agree"):
+                return False
+        return True
 
     def only(self, rep: Any, other: Any) -> bool:
         """Whether ``rep`` is the only report of its article whose reading agrees with
@@ -103,6 +137,14 @@ def words_of(rep: Any) -> frozenset[str]:
             words.add(thing(part))
     return frozenset({w for w in words if w and w not in LIGHT_VERBS and len(w) > 1}
                      | names)
+
+
+def content_lemmas(rep: Any) -> frozenset[str]:
+    """The lemmas of a report's sentence that can say what happened: no light verb, no
+    number, no word of two letters."""
+    return frozenset(thing(w) for w in rep.lemmas
+                     if len(w) > 2 and not w.replace(",", "").replace(".", "").isdigit()
+                     and w not in LIGHT_VERBS)
 
 
 def heads(rep: Any) -> set[str]:
@@ -167,7 +209,10 @@ def signs(a: Any, b: Any, pool: Pool) -> Signs:
     return Signs(date=date_sign(a.date, b.date),
                  unique=1.0 if pool.only(a, b) and pool.only(b, a) else 0.0,
                  act=act_sign(a, b), words=min(WORDS_CAP, pool.mass(shared) / 2),
-                 names=names_sign(a, b), role=role_sign(a, b))
+                 names=names_sign(a, b), role=role_sign(a, b),
+                 first=FIRST if a.date == b.date and pool.first_of_day(a)
+                 and pool.first_of_day(b) else 0.0,
+                 rare=pool.rare(a, b) / 2)
 
 
 # Heads that name no participant of their own ("killed many of them", "one of the most
@@ -206,6 +251,13 @@ def role_sign(a: Any, b: Any) -> float:
         return bool(x and y and (shared_parts({x}, {y}) or shared_parts({y}, {x})))
 
     return ROLE if same(oa, ob) else 0.0
+
+
+# What each report being its article's first and only word of one day adds, and how rare
+# (halved IDF, capped at MAX_WEIGHT / 2) the rarest word both sentences hold must be for
+# two reports with no participant in common to be scored at all (docs/decisions.md).
+FIRST = 1.0
+RARE_MIN = 1.0
 
 
 # Whether names that differ count against (see :func:`names_sign`).
