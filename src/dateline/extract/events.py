@@ -13,6 +13,7 @@ editor should look at it (``review``). Everything is general English; see DESIGN
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import re
 from dataclasses import dataclass, replace
@@ -27,6 +28,7 @@ from dateline.extract.ingest import Article
 from dateline.extract.names import PERSON_PRONOUNS, Names
 from dateline.extract.phrases import is_reporting, subject_of
 from dateline.extract.pronouns import Resolver
+from dateline.extract.reference import background_dates
 from dateline.extract.titles import Title, build_title, noun_title
 from dateline.extract.wording import problems
 from dateline.temporal.relative import chain, is_deadline, shift, step
@@ -108,8 +110,12 @@ def extract_article(article: Article, day_first: bool | None = None,
     doc = doc if doc is not None else nlp.parse(text)
     sents = list(doc.sents)
     found = _find(text, base, [(s.start_char, s.end_char) for s in sents], day_first)
-    # "Two days later" counts from the date just mentioned, not from the publication day.
-    chained = chain(text, found, lambda m: mt.usable(m, text, base), base)
+    # "Two days later" counts from the date just mentioned, not from the publication day,
+    # nor from a date told in passing beside a dated main clause (extract/reference.py).
+    starts = [s.start_char for s in sents]
+    chained = chain(text, found, lambda m: mt.usable(m, text, base), base,
+                    passing=background_dates(doc, found),
+                    sentence_of=lambda at: bisect.bisect_right(starts, at))
     quotes = mt.quote_spans(text)
     colour = voices.colour_quotes(doc, quotes)
     named = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in mt.NAME_LABELS]

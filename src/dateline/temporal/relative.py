@@ -14,7 +14,7 @@ import dataclasses
 import datetime as dt
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Collection, Iterable
 from typing import Any
 
 from dateline.dates import DateError, DateValue, parse_value
@@ -179,14 +179,19 @@ _FIND = re.compile(rf"(?i)\b(?:{_COUNT_THAT.pattern[6:]}|{_NEXT.pattern[4:]}|{_S
 
 
 def chain(text: str, mentions: Iterable[Any], usable: Any,
-          published: dt.date | None = None) -> list[Any]:
+          published: dt.date | None = None, passing: Collection[int] = (),
+          sentence_of: Callable[[int], int] | None = None) -> list[Any]:
     """Re-date relative mentions from the latest usable date before them, in text order.
 
     Anaphoric phrases the tagger left out ("the following day", "that day") are added.
     `usable(mention)` says whether a mention may serve as an anchor. A relative mention with
     no anchor, or one too coarse for its unit, gets value None. With ``published``, "the
     same day" just after a month or season ahead of it ("is expected to report in the
-    summer") is the past day told before that plan.
+    summer") is the past day told before that plan. A date told in passing (its start in
+    ``passing``; extract/reference.py) anchors only the relative dates of its own sentence
+    (``sentence_of`` gives a start's sentence: "captained the side in 1992, entered
+    politics four years later"); the next sentences count from the story's last date that
+    was not told in passing.
     """
     found = list(mentions)
     if not found:
@@ -204,6 +209,9 @@ def chain(text: str, mentions: Iterable[Any], usable: Any,
             found.append(kind(start=m.start(), end=m.end(), text=m.group(), value=None))
     out: list[Any] = []
     anchor: DateValue | None = None
+    # The latest anchor not told in passing, and the sentence of the one in passing.
+    main_anchor: DateValue | None = None
+    passing_in: int | None = None
     day_before_plan: DateValue | None = None
     taken_to = -1
     ordered = sorted(found, key=lambda m: m.start)
@@ -233,6 +241,9 @@ def chain(text: str, mentions: Iterable[Any], usable: Any,
             # "Said on Monday a review would report in the summer. Shares fell on the same
             # day": that day is Monday's; a plan ahead is not the day the story is on.
             here = day_before_plan if relative == ("day", 0) and day_before_plan else anchor
+            if passing_in is not None and main_anchor is not None and sentence_of is not None \
+                    and sentence_of(mention.start) != passing_in:
+                here = main_anchor
             value = shift(here, *relative) if here is not None else None
             mention = dataclasses.replace(mention, value=value)
         elif story is not None:
@@ -251,5 +262,9 @@ def chain(text: str, mentions: Iterable[Any], usable: Any,
                 day_before_plan = anchor if plan and anchor is not None and anchor.first == anchor.last \
                     and published is not None and anchor.last <= published else None
                 anchor = value
+                if mention.start in passing and sentence_of is not None:
+                    passing_in = sentence_of(mention.start)
+                else:
+                    passing_in, main_anchor = None, value
         out.append(mention)
     return out
