@@ -365,3 +365,19 @@ def test_before_the_end_of_a_year_is_a_deadline_in_that_year() -> None:
         ("the end of 2012", "2012")]
     assert found("Prices climbed at the end of the year.", base) == [
         ("the end of the year", "2014-09/2014-12")]
+
+
+@pytest.mark.parametrize("text", [
+    "A man in his sixties was seen near the pier.",
+    "The new chair, a lawyer in her early forties, took over.",
+    "Both are in their late twenties.",
+    "The dam would cost $40 million in today's money.",
+    "At today's prices the ticket is worth far more.",
+])
+def test_ages_and_todays_money_are_no_dates(text: str) -> None:
+    assert found(text) == [], found(text)
+
+
+def test_a_decade_word_without_a_person_is_still_a_decade() -> None:
+    assert found("The band was formed in the sixties.") == [("the sixties", "1960/1969")]
+    assert found("Prices rose today.") == [("today", "2022-12-06")]

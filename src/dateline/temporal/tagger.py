@@ -234,10 +234,23 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# "A woman in her sixties", "his early forties": a decade word after a possessive is an age.
+_AGE = re.compile(r"(?i)(?:early|mid|late)?[- ]?(?:twenties|thirties|forties|fifties|sixties|"
+                  r"seventies|eighties|nineties)")
+_PERSON_BEFORE = re.compile(r"(?i)\b(?:his|her|their|my|your|our)\s+(?:(?:early|mid|late)[- ]?)?$")
+# "In today's money", "at today's prices": a yardstick of value, not a day.
+_TODAYS_MEASURE = re.compile(r"(?i)today['’]s\s+(?:money|dollars|pounds|euros|prices|terms|"
+                             r"values?|rates)\b")
+
+
 def _accept(text: str, m: re.Match[str]) -> bool:
-    """Reject look-alikes: lower-case month/weekday words, quantities, bare numbers, and
+    """Reject look-alikes: lower-case month/weekday words, quantities, bare numbers, ages,
     numbers inside names ("20th Century Fox", "the 1922 Committee")."""
     s = m.group(0)
+    if _AGE.fullmatch(s) and _PERSON_BEFORE.search(text, max(0, m.start() - _BEHIND), m.start()):
+        return False
+    if s.lower() == "today" and _TODAYS_MEASURE.match(text, m.start()):
+        return False
     if re.search(r"[A-Za-z]", s) and re.search(r"\d\s*(?:-|–|and|to)\s*\d{1,2}$", s) \
             and _QUANTITY_AFTER.match(text, m.end()):
         return False  # "on April 2 and 13 people died": a day, then a count
